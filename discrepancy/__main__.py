@@ -1,0 +1,5 @@
+"""`python -m discrepancy` runs the CLI."""
+
+from discrepancy.cli import main
+
+main()

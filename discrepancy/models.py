@@ -1,0 +1,137 @@
+"""Plain data passed between pipeline stages: articles, claims, incidents, facts, reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What a claim states."""
+
+    KILLED = "killed"
+    WOUNDED = "wounded"
+    TROOPS = "troops"
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    DATE = "date"
+    LOCATION = "location"
+
+
+class Status(StrEnum):
+    """How the claims of one fact relate to each other."""
+
+    CONFLICT = "conflict"
+    VARIANT = "variant"
+    AGREE = "agree"
+    SINGLE = "single"
+
+
+NUMERIC_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.TROOPS})
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from the input, text already repaired."""
+
+    id: str
+    text: str
+    source: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    path: str | None = None
+    url: str | None = None
+    dateline: str | None = None
+    # Where the reported content starts: a leading date marker, agency line,
+    # dateline or headline is metadata, not a statement about the incident.
+    body_start: int = 0
+    # 1-based line in a JSONL/CSV input, None for one-article files.
+    line: int | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be used, and why."""
+
+    path: str
+    line: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One value an article states, tied to the exact span it was read from."""
+
+    article: str
+    kind: Kind
+    value: str
+    start: int
+    end: int
+    sentence: str
+    subject: str | None = None
+    low: float | None = None
+    high: float | None = None
+    normalized: str | None = None
+    attribution: str | None = None
+    # Which incident the claim is about: "main" or a key naming another incident
+    # the article mentions (see incidents.scope_claims).
+    scope: str = "main"
+    # When the claimed event happened, when the sentence says so (background incidents).
+    event_date: dt.date | None = None
+    event_place: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """The claims several articles make about one (kind, subject) of an incident."""
+
+    kind: Kind
+    subject: str | None
+    status: Status
+    claims: tuple[Claim, ...]
+    # Why a variant's spellings were joined, or why claims conflict.
+    rule: str | None = None
+    # Dated figures that only rise over time are a revision, not a conflict.
+    revision: bool = False
+
+
+@dataclass(frozen=True)
+class Incident:
+    """One real-world event and the facts the articles give about it."""
+
+    id: str
+    label: str
+    date: dt.date | None
+    location: str | None
+    articles: tuple[str, ...]
+    facts: tuple[Fact, ...]
+    # Incidents that articles only mention in passing (an earlier attack) have no
+    # main articles; they list the articles that mention them instead.
+    mentioned_in: tuple[str, ...] = ()
+    background_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """A fact whose claims conflict or vary, flattened for CI and review."""
+
+    incident: str
+    kind: Kind
+    subject: str | None
+    status: Status
+    values: tuple[str, ...]
+    articles: tuple[str, ...]
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one run found."""
+
+    articles: tuple[Article, ...]
+    incidents: tuple[Incident, ...]
+    skipped: tuple[Skipped, ...]
+    discrepancies: tuple[Discrepancy, ...]
+    warnings: tuple[str, ...] = field(default=())
