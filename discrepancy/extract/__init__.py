@@ -1,0 +1,217 @@
+"""Extract stage: every claim an article makes, with the sentence context scoping needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from discrepancy.extract.attribution import find_attribution
+from discrepancy.extract.casualties import find_counts
+from discrepancy.extract.people import find_names
+from discrepancy.extract.places import PlaceMention, find_local_areas, find_places
+from discrepancy.extract.troops import find_troops
+from discrepancy.extract.when import TimeExpression, find_times
+from discrepancy.models import Article, Claim, Kind
+from discrepancy.text import Sentence, split_sentences
+
+# Words that say a sentence reports an attack or shooting: the first such sentence is the lead.
+_EVENT = re.compile(
+    r"\b(?:strike|strikes|attack|attacked|shooting|shot|killed|killing|wounded|injured|bomb"
+    r"|bombing|blast|explosion|stabbing|dead|died|gunfire|gunman|drone|raid|clash|ambush)\b",
+    re.IGNORECASE,
+)
+_LEAD_SENTENCES = 4
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """One sentence with the time and place phrases scoping reads."""
+
+    sentence: Sentence
+    index: int
+    times: tuple[TimeExpression, ...]
+    places: tuple[PlaceMention, ...]
+    areas: tuple[str, ...]
+    attribution: str | None
+    is_event: bool
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """All an article says, before scoping decides which incident each claim is about."""
+
+    article: Article
+    sentences: tuple[SentenceFacts, ...]
+    claims: tuple[Claim, ...]
+    main_time: TimeExpression | None
+    main_time_sentence: int | None
+    main_place: PlaceMention | None
+    main_place_sentence: int | None
+    areas: frozenset[str] = field(default=frozenset())
+
+
+def extract(article: Article) -> Extraction:
+    """Read every claim and the lead's time and place from one article."""
+    text = article.text
+    sentences = split_sentences(text, article.body_start)
+    infos: list[SentenceFacts] = []
+    claims: list[Claim] = []
+    for index, sentence in enumerate(sentences):
+        info = SentenceFacts(
+            sentence,
+            index,
+            tuple(find_times(sentence.text, article.published)),
+            tuple(find_places(sentence.text)),
+            tuple(area for _, _, area in find_local_areas(sentence.text)),
+            find_attribution(sentence.text),
+            bool(_EVENT.search(sentence.text)),
+        )
+        infos.append(info)
+        claims.extend(_sentence_claims(article, info))
+    main_time, time_index = _main_time(infos)
+    main_place, place_index = _main_place(infos, article)
+    if main_time is not None and time_index is not None:
+        claims.append(
+            _claim_at(
+                article,
+                infos[time_index],
+                Kind.DATE,
+                main_time.start,
+                main_time.end,
+                normalized=_date_normal(main_time),
+            )
+        )
+    if main_place is not None and place_index is not None:
+        claims.append(
+            _claim_at(
+                article,
+                infos[place_index],
+                Kind.LOCATION,
+                main_place.start,
+                main_place.end,
+                normalized=main_place.place.name,
+            )
+        )
+    lead_areas = frozenset(
+        area.lower() for info in infos[: _LEAD_SENTENCES + 4] for area in info.areas
+    )
+    return Extraction(
+        article, tuple(infos), tuple(claims), main_time, time_index, main_place, place_index,
+        lead_areas,
+    )  # fmt: skip
+
+
+def _date_normal(time: TimeExpression) -> str | None:
+    if time.date is not None:
+        return time.date.isoformat()
+    if time.weekday is not None:
+        return (
+            "weekday:"
+            + (["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])[
+                time.weekday
+            ]
+        )
+    return None
+
+
+def _claim_at(
+    article: Article,
+    info: SentenceFacts,
+    kind: Kind,
+    start: int,
+    end: int,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    subject: str | None = None,
+    normalized: str | None = None,
+) -> Claim:
+    base = info.sentence.start
+    return Claim(
+        article=article.id,
+        kind=kind,
+        value=article.text[base + start : base + end],
+        start=base + start,
+        end=base + end,
+        sentence=info.sentence.text,
+        subject=subject,
+        low=low,
+        high=high,
+        normalized=normalized,
+        attribution=info.attribution,
+    )
+
+
+def _sentence_claims(article: Article, info: SentenceFacts) -> list[Claim]:
+    text = info.sentence.text
+    claims = [
+        _claim_at(article, info, count.kind, count.start, count.end, low=count.low,
+                  high=count.high)
+        for count in find_counts(text)
+    ]  # fmt: skip
+    claims.extend(
+        _claim_at(article, info, Kind.TROOPS, troop.start, troop.end, low=troop.low,
+                  high=troop.high, subject=troop.subject)
+        for troop in find_troops(text)
+    )  # fmt: skip
+    for name in find_names(text):
+        kind = Kind.ORGANIZATION if name.is_organization else Kind.PERSON
+        claims.append(
+            _claim_at(article, info, kind, name.start, name.end, subject=name.role,
+                      normalized=name.text)
+        )  # fmt: skip
+    return claims
+
+
+def _main_time(infos: list[SentenceFacts]) -> tuple[TimeExpression | None, int | None]:
+    """The lead's time phrase: the first day or weekday in the first event sentences."""
+    from discrepancy.scope import has_background_cue
+
+    event_seen = 0
+    for info in infos:
+        if not info.is_event:
+            continue
+        event_seen += 1
+        for time in info.times:
+            if time.precision in ("day", "weekday", "relative") and not has_background_cue(
+                info.sentence.text[: time.start]
+            ):
+                return time, info.index
+        if event_seen >= _LEAD_SENTENCES:
+            break
+    # No time in the lead: a later weekday or day in an event sentence still places it.
+    for info in infos:
+        for time in info.times:
+            if (
+                info.is_event
+                and time.precision in ("day", "weekday")
+                and not has_background_cue(info.sentence.text)
+            ):
+                return time, info.index
+    return None, None
+
+
+def _main_place(
+    infos: list[SentenceFacts], article: Article
+) -> tuple[PlaceMention | None, int | None]:
+    """The lead's place: a city if the first event sentences name one, else a country."""
+    best: tuple[PlaceMention, int] | None = None
+    event_seen = 0
+    for info in infos:
+        if not info.is_event:
+            continue
+        event_seen += 1
+        for mention in info.places:
+            if mention.place.kind == "city":
+                return mention, info.index
+            if best is None:
+                best = (mention, info.index)
+        if event_seen >= _LEAD_SENTENCES:
+            break
+    return (best[0], best[1]) if best else (None, None)
+
+
+def day_of(extraction: Extraction) -> dt.date | None:
+    """The incident's day as the lead gives it, when it resolves."""
+    return extraction.main_time.date if extraction.main_time else None

@@ -1,0 +1,257 @@
+"""Death tolls and wounded counts: "at least four were killed", "killing three", "a man died"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from discrepancy import lexicon
+from discrepancy.extract.numbers import COUNT, Interval, count_interval
+from discrepancy.models import Kind
+
+# Words of the noun phrase between a count and its verb; a conjunction or a reporting verb
+# ends the phrase ("one member in critical condition and wounded two" is two clauses).
+_NP_WORD = r"(?!(?:and|or|but|when|while|as|after|before|then|said|says|told)\b)[\w’'\-.]+"
+_AUX = (
+    r"(?:(?:who|that)\s+)?"
+    r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|got|remain|remained)"
+)
+_ADVERB = (
+    r"(?:also|reportedly|allegedly|later|all|both|subsequently|initially|believed\s+to\s+have\s+been"
+    r"|confirmed|feared|found)"
+)
+_INCLUDING = r"(?:,?\s+(?:including|among\s+them|among\s+whom)\s+[^,;.]{1,90}?,?)"
+
+_PASSIVE = re.compile(
+    rf"\b{COUNT}(?P<np>(?:\s+{_NP_WORD}){{0,7}}?){_INCLUDING}?"
+    rf"\s+(?:{_AUX}\s+)?(?:{_ADVERB}\s+)?"
+    rf"(?P<verb>{lexicon.KILLED_PASSIVE}|{lexicon.WOUNDED_PASSIVE})\b",
+    re.IGNORECASE,
+)
+_ACTIVE = re.compile(
+    rf"\b(?P<verb>{lexicon.KILLED_ACTIVE}|{lexicon.WOUNDED_ACTIVE})\s+"
+    rf"(?P<named>the\s+(?:{'|'.join(sorted(lexicon.SINGULAR_VICTIMS))})\s+and\s+)?{COUNT}"
+    rf"(?P<np>(?:\s+{_NP_WORD}){{0,5}})",
+    re.IGNORECASE,
+)
+_LEAVING = re.compile(
+    rf"\b(?:left|leaves|leaving|leave)\s+{COUNT}(?P<np>(?:\s+{_NP_WORD}){{0,3}}?)"
+    rf"\s+(?P<verb>dead|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
+_TOLL = re.compile(
+    rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed))"
+    rf"(?P<rise>\s+(?:\w+\s+){{0,3}}?(?:rose|risen|climbed|increased|jumped|grew|reached|hit))?"
+    rf"\s+(?:to|at|of|is|was|stands\s+at|stood\s+at|reached|hit)\s+{COUNT}",
+    re.IGNORECASE,
+)
+_NONE = re.compile(
+    r"\b(?:no\s+one|nobody|none\s+of\s+them|no\s+one\s+else)\s+(?:else\s+)?"
+    r"(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?P<verb>killed|injured|hurt|wounded)\b"
+    r"|\bno\s+(?:other\s+|additional\s+)?(?P<noun>injuries|deaths|fatalities)\s+(?:were\s+)?"
+    r"(?:reported|were\s+reported)",
+    re.IGNORECASE,
+)
+_SINGULAR_NOUN = r"\d+-year-old|" + "|".join(
+    sorted(lexicon.SINGULAR_VICTIMS | lexicon.PERSON_NOUNS | lexicon.SUBSET_NOUNS)
+)
+_SINGULAR = re.compile(
+    r"\b(?P<article>a|an)\s+(?P<np>(?:[\w’'\-]+\s+){0,3}?)"
+    rf"(?P<noun>{_SINGULAR_NOUN})(?:,\s+[^,]{{1,60}},)?\s+(?:was|has\s+been|had\s+been|is)\s+"
+    r"(?:(?:also|reportedly|later|critically|seriously)\s+)?"
+    rf"(?P<verb>{lexicon.KILLED_PASSIVE}|{lexicon.WOUNDED_PASSIVE}|shot\s+and\s+wounded"
+    r"|pronounced\s+dead)\b",
+    re.IGNORECASE,
+)
+_SINGULAR_ACTIVE = re.compile(
+    rf"\b(?P<verb>{lexicon.KILLED_ACTIVE}|{lexicon.WOUNDED_ACTIVE})\s+(?P<article>a|an)\s+"
+    rf"(?P<np>(?:[\w’'\-]+\s+){{0,3}}?)(?P<noun>{_SINGULAR_NOUN})\b",
+    re.IGNORECASE,
+)
+# A named or pronoun victim: "Jones, 25, was shot and killed", "he died at the hospital".
+_SOMEONE_DIED = re.compile(
+    r"\b(?:was|has\s+been|had\s+been)\s+(?P<verb>shot\s+and\s+killed|fatally\s+shot|shot\s+dead"
+    r"|pronounced\s+dead|killed|slain|murdered|stabbed\s+to\s+death)\b"
+    r"|\b(?:he|she)\s+(?P<verb2>died)\b",
+    re.IGNORECASE,
+)
+
+# Numbers that are never counts: days of a month, years, ages, times, addresses, money.
+_MONTH_BEFORE = re.compile(
+    r"(?:" + "|".join(lexicon.MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*$",
+    re.IGNORECASE,
+)
+_NOT_COUNT_AFTER = re.compile(
+    r"^(?:\s*(?:-|\s)?(?:years?|yrs?)[-\s]old|\s*[:%]|\s*(?:a\.m|p\.m|am\b|pm\b)|\s+block\b|\s*-year"
+    r"|\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|feet|times|percent"
+    r"|rounds|shots|bullets|cases|attacks|strikes|airstrikes|sites|targets|dollars)\b"
+    r"|(?:st|nd|rd|th)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CountMatch:
+    """A casualty count found in a sentence, offsets relative to the sentence."""
+
+    kind: Kind
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    revision: bool = False
+
+
+def _kind(verb: str) -> Kind:
+    verb = verb.lower()
+    killed = lexicon.KILLED_PASSIVE + "|" + lexicon.KILLED_ACTIVE + r"|pronounced|died"
+    if re.match(killed, verb) and not verb.startswith(("wound", "injur", "hurt")):
+        return Kind.KILLED
+    return Kind.WOUNDED
+
+
+def _head_noun(np: str) -> str | None:
+    """The noun a count is attached to: "militia fighters of the X" -> "fighters"."""
+    words = [w.strip(".,’'").lower() for w in np.split()]
+    head: str | None = None
+    for word in words:
+        if word in ("of", "from", "in", "at", "inside", "with", "on", "near", "and", ","):
+            break
+        head = word
+    return head
+
+
+def _is_person_head(head: str | None, np: str = "") -> bool:
+    if head is None:
+        # "three were killed" has no noun; "One of the sources said" is not a count.
+        return not np.strip()
+    return (
+        head in lexicon.PERSON_NOUNS
+        or head in lexicon.SUBSET_NOUNS
+        or bool(re.fullmatch(r"\d+-year-olds?", head))
+    )
+
+
+def _plausible_number(sentence: str, match: re.Match[str]) -> bool:
+    if match.group("num") is None:
+        return True
+    start, end = match.start("num"), match.end("num2") if match.group("num2") else match.end("num")
+    if _MONTH_BEFORE.search(sentence[max(0, start - 12) : start]):
+        return False
+    if _NOT_COUNT_AFTER.match(sentence[end : end + 14]):
+        return False
+    if re.fullmatch(r"(?:1[89]|20)\d\d", match.group("num")):
+        return False  # a year
+    return not (start > 0 and sentence[start - 1] in "$#/")
+
+
+def _interval_for(match: re.Match[str], head: str | None) -> Interval | None:
+    interval = count_interval(match)
+    if interval is None:
+        return None
+    low, high = interval
+    if head in lexicon.SUBSET_NOUNS:
+        # "two commanders were killed": the toll is at least two.
+        return (low, None)
+    return (low, high)
+
+
+def find_counts(sentence: str) -> Iterator[CountMatch]:
+    """Every killed/wounded count stated in one sentence."""
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def emit(
+        kind: Kind, start: int, end: int, interval: Interval, *, revision: bool = False
+    ) -> CountMatch:
+        taken.append((start, end))
+        return CountMatch(kind, start, end, interval[0], interval[1], revision)
+
+    for match in _NONE.finditer(sentence):
+        verb = match.group("verb") or match.group("noun")
+        kind = Kind.KILLED if verb.lower() in ("killed", "deaths", "fatalities") else Kind.WOUNDED
+        yield emit(kind, match.start(), match.end(), (0, 0))
+    for match in _TOLL.finditer(sentence):
+        if not _plausible_number(sentence, match):
+            continue
+        interval = count_interval(match)
+        count_start = _count_start(match)
+        if interval and free(count_start, match.end()):
+            yield emit(
+                Kind.KILLED, count_start, match.end(), interval, revision=bool(match.group("rise"))
+            )
+    for pattern in (_LEAVING, _PASSIVE, _ACTIVE):
+        for match in pattern.finditer(sentence):
+            head = _head_noun(match.group("np") or "")
+            if not _is_person_head(head, match.group("np") or "") or not _plausible_number(
+                sentence, match
+            ):
+                continue
+            if pattern is _ACTIVE and head is None and not _ends_clause(sentence, match.end()):
+                continue
+            if pattern is _PASSIVE and head is None and _after_article(sentence, match):
+                continue
+            interval = _interval_for(match, head)
+            count_start, count_end = _count_start(match), _count_end(match)
+            if interval is not None and "named" in match.groupdict() and match.group("named"):
+                # "killing the driver and two passengers": the named victim counts too.
+                count_start = match.start("named")
+                interval = (
+                    None if interval[0] is None else interval[0] + 1,
+                    None if interval[1] is None else interval[1] + 1,
+                )
+            if interval is None or not free(count_start, count_end):
+                continue
+            # Overlapping patterns find the same count twice; the first reading wins.
+            yield emit(_kind(match.group("verb")), count_start, count_end, interval)
+    for match in list(_SINGULAR.finditer(sentence)) + list(_SINGULAR_ACTIVE.finditer(sentence)):
+        noun = match.group("noun").lower().strip("’'")
+        if not free(match.start("article"), match.end("noun")):
+            continue
+        before = sentence[max(0, match.start() - 8) : match.start()].lower()
+        if re.search(r"(?:one|none|each)\s+of\s*$|\bno\s*$", before):
+            continue
+        if noun in lexicon.SINGULAR_VICTIMS or re.fullmatch(r"\d+-year-old", noun):
+            one: Interval = (1, 1)
+        elif noun in lexicon.PERSON_NOUNS or noun in lexicon.SUBSET_NOUNS:
+            one = (1, None)
+        else:
+            continue
+        yield emit(_kind(match.group("verb")), match.start("article"), match.end("noun"), one)
+    for match in _SOMEONE_DIED.finditer(sentence):
+        verb_group = "verb" if match.group("verb") else "verb2"
+        start, end = match.start(verb_group), match.end(verb_group)
+        # A count elsewhere in the sentence already states this toll.
+        if any(e >= match.start() - 60 and s < end for s, e in taken):
+            continue
+        yield emit(Kind.KILLED, start, end, (1, None))
+
+
+def _count_start(match: re.Match[str]) -> int:
+    return match.start("count")
+
+
+def _count_end(match: re.Match[str]) -> int:
+    return match.end("count")
+
+
+def _ends_clause(sentence: str, end: int) -> bool:
+    return bool(re.match(r"\s*(?:[,.;:!?)\"”]|and\b|$)", sentence[end:]))
+
+
+def _after_article(sentence: str, match: re.Match[str]) -> bool:
+    # "the two were killed" is fine; "the 2 killed" too; but a bare number right after a
+    # noun ("Route 9 killed") is not a count.
+    prefix = sentence[: _count_start(match)].rstrip()
+    return (
+        bool(prefix)
+        and prefix[-1].isalnum()
+        and not re.search(
+            r"\b(?:the|and|with|while|but|were|are|leaving|left|of|all|another)$",
+            prefix,
+            re.IGNORECASE,
+        )
+    )

@@ -1,0 +1,170 @@
+"""Named people with their role, and named organisations, as each source spells them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from discrepancy import lexicon
+from discrepancy.extract.places import Place, gazetteer
+
+# A word of a name: capitalised word, initial, Arabic article or particle, quoted nickname.
+_TOKEN = re.compile(
+    r"[“\"‘][A-Z][^”\"’\n]{1,30}[”\"’]"
+    r"|(?:[Aa]l|[Ee]l)[-’'][A-Z][\w’'\-]*"
+    r"|[A-Z][a-z][\w’'\-]*|[A-Z]\.|[A-Z]{2,}(?=[\s,.;:)’'])|(?:bin|ibn|bint|abu|de|van|von|da|del)\b"
+)
+_DESCRIPTOR = re.compile(
+    r"-(?:backed|based|led|linked|aligned|allied|affiliated|born)$|^pro-", re.I
+)
+_PARTICLE_WORDS = frozenset({"bin", "ibn", "bint", "abu", "de", "van", "von", "da", "del"})
+_ROLE_PREFIX = r"(?:(?:deputy|senior|top|former|assistant|acting|local|military)\s+)?"
+_ROLE_AFTER = re.compile(
+    r"^,?\s+(?:who\s+(?:was|is)\s+)?(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?P<role>"
+    + _ROLE_PREFIX
+    + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_ROLE_BEFORE = re.compile(
+    r"\b(?P<role>"
+    + _ROLE_PREFIX
+    + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True))
+    + r")\b"
+    r"(?:’s|'s)?[^.;]{0,60}?(?:,\s*|\s+(?:was|is|named)\s+)[“\"]?$",
+    re.IGNORECASE,
+)
+_GENERIC_ORG_HEADS = frozenset(
+    {"police", "army", "forces", "department", "office", "command", "group", "party",
+     "council", "ministry", "agency", "bureau", "guard", "guards", "corps", "front",
+     "movement", "resistance", "brigade", "brigades", "battalion", "militia"}
+)  # fmt: skip
+_ARABIC_NAME = re.compile(r"\b(?:al|el)-[A-Z]|\b(?:Abu|Umm|bin|ibn)\s+[A-Z]")
+_SUSPECT_CUES = re.compile(
+    r"\b(?:charged|arrested|suspect|accused|custody|booked|gunman|shooter)\b", re.I
+)
+_VICTIM_CUES = re.compile(r"\b(?:killed|shot|died|dead|victim|wounded|injured|slain)\b", re.I)
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A person or organisation named in a sentence, offsets relative to the sentence."""
+
+    start: int
+    end: int
+    text: str
+    is_organization: bool
+    role: str | None
+
+
+def _runs(sentence: str) -> Iterator[list[re.Match[str]]]:
+    run: list[re.Match[str]] = []
+    for match in _TOKEN.finditer(sentence):
+        if run and (
+            sentence[run[-1].end() : match.start()].strip() != ""
+            or match.start() - run[-1].end() > 2
+            # A possessive ends a name: "Baghdad’s Palestine street", "Iraq’s Popular ...".
+            or run[-1].group().endswith(("’s", "'s"))
+        ):
+            yield run
+            run = []
+        # "Iran-backed", "Dubai-based", "pro-Iranian": descriptions, not part of a name.
+        if _DESCRIPTOR.search(match.group()):
+            continue
+        run.append(match)
+    if run:
+        yield run
+
+
+def _is_role_word(word: str) -> bool:
+    return word.lower().strip(".") in lexicon.TITLE_WORDS or word.lower() in lexicon.ROLE_WORDS
+
+
+def find_names(sentence: str) -> Iterator[NameMention]:
+    """People and organisations named in one sentence."""
+    places = gazetteer()
+    for run in _runs(sentence):
+        words = [m.group() for m in run]
+        lowered = [w.lower().strip("“”\"‘’'") for w in words]
+        org_at = [i for i, w in enumerate(lowered) if w in lexicon.ORGANIZATION_HEADS]
+        title_at = [i for i, w in enumerate(words) if _is_role_word(w)]
+        if org_at and (not title_at or org_at[-1] > title_at[-1]):
+            yield from _organization(sentence, run, words, lowered)
+            continue
+        role = None
+        first = 0
+        if title_at and title_at[-1] < len(words) - 1:
+            role = " ".join(words[title_at[0] : title_at[-1] + 1]).lower()
+            first = title_at[-1] + 1
+        # Leading sentence words, days and places are not part of a name.
+        while first < len(words) and (
+            lowered[first] in lexicon.NOT_NAME_WORDS
+            or _is_region(lowered[first], places)
+            or lowered[first] in lexicon.TITLE_WORDS
+        ):
+            first += 1
+        last = len(words)
+        while last > first and (
+            lowered[last - 1] in lexicon.NOT_NAME_WORDS or lowered[last - 1] in _PARTICLE_WORDS
+        ):
+            last -= 1
+        name_words = words[first:last]
+        if len(name_words) < 2 or any(w.isupper() and len(w) > 1 for w in name_words):
+            continue
+        if any(w.lower() in lexicon.INSTITUTION_WORDS for w in name_words):
+            continue
+        if " ".join(name_words).lower() in places:
+            continue
+        start, end = run[first].start(), _strip_possessive(sentence, run[last - 1])
+        role = role or _role_around(sentence, start, end)
+        if role is None and not _ARABIC_NAME.search(sentence[start:end]):
+            # A capitalised run with no role and no casualty context is more often a
+            # place, an outlet or a slogan than a person tied to the incident.
+            continue
+        yield NameMention(start, end, sentence[start:end], False, role)
+
+
+def _organization(
+    sentence: str, run: list[re.Match[str]], words: list[str], lowered: list[str]
+) -> Iterator[NameMention]:
+    first = 0
+    while first < len(words) and lowered[first] in lexicon.NOT_NAME_WORDS:
+        first += 1
+    last = max(i for i, w in enumerate(lowered) if w in lexicon.ORGANIZATION_HEADS) + 1
+    # Keep trailing name words after the head ("Harakat al-Nujaba", "Hashed al-Shaabi").
+    while last < len(words) and not _is_role_word(words[last]):
+        last += 1
+    span = words[first:last]
+    if not span:
+        return
+    if len(span) == 1 and lowered[first] in _GENERIC_ORG_HEADS:
+        return
+    start, end = run[first].start(), _strip_possessive(sentence, run[last - 1])
+    yield NameMention(start, end, sentence[start:end], True, None)
+
+
+def _strip_possessive(sentence: str, token: re.Match[str]) -> int:
+    end = token.end()
+    return end - 2 if sentence[token.start() : end].endswith(("’s", "'s")) else end
+
+
+def _is_region(word: str, places: dict[str, list[Place]]) -> bool:
+    # "US President Joe Biden", "Iraqi Prime Minister": a leading country is not a name; a
+    # leading city may be a first name ("Paris Walker").
+    return any(p.kind != "city" for p in places.get(word, []))
+
+
+def _role_around(sentence: str, start: int, end: int) -> str | None:
+    after = _ROLE_AFTER.match(sentence[end : end + 80])
+    if after:
+        return after.group("role").lower()
+    before = _ROLE_BEFORE.search(sentence[max(0, start - 90) : start])
+    if before:
+        return before.group("role").lower()
+    if _SUSPECT_CUES.search(sentence):
+        return "suspect"
+    if _VICTIM_CUES.search(sentence):
+        return "victim"
+    return None

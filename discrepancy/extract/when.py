@@ -1,0 +1,125 @@
+"""Time expressions ("on Thursday", "January 28", "last month") resolved against publication."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from discrepancy import lexicon
+
+_MONTH = r"(?:" + "|".join(lexicon.MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+_WEEKDAY = r"(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + r")"
+
+EXPLICIT_DATE = re.compile(
+    rf"\b(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
+    r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b",
+    re.IGNORECASE,
+)
+WEEKDAY = re.compile(
+    rf"\b(?:(?P<last>last|this|next)\s+)?{_WEEKDAY}(?:’s|'s)?"
+    r"(?:\s+(?P<part>night|morning|afternoon|evening))?\b",
+    re.IGNORECASE,
+)
+RELATIVE_DAY = re.compile(
+    r"\b(?P<rel>today|tonight|this\s+morning|this\s+afternoon|this\s+evening|yesterday"
+    r"|last\s+night|overnight|early\s+this\s+morning|earlier\s+today)\b",
+    re.IGNORECASE,
+)
+MONTH_ONLY = re.compile(
+    rf"\b(?:in\s+)?(?:(?P<when>early|mid|late)[\s-]+)?(?P<month>{_MONTH})"
+    r"(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)",
+    re.IGNORECASE,
+)
+
+_RELATIVE_OFFSETS = {"yesterday": -1, "last night": -1}
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time phrase in a sentence and, when it can be resolved, the day it names."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    # "day" for a resolved day, "weekday" for an unresolved weekday, "month" for a month.
+    precision: str
+    weekday: int | None = None
+    month: int | None = None
+
+
+def _month_number(word: str) -> int:
+    word = word.lower().rstrip(".")
+    if word in lexicon.MONTHS:
+        return lexicon.MONTHS.index(word) + 1
+    return lexicon.MONTH_ABBREVIATIONS[word]
+
+
+@lru_cache(maxsize=4096)
+def _parse_explicit(span: str, base: dt.date | None) -> dt.date | None:
+    # dateparser handles the many written forms of a day; it is given only the short span
+    # and the publication date as base, never whole articles (it misreads "we" as Wednesday).
+    import dateparser
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time(23, 59))
+    parsed = dateparser.parse(span, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def resolve_weekday(weekday: int, published: dt.date | None) -> dt.date | None:
+    """The latest day with this weekday on or before the publication date."""
+    if published is None:
+        return None
+    return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def find_times(sentence: str, published: dt.date | None) -> Iterator[TimeExpression]:
+    """Time expressions in a sentence, resolved when the publication date allows."""
+    taken: list[tuple[int, int]] = []
+    for match in EXPLICIT_DATE.finditer(sentence):
+        text = match.group()
+        year = match.group("year") or match.group("year2")
+        day: dt.date | None
+        if match.group("iso"):
+            day = dt.date.fromisoformat(match.group("iso"))
+        elif year or published:
+            day = _parse_explicit(text, published)
+        else:
+            day = None
+        month_match = re.search(_MONTH, text, re.IGNORECASE)
+        month = _month_number(month_match.group()) if month_match else None
+        taken.append(match.span())
+        yield TimeExpression(match.start(), match.end(), text, day, "day", month=month)
+    for match in WEEKDAY.finditer(sentence):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        weekday = lexicon.WEEKDAYS.index(match.group("weekday").lower())
+        day = resolve_weekday(weekday, published)
+        if match.group("last") and match.group("last").lower() == "last" and day == published:
+            day = None if published is None else published - dt.timedelta(days=7)
+        taken.append(match.span())
+        precision = "day" if day else "weekday"
+        yield TimeExpression(match.start(), match.end(), match.group(), day, precision, weekday)
+    for match in RELATIVE_DAY.finditer(sentence):
+        rel = re.sub(r"\s+", " ", match.group("rel").lower())
+        offset = _RELATIVE_OFFSETS.get(rel, 0)
+        day = published + dt.timedelta(days=offset) if published else None
+        taken.append(match.span())
+        yield TimeExpression(
+            match.start(), match.end(), match.group(), day, "day" if day else "relative"
+        )
+    for match in MONTH_ONLY.finditer(sentence):
+        if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
+            continue
+        word = match.group("month")
+        # "may" and "march" are verbs far more often than months when lower-case.
+        if word[0].islower():
+            continue
+        month = _month_number(word)
+        yield TimeExpression(match.start(), match.end(), match.group(), None, "month", month=month)

@@ -1,0 +1,176 @@
+"""The one path from inputs to a report, used by the CLI, the server and the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from discrepancy.align import align_incidents, discrepancies
+from discrepancy.extract import Extraction, extract
+from discrepancy.incidents import group_articles, profile
+from discrepancy.models import Article, Claim, Incident, Kind, Report, Skipped
+from discrepancy.scope import MAIN, scope_claims
+
+ProgressCallback = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options of one run."""
+
+    progress: ProgressCallback | None = None
+
+
+def run(inputs: Sequence[str], settings: Settings | None = None) -> Report:
+    """Read the inputs and check them."""
+    from discrepancy.ingest import read_inputs
+
+    articles, skipped = read_inputs(inputs)
+    return run_articles(articles, skipped, settings)
+
+
+def run_articles(
+    articles: Sequence[Article], skipped: Iterable[Skipped] = (), settings: Settings | None = None
+) -> Report:
+    """Check articles already read: extract, scope, group, align."""
+    settings = settings or Settings()
+    extractions: list[Extraction] = []
+    scoped: list[list[Claim]] = []
+    for done, article in enumerate(articles, 1):
+        extraction = extract(article)
+        extractions.append(extraction)
+        scoped.append(scope_claims(extraction))
+        if settings.progress is not None:
+            settings.progress(done)
+    profiles = [profile(i, e, c) for i, (e, c) in enumerate(zip(extractions, scoped, strict=True))]
+    groups = group_articles(profiles)
+    return _build_report(articles, tuple(skipped), groups, scoped)
+
+
+def _incident_id(prefix: str, anchor: str) -> str:
+    return f"{prefix}-{hashlib.sha256(anchor.encode()).hexdigest()[:10]}"
+
+
+def _anchor(articles: Sequence[Article]) -> Article:
+    # The earliest-published article names the incident, so a later article joining it in
+    # another batch does not change the incident's id.
+    return min(articles, key=lambda a: (a.published or dt.date.max, a.id))
+
+
+def _background_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Background claims of one incident's articles, grouped by the event they describe."""
+    keys = sorted({c.scope for c in claims})
+    parent = {k: k for k in keys}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    def compatible(a: str, b: str) -> bool:
+        _, when_a, where_a = a.split("|", 2)
+        _, when_b, where_b = b.split("|", 2)
+        same_where = where_a == where_b and where_a != "?"
+        same_when = when_a == when_b and when_a != "?"
+        loose_when = "?" in (when_a, when_b) or _same_month(when_a, when_b)
+        return (same_where and loose_when) or (same_when and "?" in (where_a, where_b))
+
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if compatible(a, b):
+                parent[find(b)] = find(a)
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[find(claim.scope)].append(claim)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _same_month(a: str, b: str) -> bool:
+    def month(value: str) -> str | None:
+        if value.startswith("month-"):
+            return value[6:]
+        if len(value) == 10 and value[4] == "-":
+            return value[5:7]
+        return None
+
+    return month(a) is not None and month(a) == month(b)
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _label(day: dt.date | None, place: str | None, fallback: str) -> str:
+    parts = [day.isoformat() if day else None, place]
+    return " ".join(p for p in parts if p) or fallback
+
+
+def _build_report(
+    articles: Sequence[Article],
+    skipped: tuple[Skipped, ...],
+    groups: Sequence[Sequence[int]],
+    scoped: Sequence[Sequence[Claim]],
+) -> Report:
+    order = {a.id: i for i, a in enumerate(articles)}
+    published = {a.id: a.published for a in articles}
+    claims_by_incident: dict[str, list[Claim]] = {}
+    meta: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {}
+    for group in groups:
+        members = [articles[i] for i in group]
+        incident = _incident_id("inc", _anchor(members).id)
+        claims = [c for i in group for c in scoped[i]]
+        claims_by_incident[incident] = [c for c in claims if c.scope == MAIN]
+        meta[incident] = (tuple(a.id for a in members), (), None)
+        background = [c for c in claims if c.scope != MAIN]
+        for bg_claims in _background_groups(background):
+            if not any(c.kind in (Kind.KILLED, Kind.WOUNDED, Kind.PERSON) for c in bg_claims):
+                continue  # organisations named in passing are not an incident
+            mentioned = tuple(sorted({c.article for c in bg_claims}, key=order.__getitem__))
+            bg_id = _incident_id("bg", incident + "|" + bg_claims[0].scope)
+            claims_by_incident[bg_id] = bg_claims
+            meta[bg_id] = ((), mentioned, incident)
+    facts = align_incidents(claims_by_incident, published, order)
+    incidents = []
+    for incident_id, incident_facts in facts.items():
+        member_ids, mentioned, parent = meta[incident_id]
+        claims = claims_by_incident[incident_id]
+        day = _incident_day(claims)
+        place = _most_common(c.normalized for c in claims if c.kind == Kind.LOCATION)
+        if parent is not None and place is None:
+            place = _background_place(claims)
+        fallback = f"{len(member_ids)} articles" if member_ids else "mentioned in passing"
+        incidents.append(
+            Incident(incident_id, _label(day, place, fallback), day, place, member_ids,
+                     tuple(incident_facts), mentioned, parent)
+        )  # fmt: skip
+    incidents.sort(key=_incident_order(order))
+    found = [d for inc in incidents for d in discrepancies(inc.id, inc.facts)]
+    return Report(tuple(articles), tuple(incidents), skipped, tuple(found))
+
+
+def _incident_day(claims: Sequence[Claim]) -> dt.date | None:
+    days = [c.normalized for c in claims if c.kind == Kind.DATE and c.normalized]
+    day = _most_common(d for d in days if d[0].isdigit())
+    if day is None:
+        day = _most_common(c.event_date.isoformat() for c in claims if c.event_date)
+    return dt.date.fromisoformat(day) if day else None
+
+
+def _background_place(claims: Sequence[Claim]) -> str | None:
+    where = _most_common(c.scope.split("|", 2)[2] for c in claims)
+    return None if where in (None, "?") else where
+
+
+def _incident_order(order: dict[str, int]) -> Callable[[Incident], tuple[int, int, str]]:
+    def key(incident: Incident) -> tuple[int, int, str]:
+        articles = incident.articles or incident.mentioned_in
+        first = min((order[a] for a in articles), default=0)
+        return (first, 0 if incident.articles else 1, incident.id)
+
+    return key

@@ -1,0 +1,178 @@
+"""Which incident each claim is about: the article's main one, another it mentions, or none."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from discrepancy import lexicon
+from discrepancy.extract import Extraction, SentenceFacts
+from discrepancy.extract.places import PlaceMention
+from discrepancy.extract.when import TimeExpression
+from discrepancy.models import Claim, Kind
+
+MAIN = "main"
+NONE = "none"
+
+_BACKGROUND_CUE = re.compile(r"\b(?:" + lexicon.BACKGROUND_CUES + r")\b", re.IGNORECASE)
+# Totals over a war or a history, not one incident: "has since killed hundreds".
+_HISTORY_CUE = re.compile(
+    r"\b(?:has\s+since|have\s+since|since\s+the\s+(?:start|beginning)|so\s+far|in\s+total"
+    r"|altogether|to\s+date|over\s+the\s+years|this\s+year|since\s+\d{4}|a\s+surge\s+in)\b",
+    re.IGNORECASE,
+)
+# Another event named before the claim in the same sentence: "days after a strike that killed".
+_OTHER_EVENT = re.compile(
+    r"\b(?:after|following|for|to|since|before)\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,5}?"
+    r"(?:attack|strike|strikes|offensive|bombing|shooting|raid|assault)\b[^,;]*?"
+    r"\b(?:that|which|who)\b",
+    re.IGNORECASE,
+)
+_UNKEYED = "?"
+_MAIN_ANCHOR = re.compile(
+    r"\b(?:this|the|today’s|today's)\s+(?:strike|attack|shooting|blast|bombing)\b", re.I
+)
+_CONTINUATION = re.compile(r"\b(?:other|another|more|others|also)\b", re.IGNORECASE)
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|outside|across|at|into)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?"
+    r"\s+|central\s+|suburbs\s+of\s+|capital\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def has_background_cue(text: str) -> bool:
+    """Does the text put what follows in another time ("last month", "days after")?"""
+    return bool(_BACKGROUND_CUE.search(text))
+
+
+def scope_claims(extraction: Extraction) -> list[Claim]:
+    """The article's claims, each with its scope; claims about no incident are dropped."""
+    scoped: list[Claim] = []
+    for claim in extraction.claims:
+        if claim.kind in (Kind.DATE, Kind.LOCATION):
+            scoped.append(claim)
+            continue
+        info = _sentence_of(extraction, claim)
+        scope = _scope(extraction, info, claim) if info else MAIN
+        if scope != NONE:
+            scoped.append(dataclasses.replace(claim, scope=scope))
+    return scoped
+
+
+def _sentence_of(extraction: Extraction, claim: Claim) -> SentenceFacts | None:
+    for info in extraction.sentences:
+        if info.sentence.start <= claim.start < info.sentence.end:
+            return info
+    return None
+
+
+def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
+    position = claim.start - info.sentence.start
+    text = info.sentence.text
+    before = text[:position]
+    if claim.kind in (Kind.KILLED, Kind.WOUNDED) and _HISTORY_CUE.search(text):
+        return NONE
+    other_time = _other_time(extraction, info, position)
+    # A place in another country moves a casualty figure; a name or a deployment is often
+    # described by where it operates ("commander of operations in Syria") and stays put.
+    counts = claim.kind in (Kind.KILLED, Kind.WOUNDED)
+    other_place = _other_place(extraction, info, position) if counts else None
+    if other_time is None and other_place is None:
+        cue_before = _BACKGROUND_CUE.search(before) or _OTHER_EVENT.search(before)
+        if not cue_before:
+            carried = _carried_over(extraction, info)
+            return carried if carried is not None and counts else MAIN
+    if claim.kind == Kind.TROOPS and other_time is None:
+        # Deployments are standing facts; only an explicit other time moves them.
+        return MAIN
+    return _key(other_time, other_place)
+
+
+def _carried_over(extraction: Extraction, info: SentenceFacts) -> str | None:
+    """A follow-on sentence ("Numerous other soldiers were injured.") stays with the other
+    incident the previous sentence was about, unless it anchors itself to the main one."""
+    if info.index == 0 or info.times or _MAIN_ANCHOR.search(info.sentence.text):
+        return None
+    previous = extraction.sentences[info.index - 1]
+    if not _CONTINUATION.search(info.sentence.text):
+        return None
+    time = _other_time(extraction, previous, len(previous.sentence.text))
+    place = _other_place(extraction, previous, len(previous.sentence.text))
+    if time is None and place is None:
+        return None
+    return _key(time, place)
+
+
+def _key(time: TimeExpression | None, place: PlaceMention | None) -> str:
+    when = _UNKEYED
+    if time is not None:
+        if time.date is not None:
+            when = time.date.isoformat()
+        elif time.month is not None:
+            when = f"month-{time.month:02d}"
+        elif time.weekday is not None:
+            when = f"weekday-{time.weekday}"
+    where = place.place.name if place is not None else _UNKEYED
+    return f"bg|{when}|{where}"
+
+
+def _other_time(
+    extraction: Extraction, info: SentenceFacts, position: int
+) -> TimeExpression | None:
+    """The nearest time phrase in the sentence that is not the main incident's time."""
+    main = extraction.main_time
+    if extraction.main_time_sentence == info.index:
+        return None
+    candidates = [t for t in info.times if not _same_time(main, t)]
+    if not candidates:
+        return None
+    compatible = [t for t in info.times if _same_time(main, t)]
+    nearest = min(candidates, key=lambda t: _distance(t.start, t.end, position))
+    if compatible and min(_distance(t.start, t.end, position) for t in compatible) < _distance(
+        nearest.start, nearest.end, position
+    ):
+        return None
+    return nearest
+
+
+def _same_time(main: TimeExpression | None, other: TimeExpression) -> bool:
+    if main is None:
+        # Without a lead time, only "today"-like phrases are sure to be about it.
+        return other.precision == "relative"
+    if main.date is not None and other.date is not None:
+        return abs((main.date - other.date).days) <= 1
+    main_weekday = main.weekday if main.weekday is not None else (
+        main.date.weekday() if main.date else None
+    )  # fmt: skip
+    other_weekday = other.weekday if other.weekday is not None else (
+        other.date.weekday() if other.date else None
+    )  # fmt: skip
+    if other.precision == "month":
+        return main.date is not None and other.month == main.date.month
+    if main_weekday is not None and other_weekday is not None:
+        return main_weekday == other_weekday
+    return other.precision == "relative"
+
+
+def _other_place(extraction: Extraction, info: SentenceFacts, position: int) -> PlaceMention | None:
+    """The nearest place in the sentence when it is in another country or state than the lead's."""
+    main = extraction.main_place
+    text = info.sentence.text
+    # Only a place the sentence puts the event in counts: "in Jordan", not "US media" or
+    # "pro-Iran", where a country names an actor.
+    located = [p for p in info.places if _LOCATIVE.search(text[max(0, p.start - 30) : p.start])]
+    if main is None or not located:
+        return None
+    nearest = min(located, key=lambda p: _distance(p.start, p.end, position))
+    place = nearest.place
+    if place.kind == "country" and place.country and place.country != main.place.country:
+        return nearest
+    if place.kind == "city" and place.country != main.place.country and place.population > 0:
+        return nearest
+    return None
+
+
+def _distance(start: int, end: int, position: int) -> int:
+    if start <= position < end:
+        return 0
+    return start - position if start > position else position - end

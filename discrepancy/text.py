@@ -1,0 +1,140 @@
+"""Sentence splitting with character offsets into the article text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations whose period does not end a sentence ("U.S. officials", "Jan. 28", "Mr. Hadi").
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "ave",
+        "blvd",
+        "rd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cpl",
+        "pvt",
+        "maj",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "no",
+        "nos",
+        "inc",
+        "co",
+        "corp",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "dept",
+        "ft",
+        "mt",
+        "hwy",
+        "approx",
+        "est",
+        "u.s",
+        "u.k",
+        "u.n",
+        "a.m",
+        "p.m",
+        "e.g",
+        "i.e",
+        "ill",
+        "calif",
+        "fla",
+        "mich",
+        "wis",
+        "minn",
+        "tenn",
+        "ky",
+        "ga",
+        "md",
+        "mass",
+        "conn",
+        "ariz",
+        "colo",
+        "okla",
+        "ore",
+        "wash",
+        "penn",
+        "pa",
+        "ind",
+        "ala",
+        "miss",
+        "la",
+        "nev",
+        "nm",
+        "tex",
+        "va",
+        "wva",
+    ]
+)
+
+# A sentence ends at . ! ? (optionally followed by closing quotes or brackets) and white space
+# before something that can start a sentence; or at a line break.
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n+""")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence and where it stands in the article text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    match = _WORD_BEFORE.search(text, 0, dot)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    # Single initials ("J. Smith") and listed abbreviations keep the sentence going.
+    return len(word) == 1 or word in ABBREVIATIONS
+
+
+def split_sentences(text: str, start: int = 0) -> list[Sentence]:
+    """Split `text[start:]` into sentences whose offsets index `text`."""
+    sentences: list[Sentence] = []
+    begin = start
+    for match in _BOUNDARY.finditer(text, start):
+        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+            continue
+        end = match.end() if not match.group().startswith("\n") else match.start()
+        _append(sentences, text, begin, end)
+        begin = match.end()
+    _append(sentences, text, begin, len(text))
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, begin: int, end: int) -> None:
+    while begin < end and text[begin].isspace():
+        begin += 1
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    if end > begin:
+        sentences.append(Sentence(begin, end, text[begin:end]))
