@@ -1,0 +1,151 @@
+"""Tests for named people (with roles) and organisations, spelled exactly as the source does."""
+
+from __future__ import annotations
+
+import pytest
+
+from discrepancy.extract.people import NameMention, find_names
+
+# (text as written, is_organization, role)
+Name = tuple[str, bool, str | None]
+
+
+def names(sentence: str) -> list[NameMention]:
+    """Every name in a sentence; each one's text is its own span, verbatim."""
+    found = list(find_names(sentence))
+    for name in found:
+        assert name.text == sentence[name.start : name.end]
+    return found
+
+
+CASES: list[tuple[str, list[Name], list[str]]] = [
+    (
+        'The strike killed Khalid Hamid "Abu Jafar" al-Tamimi, a senior commander of Kataib'
+        " Hezbollah, the group said.",
+        [
+            ('Khalid Hamid "Abu Jafar" al-Tamimi', False, "commander"),
+            ("Kataib Hezbollah", True, None),
+        ],
+        ["Abu Jafar", "Khalid Hamid"],
+    ),
+    (
+        # curly quotes and a curly apostrophe are kept as written
+        "The strike killed Khalid Hamid “Abu Jafar” al-Tamimi, a commander of Kata’ib"
+        " Hezbollah, the group said.",
+        [
+            ("Khalid Hamid “Abu Jafar” al-Tamimi", False, "commander"),
+            ("Kata’ib Hezbollah", True, None),
+        ],
+        [],
+    ),
+    (
+        "A senior commander of Kata'ib Hezbollah, Abu Jaafar al-Tamimi, was killed in the strike.",
+        [("Abu Jaafar al-Tamimi", False, "commander"), ("Kata'ib Hezbollah", True, None)],
+        [],
+    ),
+    (
+        "The Kataeb Hezbollah commander, Abu Jafar al-Tamimi, was killed in the strike.",
+        [("Abu Jafar al-Tamimi", False, "commander"), ("Kataeb Hezbollah", True, None)],
+        ["Kataeb Hezbollah commander"],
+    ),
+    (
+        "Haidar Salim al-Tamimi, a spokesman for the militia, said the group would respond.",
+        [("Haidar Salim al-Tamimi", False, "spokesman")],
+        [],
+    ),
+    (
+        "Iraqi Prime Minister Mohammed Shia al-Sudani condemned the strike on Wednesday.",
+        [("Mohammed Shia al-Sudani", False, "prime minister")],
+        ["Iraqi Prime Minister Mohammed Shia al-Sudani", "Wednesday"],
+    ),
+    (
+        "Mosul Governor Abdul-Qader al-Dakhil said the market would reopen.",
+        [("Abdul-Qader al-Dakhil", False, "governor")],
+        ["Mosul Governor Abdul-Qader al-Dakhil", "Mosul"],
+    ),
+    (
+        "Sheriff Amanda Pruitt told reporters the shooter acted alone.",
+        [("Amanda Pruitt", False, "sheriff")],
+        ["Sheriff Amanda Pruitt"],
+    ),
+    (
+        "Mayor Tom Becker said the city was grieving.",
+        [("Tom Becker", False, "mayor")],
+        [],
+    ),
+    (
+        "Lena Ortiz, a police spokeswoman, said two people were shot.",
+        [("Lena Ortiz", False, "spokeswoman")],
+        [],
+    ),
+    (
+        "The suspect, identified as Travis Neal Hollis, 34, was charged with murder.",
+        [("Travis Neal Hollis", False, "suspect")],
+        [],
+    ),
+    (
+        "The victim was identified as Maria Delgado, 27.",
+        [("Maria Delgado", False, "victim")],
+        [],
+    ),
+    (
+        "Harakat al-Nujaba said two of its fighters were killed.",
+        [("Harakat al-Nujaba", True, None)],
+        [],
+    ),
+    (
+        "The Pentagon said the strike targeted Kataeb Hezbollah.",
+        [("Pentagon", True, None), ("Kataeb Hezbollah", True, None)],
+        [],
+    ),
+    (
+        "U.S. Central Command said the strike killed a commander.",
+        [("U.S. Central Command", True, None)],
+        [],
+    ),
+    (
+        "A spokesman for the Springfield Police Department said the gunman fled on foot.",
+        [("Springfield Police Department", True, None)],
+        ["Springfield"],
+    ),
+    (
+        "Witnesses said a man in a black hoodie opened fire in Springfield on Monday.",
+        [],
+        ["Springfield", "Monday", "Witnesses"],
+    ),
+    (
+        "The shooting happened on Main Street in Dayton, Ohio, on Monday.",
+        [],
+        ["Main Street", "Dayton", "Ohio", "Monday"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "must_find", "must_not"), CASES)
+def test_names_with_roles(sentence: str, must_find: list[Name], must_not: list[str]) -> None:
+    found = [(n.text, n.is_organization, n.role) for n in names(sentence)]
+    for expected in must_find:
+        assert expected in found, f"missing {expected} in {sentence!r}; found {found}"
+    texts = {text for text, _, _ in found}
+    for wrong in must_not:
+        assert wrong not in texts, f"{wrong!r} read as a name in {sentence!r}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        (
+            'Kataib Hezbollah named Khalid Hamid "Abu Jafar" al-Tamimi as its commander.',
+            'Khalid Hamid "Abu Jafar" al-Tamimi',
+        ),
+        (
+            "The strike killed Kataib Hezbollah’s commander, Abu Jafar al-Tamimi.",
+            "Abu Jafar al-Tamimi",
+        ),
+        ("The group said Abu Jafar al-Tamimi was killed.", "Abu Jafar al-Tamimi"),
+    ],
+)
+def test_organization_is_never_a_person(sentence: str, person: str) -> None:
+    found = names(sentence)
+    assert [n.text for n in found if not n.is_organization] == [person]
+    assert all("Hezbollah" not in n.text for n in found if not n.is_organization)
