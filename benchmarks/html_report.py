@@ -1,0 +1,317 @@
+"""Benchmark the HTML report on a synthetic batch of ~4,000 articles and ~2,000 incidents.
+
+Run: .venv/bin/python benchmarks/html_report.py [--incidents 2000] [--articles 4000]
+Writes size, render time and, when /usr/bin/chromium exists, load and filter times measured
+in Chromium to benchmarks/results/html_report.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from discrepancy.report_html import render_html  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+RESULTS = ROOT / "benchmarks" / "results" / "html_report.json"
+
+# Invented vocabulary: the synthetic batch only has to look like the real shape.
+OUTLETS = [
+    "Northern Wire",
+    "Tigris Daily",
+    "Levant Monitor",
+    "Plains News Agency",
+    "Harbour Post",
+    "Valley Courier",
+    "Metro Ledger",
+    "Coastline Times",
+    "Ridge Herald",
+    "Capital Bulletin",
+    None,
+]
+PLACES = [
+    "Mosul",
+    "Kirkuk",
+    "Basra",
+    "Erbil",
+    "Springfield",
+    "Riverton",
+    "Lakeside",
+    "Fairview",
+    "Oak Grove",
+    "Millbrook",
+    "Cedar Falls",
+    "Port Adams",
+    "Greenville",
+    "Marion",
+    "Dayton",
+]
+EVENTS = ["Shooting", "Drone strike", "Bombing", "Convoy attack", "Raid", "Ambush"]
+SITES = ["a market", "a checkpoint", "a depot", "an apartment block", "a bar", "a highway"]
+NAMES = [
+    ("Abu Jafar al-Hamdani", "Abu Jaafar al-Hamdani"),
+    ("Karim Mansour", "Kareem Mansour"),
+    ("Jon Albright", "John Albright"),
+    ("Yusuf al-Tikriti", "Youssef al-Tikriti"),
+    ("Maria Delgado", "María Delgado"),
+]
+GROUPS = [("Liwa al-Tahrir", "Liwa al Tahrir"), ("Saraya al-Nasr", "Saraya al Nasr")]
+WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+def _number_claim(rng: random.Random, base: int) -> tuple[str, float | None, float | None]:
+    """A casualty wording and the interval it allows."""
+    roll = rng.random()
+    if roll < 0.2:
+        return f"at least {base}", base, None
+    if roll < 0.3:
+        return f"around {base * 10:,}", base * 9, base * 11
+    word = WORDS[base - 2] if 2 <= base <= 10 else str(base)
+    return word, base, base
+
+
+def _claim(
+    article: str, value: str, low: float | None, high: float | None, sentence: str
+) -> dict[str, Any]:
+    """One claim dict with offsets as if the sentence opened the article."""
+    start = sentence.find(value)
+    return {
+        "article": article,
+        "value": value,
+        "low": low,
+        "high": high,
+        "normalized": None,
+        "sentence": sentence,
+        "start": start,
+        "end": start + len(value),
+        "attribution": "police said" if low is not None else None,
+        "scope": "main",
+    }
+
+
+def make_report(n_incidents: int = 2000, n_articles: int = 4000, seed: int = 7) -> dict[str, Any]:
+    """Build a synthetic `discrepancy-report/1` dict of the given size."""
+    rng = random.Random(seed)
+    sizes = [1] * n_incidents
+    for _ in range(n_articles - n_incidents):
+        sizes[rng.randrange(n_incidents)] += 1
+    articles: list[dict[str, Any]] = []
+    incidents: list[dict[str, Any]] = []
+    discrepancies: list[dict[str, Any]] = []
+    for number, size in enumerate(sizes):
+        day = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(1800))
+        place = rng.choice(PLACES)
+        label = f"{rng.choice(EVENTS)} at {rng.choice(SITES)}, {place}"
+        ids = []
+        for k in range(size):
+            article_id = f"a{len(articles):05d}"
+            ids.append(article_id)
+            articles.append(
+                {
+                    "id": article_id,
+                    "source": rng.choice(OUTLETS),
+                    "title": f"{label}: report {k + 1}",
+                    "published": (day + dt.timedelta(days=k)).isoformat(),
+                    "path": f"batch/{article_id}.txt",
+                    "warnings": ["boilerplate removed"] if rng.random() < 0.05 else [],
+                }
+            )
+        incident_id = f"inc-{number:05d}"
+        facts: list[dict[str, Any]] = []
+        for kind in ("killed", "wounded"):
+            if rng.random() > 0.8:
+                continue
+            base = rng.randrange(2, 10)
+            conflict = size > 1 and rng.random() < 0.15
+            revision = conflict and rng.random() < 0.3
+            claims = []
+            for k, article_id in enumerate(ids):
+                figure = base + (k if revision else (k % 2 if conflict else 0))
+                value, low, high = _number_claim(rng, figure)
+                sentence = (
+                    f"{value.capitalize()} people were {kind} in {place} on the night of the "
+                    f"attack, officials said, as crews searched the site."
+                )
+                claims.append(_claim(article_id, value.capitalize(), low, high, sentence))
+            status = "conflict" if conflict else ("agree" if size > 1 else "single")
+            facts.append(
+                {
+                    "kind": kind,
+                    "subject": None,
+                    "status": status,
+                    "claims": claims,
+                    "rule": "figures rise with each later report" if revision else None,
+                    "revision": revision,
+                }
+            )
+        for kind, pool in (("person", NAMES), ("organization", GROUPS)):
+            if rng.random() > 0.35:
+                continue
+            spellings = rng.choice(pool)
+            variant = size > 1 and rng.random() < 0.3
+            claims = []
+            for k, article_id in enumerate(ids):
+                name = spellings[k % 2] if variant else spellings[0]
+                sentence = f"Officials named {name} as being involved, according to the report."
+                claims.append(_claim(article_id, name, None, None, sentence))
+            facts.append(
+                {
+                    "kind": kind,
+                    "subject": "suspect" if kind == "person" else "group",
+                    "status": "variant" if variant else ("agree" if size > 1 else "single"),
+                    "claims": claims,
+                    "rule": "same name in another transliteration" if variant else None,
+                    "revision": False,
+                }
+            )
+        location_claims = [
+            _claim(a, place, None, None, f"The attack took place in {place}.") for a in ids
+        ]
+        facts.append(
+            {
+                "kind": "location",
+                "subject": None,
+                "status": "agree" if size > 1 else "single",
+                "claims": location_claims,
+                "rule": None,
+                "revision": False,
+            }
+        )
+        for fact in facts:
+            if fact["status"] in ("conflict", "variant"):
+                discrepancies.append(
+                    {
+                        "incident": incident_id,
+                        "kind": fact["kind"],
+                        "subject": fact["subject"],
+                        "status": fact["status"],
+                        "values": sorted({c["value"] for c in fact["claims"]}),
+                        "articles": ids,
+                    }
+                )
+        incidents.append(
+            {
+                "id": incident_id,
+                "label": label,
+                "date": day.isoformat(),
+                "location": place,
+                "articles": ids,
+                "facts": facts,
+                "mentioned_in": [],
+                "background_of": None,
+            }
+        )
+    return {
+        "schema": "discrepancy-report/1",
+        "generated_by": "benchmarks/html_report.py (synthetic)",
+        "articles": articles,
+        "incidents": incidents,
+        "skipped": [
+            {"path": f"batch/broken-{i}.txt", "line": None, "reason": "empty file"}
+            for i in range(12)
+        ],
+        "discrepancies": discrepancies,
+    }
+
+
+def measure_in_chromium(path: Path) -> dict[str, float]:
+    """Load the page in Chromium and time the load, a status filter and a text search."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        loads = []
+        for _ in range(3):
+            started = time.perf_counter()
+            page.goto(path.as_uri(), wait_until="load")
+            # Count until the first frame after load is painted, not just until parsing ends.
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r)))")
+            loads.append(time.perf_counter() - started)
+        # Each measurement runs the handler and forces the layout it causes, inside the page.
+        timed = """(action) => {
+            const t = performance.now();
+            action === 'status' ? document.querySelector('input[value=ok]').click()
+              : action === 'kind' ? (() => { const s = document.getElementById('filter-kind');
+                  s.value = 'person'; s.dispatchEvent(new Event('change', {bubbles: true})); })()
+              : (() => { const s = document.getElementById('filter-text');
+                  s.value = 'mosul'; s.dispatchEvent(new Event('input', {bubbles: true})); })();
+            document.body.getBoundingClientRect();
+            const shown = document.getElementById('shown-count').textContent;
+            return [performance.now() - t, shown];
+        }"""
+        first_paint = page.evaluate(
+            "performance.getEntriesByName('first-contentful-paint')[0].startTime"
+        )
+        results: dict[str, float] = {
+            "load_s": round(statistics.median(loads), 3),
+            "first_paint_s": round(first_paint / 1000, 3),
+        }
+        for action in ("status", "kind", "search"):
+            ms, _shown = page.evaluate(timed, action)
+            results[f"filter_{action}_s"] = round(ms / 1000, 4)
+        reset_ms = page.evaluate(
+            """() => { const t = performance.now(); window.discrepancyReport.resetFilters();
+                document.body.getBoundingClientRect(); return performance.now() - t; }"""
+        )
+        results["filter_reset_s"] = round(reset_ms / 1000, 4)
+        results["filter_s"] = max(v for k, v in results.items() if k.startswith("filter_"))
+        results["dom_nodes"] = page.evaluate("document.getElementsByTagName('*').length")
+        browser.close()
+    return results
+
+
+def main() -> None:
+    """Generate, render and measure; write the figures as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--incidents", type=int, default=2000)
+    parser.add_argument("--articles", type=int, default=4000)
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    report = make_report(args.incidents, args.articles)
+    renders = []
+    for _ in range(3):
+        started = time.perf_counter()
+        html = render_html(report)
+        renders.append(time.perf_counter() - started)
+    result: dict[str, Any] = {
+        "articles": len(report["articles"]),
+        "incidents": len(report["incidents"]),
+        "discrepancies": len(report["discrepancies"]),
+        "size_bytes": len(html.encode("utf-8")),
+        "render_s": round(statistics.median(renders), 3),
+        "chromium": None,
+    }
+    if CHROMIUM.exists():
+        with tempfile.TemporaryDirectory() as tmp:
+            page = Path(tmp) / "report.html"
+            page.write_text(html, encoding="utf-8")
+            result["chromium"] = measure_in_chromium(page)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""Formatting filters for the HTML report: dates, numbers, intervals, percentages, labels."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+# Month names are spelled out here rather than taken from strftime("%b"), which follows the
+# process locale: the same report must render byte-for-byte the same on every machine.
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+# Row labels of the fact matrix; kinds not listed are shown with their name capitalised.
+_KIND_LABELS = {
+    "killed": "Killed",
+    "wounded": "Wounded",
+    "troops": "Troops",
+    "person": "People",
+    "organization": "Organizations",
+    "date": "Date",
+    "location": "Location",
+}
+
+
+def format_date(value: str | None, missing: str = "date unknown") -> str:
+    """Show an ISO date ("2024-01-04") as "4 Jan 2024"; text that is not a date passes through."""
+    if not value:
+        return missing
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def format_number(value: float | None) -> str:
+    """Show a count with thousands separators: 2500 -> "2,500", 2.5 -> "2.5"."""
+    if value is None:
+        return "?"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_interval(low: float | None, high: float | None) -> str:
+    """Show the interval a wording allows: "6", "≥ 4", "≤ 40", "2,250–2,750", or "?"."""
+    if low is None and high is None:
+        return "?"
+    if high is None:
+        return f"≥ {format_number(low)}"
+    if low is None:
+        return f"≤ {format_number(high)}"
+    if low == high:
+        return format_number(low)
+    return f"{format_number(low)}–{format_number(high)}"
+
+
+def format_percent(fraction: float | None, digits: int = 0) -> str:
+    """Show a fraction as a percentage: 0.25 -> "25%"."""
+    if fraction is None:
+        return "–"
+    return f"{fraction * 100:.{digits}f}%"
+
+
+def pluralize(count: int, singular: str, plural: str | None = None) -> str:
+    """Count with its noun: (1, "article") -> "1 article", (3, "article") -> "3 articles"."""
+    noun = singular if count == 1 else (plural or singular + "s")
+    return f"{format_number(count)} {noun}"
+
+
+def kind_label(kind: str) -> str:
+    """Name a fact kind for a row header: "person" -> "People"."""
+    return _KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+FILTERS = {
+    "date": format_date,
+    "number": format_number,
+    "interval": format_interval,
+    "percent": format_percent,
+    "pluralize": pluralize,
+    "kind_label": kind_label,
+}

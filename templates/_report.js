@@ -1,0 +1,130 @@
+// Enhancements only: the page is complete without this script (filters stay hidden).
+(function () {
+  "use strict";
+  const list = document.getElementById("incidents");
+  const form = document.getElementById("controls");
+  if (!list || !form) return;
+  const items = Array.from(list.children).map(function (el) {
+    return {
+      el: el,
+      details: el.querySelector("details"),
+      facets: (el.getAttribute("data-facets") || "").split(" ").map(function (f) {
+        const at = f.indexOf(":");
+        return [f.slice(0, at), f.slice(at + 1)];
+      }),
+      text: el.getAttribute("data-search") || "",
+    };
+  });
+  const boxes = Array.from(form.querySelectorAll("input[name=status]"));
+  const kind = document.getElementById("filter-kind");
+  const search = document.getElementById("filter-text");
+  const count = document.getElementById("shown-count");
+  const empty = document.getElementById("no-match");
+  let current = null;
+
+  function applyFilters() {
+    const statuses = new Set(boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; }));
+    const wanted = kind.value;
+    const terms = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+    let shown = 0;
+    for (const item of items) {
+      let ok = item.facets.some(function (f) { return statuses.has(f[0]) && (!wanted || f[1] === wanted); });
+      for (let i = 0; ok && i < terms.length; i++) ok = item.text.indexOf(terms[i]) !== -1;
+      // Touch the DOM only when visibility changes: most keystrokes change few items.
+      if (item.el.hidden === ok) item.el.hidden = !ok;
+      if (ok) shown++;
+    }
+    count.textContent = shown.toLocaleString("en") + " of " + items.length.toLocaleString("en") + " incidents";
+    empty.hidden = shown !== 0;
+    if (current && current.el.hidden) setCurrent(null);
+  }
+
+  function resetFilters() {
+    boxes.forEach(function (b) { b.checked = true; });
+    kind.value = "";
+    search.value = "";
+    applyFilters();
+  }
+
+  function setCurrent(item, focus) {
+    if (current) current.el.classList.remove("current");
+    current = item;
+    if (!item) return;
+    item.el.classList.add("current");
+    if (focus) {
+      item.details.querySelector("summary").focus({ preventScroll: true });
+      item.el.scrollIntoView({ block: "nearest" });
+      history.replaceState(null, "", "#" + encodeURIComponent(item.el.id));
+    }
+  }
+
+  function move(step) {
+    const visible = items.filter(function (item) { return !item.el.hidden; });
+    if (!visible.length) return;
+    const at = visible.indexOf(current);
+    let next;
+    if (at === -1) next = step > 0 ? 0 : visible.length - 1;
+    else next = Math.min(Math.max(at + step, 0), visible.length - 1);
+    setCurrent(visible[next], true);
+  }
+
+  function openFromHash() {
+    let id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+    const el = id && document.getElementById(id);
+    const item = el && items.find(function (it) { return it.el === el; });
+    if (!item) return;
+    if (item.el.hidden) resetFilters();
+    item.details.open = true;
+    setCurrent(item, false);
+    item.el.scrollIntoView({ block: "start" });
+  }
+
+  form.addEventListener("input", applyFilters);
+  form.addEventListener("change", applyFilters);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  window.addEventListener("hashchange", openFromHash);
+  list.addEventListener("click", function (event) {
+    const el = event.target.closest && event.target.closest("article.incident");
+    const item = el && items.find(function (it) { return it.el === el; });
+    if (item) setCurrent(item, false);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target;
+    if (target.closest && target.closest("input, select, textarea, [contenteditable]")) return;
+    switch (event.key) {
+      case "j": case "ArrowDown": move(1); break;
+      case "k": case "ArrowUp": move(-1); break;
+      case "Enter":
+        // A focused summary or link already acts on Enter by itself.
+        if (target.closest && target.closest("summary, a, button")) return;
+        if (current) current.details.open = !current.details.open;
+        break;
+      case "o":
+        if (current) current.details.open = !current.details.open;
+        break;
+      default: return;
+    }
+    event.preventDefault();
+  });
+
+  // Printing shows the incidents that need review opened, as the print stylesheet does in
+  // browsers that can style ::details-content; restore what the editor had open afterwards.
+  let openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    openedForPrint = items.filter(function (it) {
+      return !it.el.hidden && !it.details.open && !it.el.classList.contains("r-ok");
+    });
+    openedForPrint.forEach(function (it) { it.details.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (it) { it.details.open = false; });
+    openedForPrint = [];
+  });
+
+  form.hidden = false;
+  window.discrepancyReport = { applyFilters: applyFilters, resetFilters: resetFilters };
+  applyFilters();
+  openFromHash();
+})();
