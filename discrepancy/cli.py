@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from discrepancy.errors import DiscrepancyError, InputError, UsageError
 
+if TYPE_CHECKING:
+    from discrepancy.baseline import Review
+    from discrepancy.models import Report
+
 F = TypeVar("F", bound=Callable[..., Any])
 
-_SEVERITY = {"none": 3, "conflict": 2, "variant": 1}
-_STATUS_LEVEL = {"conflict": 2, "variant": 1}
+# Kept in sync with store.DEFAULT_PATH; not imported so `--help` stays fast.
+DEFAULT_DB = "discrepancy.sqlite"
 
 
 def _handle_errors(function: F) -> F:
@@ -31,6 +36,14 @@ def _handle_errors(function: F) -> F:
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
+
+
+def db_option(help_text: str) -> Callable[[F], F]:
+    """The --db option: a store path, or the default path when given without one."""
+    return click.option(
+        "--db", "db", metavar="PATH", is_flag=False, flag_value=DEFAULT_DB, default=None,
+        help=f"{help_text} '--db' alone means {DEFAULT_DB}.",
+    )  # fmt: skip
 
 
 @click.group()
@@ -51,15 +64,47 @@ def main() -> None:
     help="Report file; '-' writes to stdout. A JSON report also gets an HTML twin next to it.",
 )  # fmt: skip
 @click.option(
-    "--format", "output_format", type=click.Choice(["json", "html"]), default=None,
-    help="Report format (default: from the output file's extension, else json).",
+    "--format", "output_format", type=click.Choice(["json", "html", "junit", "sarif"]),
+    default=None,
+    help="Report format (default: from the output file's extension, else json). junit and "
+    "sarif are for CI test and code-scanning views.",
 )  # fmt: skip
 @click.option(
     "--fail-on", type=click.Choice(["none", "variant", "conflict"]), default="none",
-    show_default=True, help="Exit 1 when a discrepancy of this status or worse is found.",
+    show_default=True,
+    help="Exit 1 when an unreviewed discrepancy of this status or worse is found.",
 )  # fmt: skip
 @click.option("--no-html", is_flag=True, help="Do not write the HTML twin of a JSON report.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar or warnings on stderr.")
+@db_option(
+    "Store to align the batch with earlier batches and keep the results in (SQLite; made "
+    "when missing)."
+)
+@click.option(
+    "--all", "report_all", is_flag=True,
+    help="With --db: report every stored incident, not only those the batch touched.",
+)  # fmt: skip
+@click.option(
+    "--baseline", type=click.Path(dir_okay=False), default=None,
+    help="Reviewed discrepancies (JSON from `discrepancy baseline export`); those accepted, "
+    "false alarms or confirmed conflicts there do not fail the run.",
+)  # fmt: skip
+@click.option(
+    "--previous", type=click.Path(dir_okay=False), default=None,
+    help="A previous JSON report: the report gets a section on what changed since.",
+)  # fmt: skip
+@click.option(
+    "--junit", "junit_path", type=click.Path(dir_okay=False), default=None,
+    help="Also write a JUnit XML report to this file (besides -o).",
+)  # fmt: skip
+@click.option(
+    "--sarif", "sarif_path", type=click.Path(dir_okay=False), default=None,
+    help="Also write a SARIF 2.1.0 log to this file (besides -o).",
+)  # fmt: skip
+@click.option(
+    "-q", "--quiet", is_flag=True,
+    help="No progress bar, warnings or human summary on stderr (the discrepancy-summary "
+    "line is still printed).",
+)  # fmt: skip
 @_handle_errors
 def check(
     inputs: tuple[str, ...],
@@ -67,6 +112,12 @@ def check(
     output_format: str | None,
     fail_on: str,
     no_html: bool,
+    db: str | None,
+    report_all: bool,
+    baseline: str | None,
+    previous: str | None,
+    junit_path: str | None,
+    sarif_path: str | None,
     quiet: bool,
 ) -> None:
     """Check articles for discrepancies between sources.
@@ -75,15 +126,36 @@ def check(
     files (columns id, title, published, source, url, text; only text is required), or '-'
     for JSONL on stdin.
 
+    Exit status: 0 when nothing fails, 1 when an unreviewed discrepancy at or above
+    --fail-on is found, 2 for unusable input, store, baseline or options. A one-line
+    `discrepancy-summary {json}` goes to stderr on every run.
+
     Example:
 
         discrepancy check articles/ -o reports/batch.json --fail-on conflict
+
+    Batches that build on each other, in CI:
+
+    \b
+        discrepancy check inbox/ --db news.sqlite --baseline reviewed.json \\
+            --fail-on conflict -o reports/batch.json --junit reports/junit.xml
     """
+    from discrepancy.baseline import failing, load_baseline
+    from discrepancy.diff import load_report
     from discrepancy.ingest import read_inputs
     from discrepancy.pipeline import Settings, run_articles
 
-    output_format = output_format or ("html" if output.endswith((".html", ".htm")) else "json")
-    _refuse_overwriting_inputs(output, inputs)
+    output_format = output_format or _format_from_extension(output)
+    if report_all and db is None:
+        raise UsageError("--all needs --db: without a store there is only the batch to report.")
+    extra_outputs = {"junit": junit_path, "sarif": sarif_path}
+    for target in (output, *extra_outputs.values()):
+        if target is not None:
+            _refuse_overwriting_inputs(target, inputs, db, baseline, previous)
+    # Everything that can be refused is read before anything is written.
+    reviews = load_baseline(baseline) if baseline else {}
+    previous_report = load_report(previous) if previous else None
+    store = _open_store(db) if db is not None else None
     articles, skipped = read_inputs(inputs, stdin=sys.stdin)
     if not quiet:
         for item in skipped:
@@ -93,29 +165,114 @@ def check(
             for warning in article.warnings:
                 click.echo(f"warning {article.path or article.id}: {warning}", err=True)
     if not articles:
+        if store is not None:
+            store.close()
         raise InputError(
             "no usable article in " + ", ".join(inputs) + ". Give folders or .txt/.md/.jsonl/.csv"
             " files with article text (see the skipped lines above)."
         )
-    with _progress(len(articles), quiet) as advance:
-        report = run_articles(articles, skipped, Settings(progress=advance))
-    _write(report, output, output_format, html_twin=not no_html)
-    counts = {"conflict": 0, "variant": 0}
-    for found in report.discrepancies:
-        counts[found.status.value] += 1
+    summary: dict[str, Any] = {}
+    if store is None:
+        with _progress(len(articles), quiet) as advance:
+            report = run_articles(articles, skipped, Settings(progress=advance))
+    else:
+        with store, _progress(len(articles) + store.article_count(), quiet) as advance:
+            report, store_reviews, summary = _check_with_store(
+                store, articles, skipped, Settings(progress=advance), inputs, report_all, quiet
+            )
+        reviews = {**store_reviews, **reviews}
+    annotated = baseline is not None or store is not None
+    _write(report, output, output_format, html_twin=not no_html,
+           reviews=reviews if annotated else None, previous=previous_report,
+           extra={f: p for f, p in extra_outputs.items() if p})  # fmt: skip
+    _finish(
+        report, reviews, fail_on, summary, quiet, failing(report.discrepancies, reviews, fail_on)
+    )
+
+
+def _format_from_extension(output: str) -> str:
+    if output.endswith((".html", ".htm")):
+        return "html"
+    if output.endswith(".xml"):
+        return "junit"
+    if output.endswith(".sarif"):
+        return "sarif"
+    return "json"
+
+
+def _open_store(db: str) -> Any:
+    from discrepancy.store import open_store
+
+    return open_store(db)
+
+
+def _check_with_store(
+    store: Any,
+    articles: Any,
+    skipped: Any,
+    settings: Any,
+    inputs: tuple[str, ...],
+    report_all: bool,
+    quiet: bool,
+) -> tuple[Report, dict[str, Review], dict[str, Any]]:
+    """Check the batch against the store; the report, the store's reviews, summary fields."""
+    from discrepancy.baseline import Review
+    from discrepancy.store import select_incidents
+
+    batch = store.check_batch(articles, skipped, settings, inputs)
+    if not quiet:
+        for article_id in batch.replaced:
+            click.echo(f"note {article_id}: new version replaces the stored article", err=True)
+        for given, kept in batch.duplicates:
+            click.echo(f"note {given}: same text as stored article {kept}; not counted twice",
+                       err=True)  # fmt: skip
+    reviews = {
+        fp: Review(fp, d.decision, d.reviewer, d.note, d.at)
+        for fp, d in store.current_decisions().items()
+    }
+    report = batch.report if report_all else select_incidents(batch.report, batch.touched)
+    summary = {
+        "batch_articles": len(articles),
+        "added": len(batch.added),
+        "replaced": len(batch.replaced),
+        "unchanged": len(batch.unchanged),
+        "duplicates": len(batch.duplicates),
+        "stored_articles": len(batch.report.articles),
+        "appeared": sum(1 for d in report.discrepancies if d.fingerprint in batch.appeared),
+    }
+    return report, reviews, summary
+
+
+def _finish(
+    report: Report,
+    reviews: dict[str, Review],
+    fail_on: str,
+    extra: dict[str, Any],
+    quiet: bool,
+    failed: list[Any],
+) -> None:
+    """Print the human and machine summaries, then exit 1 when something fails."""
+    from discrepancy.baseline import counts
+    from discrepancy.ci_formats import summary_line
+
+    found = counts(report.discrepancies, reviews)
+    incidents = sum(1 for i in report.incidents if i.articles)
     if not quiet:
         click.echo(
             f"discrepancy: articles={len(report.articles)} skipped={len(report.skipped)} "
-            f"incidents={sum(1 for i in report.incidents if i.articles)} "
-            f"conflicts={counts['conflict']} variants={counts['variant']}",
+            f"incidents={incidents} conflicts={found['conflicts']} variants={found['variants']}",
             err=True,
         )
-    threshold = _SEVERITY[fail_on]
-    if any(_STATUS_LEVEL[d.status.value] >= threshold for d in report.discrepancies):
-        sys.exit(1)
+    code = 1 if failed else 0
+    summary = {"articles": len(report.articles), "skipped": len(report.skipped),
+               "incidents": incidents, **found, **extra, "failing": len(failed),
+               "fail_on": fail_on, "exit": code}  # fmt: skip
+    click.echo(summary_line(summary), err=True)
+    if code:
+        sys.exit(code)
 
 
-def _refuse_overwriting_inputs(output: str, inputs: tuple[str, ...]) -> None:
+def _refuse_overwriting_inputs(output: str, inputs: tuple[str, ...], *others: str | None) -> None:
     if output == "-":
         return
     target = Path(output).resolve()
@@ -124,6 +281,12 @@ def _refuse_overwriting_inputs(output: str, inputs: tuple[str, ...]) -> None:
             raise UsageError(
                 f'output "{output}" is one of the inputs; it would be overwritten. '
                 "Choose another -o file."
+            )
+    for other in others:
+        if other is not None and Path(other).resolve() == target:
+            raise UsageError(
+                f'output "{output}" is also given as --db, --baseline or --previous; it would '
+                "be overwritten. Choose another -o file."
             )
 
 
@@ -152,15 +315,61 @@ class _progress:
             self.bar.__exit__(*exc)
 
 
-def _write(report: Any, output: str, output_format: str, *, html_twin: bool) -> None:
-    from discrepancy.report_json import to_dict, to_json
+def _report_dict(
+    report: Report, reviews: dict[str, Review] | None, previous: dict[str, Any] | None
+) -> dict[str, Any]:
+    """The contract's JSON object, with review decisions and the diff when they apply."""
+    from discrepancy.baseline import annotate
+    from discrepancy.report_json import to_dict
 
+    data = to_dict(report)
+    if reviews is not None:
+        annotate(data, reviews)
+    if previous is not None:
+        from discrepancy.diff import diff_reports
+
+        data["diff"] = diff_reports(previous, data)
+    return data
+
+
+def _render(
+    report: Report,
+    data: dict[str, Any],
+    output_format: str,
+    reviews: dict[str, Review] | None,
+    previous: dict[str, Any] | None,
+) -> str:
     if output_format == "html":
         from discrepancy.report_html import render_html
 
-        text = render_html(to_dict(report))
-    else:
-        text = to_json(report)
+        return render_html(data, previous=previous)
+    if output_format == "junit":
+        from discrepancy.ci_formats import to_junit
+
+        return to_junit(report, reviews)
+    if output_format == "sarif":
+        from discrepancy.ci_formats import to_sarif_json
+
+        return to_sarif_json(report, reviews)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _write(
+    report: Report,
+    output: str,
+    output_format: str,
+    *,
+    html_twin: bool,
+    reviews: dict[str, Review] | None = None,
+    previous: dict[str, Any] | None = None,
+    extra: dict[str, str] | None = None,
+) -> None:
+    data = _report_dict(report, reviews, previous)
+    for extra_format, extra_path in (extra or {}).items():
+        target = Path(extra_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(target, _render(report, data, extra_format, reviews, previous))
+    text = _render(report, data, output_format, reviews, previous)
     if output == "-":
         click.echo(text, nl=False)
         return
@@ -168,9 +377,7 @@ def _write(report: Any, output: str, output_format: str, *, html_twin: bool) -> 
     path.parent.mkdir(parents=True, exist_ok=True)
     _atomic_write(path, text)
     if output_format == "json" and html_twin:
-        from discrepancy.report_html import render_html
-
-        _atomic_write(path.with_suffix(".html"), render_html(to_dict(report)))
+        _atomic_write(path.with_suffix(".html"), _render(report, data, "html", reviews, previous))
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -178,3 +385,117 @@ def _atomic_write(path: Path, text: str) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
+
+
+@main.command()
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+    show_default=True, help="text for people and CI logs, json for tools.",
+)  # fmt: skip
+@click.option("-o", "--output", default="-", show_default=True, help="'-' writes to stdout.")
+@_handle_errors
+def diff(old: str, new: str, output_format: str, output: str) -> None:
+    """List new, resolved and changed discrepancies between two JSON reports.
+
+    A discrepancy keeps its fingerprint while its values stay the same; a new value on the
+    same fact shows as changed.
+
+    Example:
+
+        discrepancy diff reports/monday.json reports/tuesday.json
+    """
+    from discrepancy.diff import diff_reports, format_json, format_text, load_report
+
+    _refuse_overwriting_inputs(output, (old, new))
+    found = diff_reports(load_report(old), load_report(new))
+    text = format_json(found) if output_format == "json" else format_text(found)
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        _atomic_write(Path(output), text)
+
+
+@main.group()
+def baseline() -> None:
+    """Baselines: the reviewed discrepancies a run should not fail on.
+
+    Example:
+
+        discrepancy baseline export --db news.sqlite -o reviewed.json
+    """
+
+
+@baseline.command("export")
+@db_option("Store whose review decisions to export.")
+@click.option("-o", "--output", default="-", show_default=True, help="'-' writes to stdout.")
+@_handle_errors
+def baseline_export(db: str | None, output: str) -> None:
+    """Write the store's current review decisions as a baseline JSON file.
+
+    Example:
+
+        discrepancy baseline export --db news.sqlite -o reviewed.json
+    """
+    from discrepancy.baseline import dump_baseline, from_store
+    from discrepancy.store import open_store
+
+    if db is None:
+        raise UsageError("baseline export needs --db PATH: the store holding the decisions.")
+    _refuse_overwriting_inputs(output, (), db)
+    with open_store(db, create=False) as store:
+        text = dump_baseline(from_store(store))
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        _atomic_write(Path(output), text)
+
+
+@main.command()
+@click.argument("fingerprint", required=False)
+@click.argument(
+    "decision", required=False,
+    type=click.Choice(["confirmed conflict", "false alarm", "accepted", "needs follow-up"]),
+)  # fmt: skip
+@db_option("Store holding the discrepancies.")
+@click.option("--reviewer", default=None, help="Who decided (a name or handle).")
+@click.option("--note", default=None, help="Why, in a sentence.")
+@_handle_errors
+def review(
+    fingerprint: str | None,
+    decision: str | None,
+    db: str | None,
+    reviewer: str | None,
+    note: str | None,
+) -> None:
+    """Record a review decision for a discrepancy; without arguments, list open ones.
+
+    FINGERPRINT is the discrepancy's fingerprint from the JSON report (a unique prefix is
+    enough). Decisions are appended, never changed: the latest one counts.
+
+    Example:
+
+        discrepancy review 910493b9 "confirmed conflict" --db news.sqlite --reviewer ana
+    """
+    from discrepancy.store import open_store
+
+    if db is None:
+        raise UsageError("review needs --db PATH: the store holding the discrepancies.")
+    with open_store(db, create=False) as store:
+        if fingerprint is None:
+            current = store.current_decisions()
+            for found in store.discrepancies():
+                settled = current.get(found.fingerprint)
+                subject = f" ({found.subject})" if found.subject else ""
+                click.echo(
+                    f"{found.fingerprint} {found.incident} {found.kind}{subject} {found.status}: "
+                    f"{' / '.join(found.values)}"
+                    f" [{settled.decision if settled else 'unreviewed'}]"
+                )
+            return
+        if decision is None:
+            raise UsageError('give a DECISION after the fingerprint, e.g. "accepted".')
+        found = store.find_discrepancy(fingerprint)
+        store.record_decision(found.fingerprint, decision, reviewer, note)
+    click.echo(f"{found.fingerprint}: {decision}", err=True)
