@@ -15,8 +15,12 @@ import click
 from discrepancy.errors import DiscrepancyError, InputError, UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from discrepancy.baseline import Review
-    from discrepancy.models import Report
+    from discrepancy.models import Article, Report, Skipped
+    from discrepancy.pipeline import Settings
+    from discrepancy.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -155,7 +159,6 @@ def check(
     # Everything that can be refused is read before anything is written.
     reviews = load_baseline(baseline) if baseline else {}
     previous_report = load_report(previous) if previous else None
-    store = _open_store(db) if db is not None else None
     articles, skipped = read_inputs(inputs, stdin=sys.stdin)
     if not quiet:
         for item in skipped:
@@ -165,13 +168,12 @@ def check(
             for warning in article.warnings:
                 click.echo(f"warning {article.path or article.id}: {warning}", err=True)
     if not articles:
-        if store is not None:
-            store.close()
         raise InputError(
             "no usable article in " + ", ".join(inputs) + ". Give folders or .txt/.md/.jsonl/.csv"
             " files with article text (see the skipped lines above)."
         )
     summary: dict[str, Any] = {}
+    store = _open_store(db) if db is not None else None
     if store is None:
         with _progress(len(articles), quiet) as advance:
             report = run_articles(articles, skipped, Settings(progress=advance))
@@ -200,17 +202,17 @@ def _format_from_extension(output: str) -> str:
     return "json"
 
 
-def _open_store(db: str) -> Any:
+def _open_store(db: str) -> Store:
     from discrepancy.store import open_store
 
     return open_store(db)
 
 
 def _check_with_store(
-    store: Any,
-    articles: Any,
-    skipped: Any,
-    settings: Any,
+    store: Store,
+    articles: Sequence[Article],
+    skipped: Sequence[Skipped],
+    settings: Settings,
     inputs: tuple[str, ...],
     report_all: bool,
     quiet: bool,

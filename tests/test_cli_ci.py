@@ -222,3 +222,17 @@ def test_every_command_has_help_with_an_example(command: list[str]) -> None:
     result = invoke(*command, "--help")
     assert result.exit_code == 0
     assert "Example:" in result.stdout
+
+
+def test_no_usable_article_creates_no_store(work: Path) -> None:
+    Path("empty").mkdir()
+    refused(invoke("check", "empty", "--db", "s.sqlite"), "no usable article")
+    assert not Path("s.sqlite").exists()
+
+
+def test_plain_report_has_no_review_fields(work: Path) -> None:
+    plain = json.loads(invoke("check", PART1, PART2, "-q", "-o", "-").stdout)
+    assert plain["discrepancies"] and all(
+        "reviewed" not in d and "decision" not in d for d in plain["discrepancies"]
+    )
+    assert "diff" not in plain
