@@ -51,6 +51,17 @@ def _is_revision(claims: Sequence[Claim], published: Mapping[str, dt.date | None
     return True
 
 
+def _rises(claims: Sequence[Claim], published: Mapping[str, dt.date | None]) -> bool:
+    """Does a later day's figure go above an earlier day's ("at least 3", then "5")?"""
+    by_day: dict[dt.date, float] = {}
+    for claim in claims:
+        day = published.get(claim.article)
+        if day is not None and claim.low is not None:
+            by_day[day] = max(by_day.get(day, -math.inf), claim.low)
+    lows = [by_day[d] for d in sorted(by_day)]
+    return len(lows) > 1 and lows[-1] > lows[0]
+
+
 def _numeric_facts(
     claims: Sequence[Claim], published: Mapping[str, dt.date | None], conflict: Mapping[str, bool]
 ) -> list[Fact]:
@@ -60,9 +71,8 @@ def _numeric_facts(
     facts = []
     for (kind, subject), group in by_key.items():
         articles = {c.article for c in group}
-        revision = False
+        revision = _is_revision(group, published) and _rises(group, published)
         if conflict.get(_key(kind, subject), False):
-            revision = _is_revision(group, published)
             status = Status.AGREE if revision else Status.CONFLICT
         else:
             status = Status.AGREE if len(articles) > 1 else Status.SINGLE
@@ -93,6 +103,9 @@ def _name_facts(claims: Sequence[Claim], kind: Kind) -> list[Fact]:
                 parent[find(b)] = find(a)
     # A bare family name joins a fuller name only when exactly one fuller name fits.
     for a in values:
+        parts = split_name(a)
+        if kind == Kind.PERSON and (parts.given or parts.kunya):
+            continue
         fits = {find(b) for b in values if b != a and rule_of(a, b) == "family name only"}
         if len(fits) == 1 and find(a) not in fits:
             parent[find(a)] = fits.pop()

@@ -6,14 +6,16 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from discrepancy.extract import Extraction
+from discrepancy.extract.places import find_local_areas
 from discrepancy.models import Claim, Kind
 from discrepancy.names import fold, person_rule, split_name
 from discrepancy.scope import MAIN
 
-_WORD = re.compile(r"[a-z][a-z’'\-]{2,}")
+# Words, and victims' ages ("3-year-old"), which are rare enough to tell incidents apart.
+_WORD = re.compile(r"\d{1,3}-year-old|[a-z][a-z’'\-]{2,}")
 _STOPWORDS = frozenset(
     [
         "the",
@@ -117,6 +119,8 @@ _STOPWORDS = frozenset(
 )
 # A key shared by more articles than this is too common to propose a pair (a city, a word).
 _MAX_BLOCK = 60
+# A name or street shared by more articles than this is boilerplate, not evidence.
+_MAX_SHARED = 6
 # Scores: evidence for and against two articles reporting the same incident.  The link
 # threshold was set on gva-dev (see benchmarks/accuracy.py); vetoes are hard constraints.
 LINK_THRESHOLD = 2.0
@@ -134,6 +138,8 @@ class Profile:
     weekday: int | None
     city: str | None
     country: str | None
+    # A country read from a country or state name, or a large city, not a small town's name.
+    country_confident: bool
     people: tuple[str, ...]
     organizations: frozenset[str]
     areas: frozenset[str]
@@ -155,9 +161,14 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         for c in claims
         if c.kind == Kind.ORGANIZATION and c.scope == MAIN
     )
-    lead = " ".join(info.sentence.text for info in extraction.sentences[:4])
-    text = ((article.title or "") + " " + lead).lower()
-    counts = Counter(w for w in _WORD.findall(text) if w not in _STOPWORDS)
+    lead = " ".join(info.sentence.text for info in extraction.sentences[:4]).lower()
+    title = (article.title or "").lower()
+    # The headline names what the story is about; its words count twice.
+    counts = Counter(w for w in _WORD.findall(lead) if w not in _STOPWORDS)
+    counts.update({w: 2 for w in _WORD.findall(title) if w not in _STOPWORDS})
+    areas = set(extraction.areas)
+    if article.title:
+        areas |= {a.lower() for _, _, a in find_local_areas(article.title)}
     return Profile(
         index=index,
         article_id=article.id,
@@ -166,9 +177,10 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         weekday=weekday,
         city=place.name if place and place.kind == "city" else None,
         country=place.country if place else None,
+        country_confident=bool(place and (place.kind != "city" or place.population >= 500_000)),
         people=people,
         organizations=organizations,
-        areas=extraction.areas,
+        areas=frozenset(areas - _STOPWORDS),
         words={w: float(n) for w, n in counts.items()},
     )
 
@@ -206,28 +218,48 @@ def _shared_people(a: Profile, b: Profile) -> int:
 def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str, float]) -> float:
     """Evidence that two articles report the same incident; a veto when they cannot."""
     score = 0.0
+    # Two fresh reports (the lead's day within a few days of publication) that disagree on
+    # the day are different incidents; a later follow-up's lead may date a trial or funeral.
+    fresh = _fresh(a) and _fresh(b)
     if a.day_ordinal is not None and b.day_ordinal is not None:
         gap = abs(a.day_ordinal - b.day_ordinal)
         if gap > 3:
-            return _VETO
-        score += 1.0 if gap <= 1 else 0.2
+            if fresh:
+                return _VETO
+            score -= 1.0
+        else:
+            score += 1.0 if gap <= 1 else 0.2
     elif a.weekday is not None and b.weekday is not None:
         if a.weekday != b.weekday:
-            return _VETO
-        score += 0.5
+            if fresh or a.published_ordinal is None or b.published_ordinal is None:
+                return _VETO
+            score -= 1.0
+        else:
+            score += 0.5
     if a.published_ordinal is not None and b.published_ordinal is not None:
+        # Reports of one incident cluster in the first days; unrelated ones spread out.
         gap = abs(a.published_ordinal - b.published_ordinal)
-        score -= 0.0 if gap <= 3 else (0.5 if gap <= 14 else 1.0)
+        score += 0.8 if gap <= 1 else 0.3 if gap <= 3 else -0.3 if gap <= 14 else -0.8
     if a.country and b.country and a.country != b.country:
-        return _VETO
+        if a.country_confident and b.country_confident:
+            return _VETO
+        score -= 1.0
     if a.city and b.city:
-        score += 1.0 if a.city == b.city else -1.5
+        # Suburbs and neighbouring towns make a differing city weak evidence against.
+        score += 1.0 if a.city == b.city else -0.5
     people = _shared_people(a, b)
-    score += min(2, people) * 1.5
+    score += (0.0, 2.0, 3.0)[min(2, people)]
     score += min(1.0, 0.5 * len(a.organizations & b.organizations))
     score += min(2.0, 1.0 * len(a.areas & b.areas))
-    score += 3.0 * _cosine(vec_a, vec_b)
+    # Near-identical short texts are often the same paywall or error page, not one story.
+    score += 3.0 * min(_cosine(vec_a, vec_b), 0.6)
     return score
+
+
+def _fresh(p: Profile) -> bool:
+    if p.published_ordinal is None:
+        return True
+    return p.day_ordinal is not None and 0 <= p.published_ordinal - p.day_ordinal <= 3
 
 
 def _candidate_pairs(
@@ -241,6 +273,10 @@ def _candidate_pairs(
         keys |= {f"o:{o}" for o in p.organizations}
         if p.city:
             keys.add(f"c:{p.city}")
+            if p.published_ordinal is not None:
+                # A big city has too many articles for one block; its weeks do not.
+                week = p.published_ordinal // 7
+                keys |= {f"cw:{p.city}:{week}", f"cw:{p.city}:{week + 1}"}
         top = sorted(vector.items(), key=lambda kv: -kv[1])[:8]
         keys |= {f"w:{w}" for w, _ in top}
         for key in keys:
@@ -255,8 +291,25 @@ def _candidate_pairs(
     return pairs
 
 
+def _without_boilerplate(profiles: Sequence[Profile]) -> list[Profile]:
+    """Drop names and areas that many articles share: page furniture ("Caption Close Image"),
+    an outlet's city or a byline say nothing about which incident an article reports."""
+    limit = max(_MAX_SHARED, len(profiles) // 500)
+    people: Counter[str] = Counter(n for p in profiles for n in set(p.people))
+    areas: Counter[str] = Counter(a for p in profiles for a in p.areas)
+    return [
+        replace(
+            p,
+            people=tuple(n for n in p.people if people[n] <= limit),
+            areas=frozenset(a for a in p.areas if areas[a] <= limit),
+        )
+        for p in profiles
+    ]
+
+
 def group_articles(profiles: Sequence[Profile]) -> list[list[int]]:
     """Clusters of article indexes, each one incident, in input order."""
+    profiles = _without_boilerplate(profiles)
     vectors = _weights(profiles)
     scored = []
     for a, b in _candidate_pairs(profiles, vectors):

@@ -11,6 +11,7 @@ from anyascii import anyascii
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "van", "von", "da", "del", "la"})
 _KUNYA_HEADS = frozenset({"abu", "umm", "abou", "abo"})
 _QUOTED = re.compile(r"[“\"‘']([^”\"’']{2,30})[”\"’']")
+_ABD = re.compile(r"\bAbd(?:ul|el|al)?[-\s]+(?:(?:al|el)-)?", re.IGNORECASE)
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
@@ -31,15 +32,16 @@ def skeleton(token: str) -> str:
     return folded[0] + re.sub(r"[aiu]", "", folded[1:]) if folded else ""
 
 
+@lru_cache(maxsize=65536)
+def _plain(text: str) -> str:
+    text = anyascii(text).lower()
+    text = re.sub(r"\b(?:al|el)[-\s]", "al-", text)
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
 def same_spelling(a: str, b: str) -> bool:
     """Do two names differ only in case, dashes, apostrophes or the al-/Al- article?"""
-
-    def plain(text: str) -> str:
-        text = anyascii(text).lower()
-        text = re.sub(r"\b(?:al|el)[-\s]", "al-", text)
-        return re.sub(r"[^a-z0-9]+", " ", text).strip()
-
-    return plain(a) == plain(b)
+    return _plain(a) == _plain(b)
 
 
 @dataclass(frozen=True)
@@ -51,9 +53,12 @@ class NameParts:
     family: str | None
 
 
+@lru_cache(maxsize=65536)
 def split_name(name: str) -> NameParts:
     """Given names, kunya ("Abu Bakr", also when quoted as a nickname) and family name."""
     kunya = None
+    # "Abd al-Karim", "Abdel Karim", "Abdul-Karim": one given name in several spellings.
+    name = _ABD.sub("Abdul", name)
     quoted = _QUOTED.search(name)
     rest = name
     if quoted:
@@ -78,18 +83,32 @@ def split_name(name: str) -> NameParts:
     return NameParts(given, kunya, family)
 
 
+@lru_cache(maxsize=262144)
 def _match(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     fa, fb = [fold(w) for w in a.split()], [fold(w) for w in b.split()]
     if fa == fb:
         return True
-    # Vowels are what transliterations disagree on (Baqir/Bakr); consonants must agree.
+    # Vowels are what transliterations disagree on (Baqir/Bakr): consonants must agree and
+    # at most one vowel may differ per word, so Hussein and Hassan stay apart.
     return [skeleton(w) for w in a.split()] == [skeleton(w) for w in b.split()] and all(
-        abs(len(x) - len(y)) <= 1 for x, y in zip(fa, fb, strict=False)
+        _one_edit(x, y) for x, y in zip(fa, fb, strict=False)
     )
 
 
+def _one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+@lru_cache(maxsize=262144)
 def person_rule(a: str, b: str) -> str | None:
     """Why two spellings name the same person, or None when they are different people.
 
@@ -104,7 +123,11 @@ def person_rule(a: str, b: str) -> str | None:
         if pa.kunya and pb.kunya and _match(pa.kunya, pb.kunya) and not (pa.family and pb.family):
             return "same kunya"
         return None
-    if pa.given and pb.given and not _match(pa.given[0], pb.given[0]):
+    if (
+        pa.given
+        and pb.given
+        and not all(_match(x, y) for x, y in zip(pa.given, pb.given, strict=False))
+    ):
         return None
     if pa.kunya and pb.kunya:
         return "same kunya and family name" if _match(pa.kunya, pb.kunya) else None

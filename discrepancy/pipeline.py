@@ -9,12 +9,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from discrepancy.align import align_incidents, discrepancies
-from discrepancy.extract import Extraction, extract
-from discrepancy.incidents import group_articles, profile
+from discrepancy.incidents import group_articles
 from discrepancy.models import Article, Claim, Incident, Kind, Report, Skipped
-from discrepancy.scope import MAIN, scope_claims
+from discrepancy.parallel import extract_and_scope
+from discrepancy.scope import MAIN
 
 ProgressCallback = Callable[[int], None]
+_UNKEYED_SCOPE = "bg|?|?"
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,12 @@ class Settings:
     """Options of one run."""
 
     progress: ProgressCallback | None = None
+    # Processes for extraction and scoping; 1 runs them in this process.
+    jobs: int = 1
+    # "local" (this machine) or "dask"; with "dask" and no scheduler a LocalCluster is started.
+    engine: str = "local"
+    # Address of a running Dask scheduler, e.g. "tcp://host:8786".
+    scheduler: str | None = None
 
 
 def run(inputs: Sequence[str], settings: Settings | None = None) -> Report:
@@ -37,15 +44,7 @@ def run_articles(
 ) -> Report:
     """Check articles already read: extract, scope, group, align."""
     settings = settings or Settings()
-    extractions: list[Extraction] = []
-    scoped: list[list[Claim]] = []
-    for done, article in enumerate(articles, 1):
-        extraction = extract(article)
-        extractions.append(extraction)
-        scoped.append(scope_claims(extraction))
-        if settings.progress is not None:
-            settings.progress(done)
-    profiles = [profile(i, e, c) for i, (e, c) in enumerate(zip(extractions, scoped, strict=True))]
+    profiles, scoped = extract_and_scope(articles, settings)
     groups = group_articles(profiles)
     return _build_report(articles, tuple(skipped), groups, scoped)
 
@@ -71,6 +70,8 @@ def _background_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
         return k
 
     def compatible(a: str, b: str) -> bool:
+        if _UNKEYED_SCOPE in (a, b):
+            return False
         _, when_a, where_a = a.split("|", 2)
         _, when_b, where_b = b.split("|", 2)
         same_where = where_a == where_b and where_a != "?"
@@ -84,7 +85,11 @@ def _background_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
                 parent[find(b)] = find(a)
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        groups[find(claim.scope)].append(claim)
+        # Without a time or a place there is no telling two articles' mentions apart.
+        key = (
+            find(claim.scope) if claim.scope != _UNKEYED_SCOPE else f"{claim.scope}|{claim.article}"
+        )
+        groups[key].append(claim)
     return [groups[k] for k in sorted(groups)]
 
 

@@ -29,6 +29,10 @@ _OTHER_EVENT = re.compile(
     re.IGNORECASE,
 )
 _UNKEYED = "?"
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+[\w\s]{1,25}?|announced|reported|confirmed|added|stated)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
 _MAIN_ANCHOR = re.compile(
     r"\b(?:this|the|today’s|today's)\s+(?:strike|attack|shooting|blast|bombing)\b", re.I
 )
@@ -123,10 +127,15 @@ def _other_time(
     main = extraction.main_time
     if extraction.main_time_sentence == info.index:
         return None
-    candidates = [t for t in info.times if not _same_time(main, t)]
+    text = info.sentence.text
+    # "said on Thursday" dates the statement, not an event.
+    times = [
+        t for t in info.times if not _REPORTING_BEFORE.search(text[max(0, t.start - 40) : t.start])
+    ]
+    candidates = [t for t in times if not _same_time(main, t)]
     if not candidates:
         return None
-    compatible = [t for t in info.times if _same_time(main, t)]
+    compatible = [t for t in times if _same_time(main, t)]
     nearest = min(candidates, key=lambda t: _distance(t.start, t.end, position))
     if compatible and min(_distance(t.start, t.end, position) for t in compatible) < _distance(
         nearest.start, nearest.end, position
@@ -139,6 +148,9 @@ def _same_time(main: TimeExpression | None, other: TimeExpression) -> bool:
     if main is None:
         # Without a lead time, only "today"-like phrases are sure to be about it.
         return other.precision == "relative"
+    if other.weekday is not None and main.date is not None and other.date is not None:
+        # A named weekday is exact: "Tuesday's attack" is not Wednesday's strike.
+        return main.date == other.date
     if main.date is not None and other.date is not None:
         return abs((main.date - other.date).days) <= 1
     main_weekday = main.weekday if main.weekday is not None else (

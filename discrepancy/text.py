@@ -109,7 +109,9 @@ class Sentence:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    match = _WORD_BEFORE.search(text, 0, dot)
+    # Look only at the word just before the period: searching from the start of the text
+    # would make splitting quadratic in the article's length.
+    match = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")

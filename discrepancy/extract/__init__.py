@@ -6,10 +6,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from discrepancy import lexicon
 from discrepancy.extract.attribution import find_attribution
 from discrepancy.extract.casualties import find_counts
 from discrepancy.extract.people import find_names
-from discrepancy.extract.places import PlaceMention, find_local_areas, find_places
+from discrepancy.extract.places import (
+    PlaceMention,
+    find_local_areas,
+    find_places,
+    prefer_country,
+)
 from discrepancy.extract.troops import find_troops
 from discrepancy.extract.when import TimeExpression, find_times
 from discrepancy.models import Article, Claim, Kind
@@ -71,6 +77,9 @@ def extract(article: Article) -> Extraction:
         claims.extend(_sentence_claims(article, info))
     main_time, time_index = _main_time(infos)
     main_place, place_index = _main_place(infos, article)
+    dateline_place = _dateline_place(article)
+    if dateline_place is not None and (main_place is None or main_place.place.kind != "city"):
+        main_place, place_index = dateline_place, None
     if main_time is not None and time_index is not None:
         claims.append(
             _claim_at(
@@ -94,7 +103,10 @@ def extract(article: Article) -> Extraction:
             )
         )
     lead_areas = frozenset(
-        area.lower() for info in infos[: _LEAD_SENTENCES + 4] for area in info.areas
+        area.lower()
+        for info in infos[: _LEAD_SENTENCES + 4]
+        for area in info.areas
+        if area.lower() not in lexicon.NOT_NAME_WORDS
     )
     return Extraction(
         article, tuple(infos), tuple(claims), main_time, time_index, main_place, place_index,
@@ -197,6 +209,7 @@ def _main_place(
 ) -> tuple[PlaceMention | None, int | None]:
     """The lead's place: a city if the first event sentences name one, else a country."""
     best: tuple[PlaceMention, int] | None = None
+    countries = {m.place.country for info in infos for m in info.places if m.place.kind != "city"}
     event_seen = 0
     for info in infos:
         if not info.is_event:
@@ -204,12 +217,25 @@ def _main_place(
         event_seen += 1
         for mention in info.places:
             if mention.place.kind == "city":
-                return mention, info.index
+                return prefer_country(mention, countries), info.index
             if best is None:
                 best = (mention, info.index)
         if event_seen >= _LEAD_SENTENCES:
             break
     return (best[0], best[1]) if best else (None, None)
+
+
+def _dateline_place(article: Article) -> PlaceMention | None:
+    """The dateline's city ("ELGIN, Ill." -> Elgin, Illinois), when the gazetteer knows it."""
+    if not article.dateline:
+        return None
+    place_text = article.dateline.split(",")[0].strip().title()
+    mentions = list(find_places(f"in {place_text}, {article.dateline.partition(',')[2].strip()}"))
+    cities = [m for m in mentions if m.place.kind == "city"]
+    if not cities:
+        return None
+    countries = {m.place.country for m in mentions if m.place.kind != "city"}
+    return prefer_country(cities[0], countries)
 
 
 def day_of(extraction: Extraction) -> dt.date | None:

@@ -7,7 +7,8 @@ import re
 from discrepancy import lexicon
 
 _SAID_BY = re.compile(
-    rf"(?:^|[,;“\"”]\s*|\bthat\s+)(?P<who>(?:[\w’'\-.]+\s+){{0,6}}?[\w’'\-.]+)\s+"
+    rf"(?:^|[,;“\"”]\s*|\bthat\s+)(?P<who>(?:[\w’'\-.]+\s+){{0,6}}?[\w’'\-.]+)"
+    r"(?:,[^,]{1,60},)?\s+"
     rf"(?:(?:also|later|anonymously|separately)\s+)?(?:{lexicon.ATTRIBUTION_VERBS})\b",
 )
 _SAID_BY_AFTER = re.compile(
@@ -15,7 +16,9 @@ _SAID_BY_AFTER = re.compile(
     r"(?:police|officials?|sources?|spokes(?:man|woman|person)|military|militia|ministry|command"
     r"|agency|statement|witnesses|authorities|officers?|department))\b",
 )
-_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;]{2,60})")
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;]{2,60})", re.IGNORECASE)
+_NOT_A_SOURCE_START = frozenset({"in", "on", "at", "by", "to", "that", "which"})
+_PASSIVE_ENDS = frozenset({"was", "were", "is", "are", "been", "be"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which"})
 
 
@@ -24,11 +27,15 @@ def find_attribution(sentence: str) -> str | None:
     match = _ACCORDING_TO.search(sentence)
     if match:
         return match.group("who").strip()
-    candidates = list(_SAID_BY.finditer(sentence)) + list(_SAID_BY_AFTER.finditer(sentence))
-    for candidate in sorted(candidates, key=lambda m: -m.start()):
-        who = candidate.group("who").strip(' ,“”"')
-        who = re.sub(r"^(?:and|but|as|the\s+(?=\w+\s+\w+))\s+", "", who)
-        if not who or who.split()[-1].lower() in _PRONOUNS or who[0].isdigit():
-            continue
-        return who
+    # "officials said" (the source before the verb) wins over "told the agency" after it.
+    for pattern in (_SAID_BY, _SAID_BY_AFTER):
+        for candidate in sorted(pattern.finditer(sentence), key=lambda m: -m.start()):
+            who = candidate.group("who").strip(' ,“”"')
+            who = re.sub(r"^(?:and|but|as)\s+", "", who)
+            words = who.lower().split()
+            if not words or words[-1] in _PRONOUNS or who[0].isdigit():
+                continue
+            if words[0] in _NOT_A_SOURCE_START or words[-1] in _PASSIVE_ENDS:
+                continue  # "said in a statement", "The attack was claimed by"
+            return who
     return None

@@ -21,7 +21,10 @@ _ADVERB = (
     r"(?:also|reportedly|allegedly|later|all|both|subsequently|initially|believed\s+to\s+have\s+been"
     r"|confirmed|feared|found)"
 )
-_INCLUDING = r"(?:,?\s+(?:including|among\s+them|among\s+whom)\s+[^,;.]{1,90}?,?)"
+_INCLUDING = (
+    r"(?:,?\s+(?:including|among\s+them|among\s+whom)\s+[^,;.]{1,90}?,?"
+    r"|,\s+(?:aged|ages|both|all)\s+[^,;.]{1,40},)"
+)
 
 _PASSIVE = re.compile(
     rf"\b{COUNT}(?P<np>(?:\s+{_NP_WORD}){{0,7}}?){_INCLUDING}?"
@@ -42,7 +45,7 @@ _LEAVING = re.compile(
 )
 _TOLL = re.compile(
     rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed))"
-    rf"(?P<rise>\s+(?:\w+\s+){{0,3}}?(?:rose|risen|climbed|increased|jumped|grew|reached|hit))?"
+    rf"(?P<rise>\s+(?:[\w’'\-]+\s+){{0,10}}?(?:rose|risen|climbed|increased|jumped|grew|reached|hit))?"
     rf"\s+(?:to|at|of|is|was|stands\s+at|stood\s+at|reached|hit)\s+{COUNT}",
     re.IGNORECASE,
 )
@@ -58,10 +61,10 @@ _SINGULAR_NOUN = r"\d+-year-old|" + "|".join(
 )
 _SINGULAR = re.compile(
     r"\b(?P<article>a|an)\s+(?P<np>(?:[\w’'\-]+\s+){0,3}?)"
-    rf"(?P<noun>{_SINGULAR_NOUN})(?:,\s+[^,]{{1,60}},)?\s+(?:was|has\s+been|had\s+been|is)\s+"
+    rf"(?P<noun>{_SINGULAR_NOUN})(?:,\s+[^,]{{1,60}},)?\s+(?:(?:was|has\s+been|had\s+been|is)\s+"
     r"(?:(?:also|reportedly|later|critically|seriously)\s+)?"
     rf"(?P<verb>{lexicon.KILLED_PASSIVE}|{lexicon.WOUNDED_PASSIVE}|shot\s+and\s+wounded"
-    r"|pronounced\s+dead)\b",
+    r"|pronounced\s+dead)|(?P<died>died|dies))\b",
     re.IGNORECASE,
 )
 _SINGULAR_ACTIVE = re.compile(
@@ -111,12 +114,21 @@ def _kind(verb: str) -> Kind:
     return Kind.WOUNDED
 
 
+# Words after the head noun of a count: "nine people along the highway", "seven civilians
+# overnight", "three members of the militia".
+_NP_END = frozenset(
+    """of from in at inside with on near and along across throughout overnight during
+    outside around near into onto over under after before since last this early late
+    when while who that which""".split()
+)
+
+
 def _head_noun(np: str) -> str | None:
     """The noun a count is attached to: "militia fighters of the X" -> "fighters"."""
     words = [w.strip(".,’'").lower() for w in np.split()]
     head: str | None = None
     for word in words:
-        if word in ("of", "from", "in", "at", "inside", "with", "on", "near", "and", ","):
+        if word in _NP_END:
             break
         head = word
     return head
@@ -157,8 +169,17 @@ def _interval_for(match: re.Match[str], head: str | None) -> Interval | None:
     return (low, high)
 
 
+_ANY_CASUALTY_WORD = re.compile(
+    r"kill|dead|death|died|dies|slain|slew|murder|martyr|perish|execut|wound|injur|hurt|hospital"
+    r"|toll|lives|shot|stabbed|beaten|gunned",
+    re.IGNORECASE,
+)
+
+
 def find_counts(sentence: str) -> Iterator[CountMatch]:
     """Every killed/wounded count stated in one sentence."""
+    if not _ANY_CASUALTY_WORD.search(sentence):
+        return
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
@@ -184,7 +205,7 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
                 Kind.KILLED, count_start, match.end(), interval, revision=bool(match.group("rise"))
             )
     for pattern in (_LEAVING, _PASSIVE, _ACTIVE):
-        for match in pattern.finditer(sentence):
+        for match in _scan(pattern, sentence):
             head = _head_noun(match.group("np") or "")
             if not _is_person_head(head, match.group("np") or "") or not _plausible_number(
                 sentence, match
@@ -220,7 +241,12 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
             one = (1, None)
         else:
             continue
-        yield emit(_kind(match.group("verb")), match.start("article"), match.end("noun"), one)
+        verb = (
+            match.group("verb")
+            if "died" not in match.groupdict() or not match.group("died")
+            else "died"
+        )
+        yield emit(_kind(verb), match.start("article"), match.end("noun"), one)
     for match in _SOMEONE_DIED.finditer(sentence):
         verb_group = "verb" if match.group("verb") else "verb2"
         start, end = match.start(verb_group), match.end(verb_group)
@@ -228,6 +254,18 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
         if any(e >= match.start() - 60 and s < end for s, e in taken):
             continue
         yield emit(Kind.KILLED, start, end, (1, None))
+
+
+def _scan(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+    """Every match, also those starting inside an earlier one: when "On January 28 three
+    soldiers were killed" first reads "28" as the count, "three" must still be tried."""
+    position = 0
+    while True:
+        match = pattern.search(sentence, position)
+        if match is None:
+            return
+        yield match
+        position = match.start() + 1
 
 
 def _count_start(match: re.Match[str]) -> int:

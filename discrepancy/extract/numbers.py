@@ -18,6 +18,8 @@ _WORD_NUMBER = (
     rf"(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|{_UNITS}))?)?"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?"
+# "two dozen" is 24; a bare "dozens" is vague and lives in VAGUE_QUANTITIES.
+_DOZEN = rf"(?:{_UNITS})\s+dozen\b"
 _VAGUE = "|".join(
     re.escape(w).replace(r"\ ", r"\s+")
     for w in sorted(lexicon.VAGUE_QUANTITIES, key=len, reverse=True)
@@ -33,7 +35,7 @@ _QUALIFIERS = sorted(
     reverse=True,
 )
 QUALIFIER = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in _QUALIFIERS)
-NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
+NUMBER = rf"(?:{_DOZEN}|{_DIGITS}|{_WORD_NUMBER})"
 
 # A count: optional qualifier, a number, a range ("between 10 and 15", "10 to 15", "10-15")
 # or a vague quantity.  Digits glued to letters ("3rd", "9mm") are not counts.
@@ -53,6 +55,9 @@ def _norm(phrase: str) -> str:
 def parse_number(phrase: str) -> float | None:
     """Value of a number written in digits or words ("2,500", "twenty-one", "1.5 million")."""
     text = _norm(phrase).replace(",", "")
+    if text.endswith(" dozen"):
+        units = parse_number(text[: -len(" dozen")])
+        return None if units is None else units * 12
     scale = 1.0
     for word, factor in (("million", 1_000_000), ("thousand", 1000)):
         if text.endswith(" " + word) and re.fullmatch(r"[\d.]+ " + word, text):

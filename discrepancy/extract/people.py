@@ -11,7 +11,8 @@ from discrepancy.extract.places import Place, gazetteer
 
 # A word of a name: capitalised word, initial, Arabic article or particle, quoted nickname.
 _TOKEN = re.compile(
-    r"[“\"‘][A-Z][^”\"’\n]{1,30}[”\"’]"
+    r"(?:Sgt|Lt|Capt|Cpl|Det|Gov|Sen|Rep|Gen|Col|Maj|Dr|Mr|Mrs|Ms|Insp|Supt)\.(?=\s)"
+    r"|[“\"‘][A-Z][^”\"’\n]{1,30}[”\"’]"
     r"|(?:[Aa]l|[Ee]l)[-’'][A-Z][\w’'\-]*"
     r"|[A-Z][a-z][\w’'\-]*|[A-Z]\.|[A-Z]{2,}(?=[\s,.;:)’'])|(?:bin|ibn|bint|abu|de|van|von|da|del)\b"
 )
@@ -36,11 +37,17 @@ _ROLE_BEFORE = re.compile(
     r"(?:’s|'s)?[^.;]{0,60}?(?:,\s*|\s+(?:was|is|named)\s+)[“\"]?$",
     re.IGNORECASE,
 )
+_IN_PLACE = re.compile(r"\s+in\s+(?:Iraq|Syria|Yemen|Lebanon|the\s+Levant|Iran|Gaza)\b")
 _GENERIC_ORG_HEADS = frozenset(
     {"police", "army", "forces", "department", "office", "command", "group", "party",
      "council", "ministry", "agency", "bureau", "guard", "guards", "corps", "front",
      "movement", "resistance", "brigade", "brigades", "battalion", "militia"}
 )  # fmt: skip
+_RANKS = frozenset({"sgt", "lt", "capt", "cpl", "det", "mr", "mrs", "ms", "dr", "officer", "insp"})
+# "... commander Khalid Hamid al-Tamimi": a lower-case role word right before the name.
+_ROLE_RIGHT_BEFORE = re.compile(
+    r"\b(?P<role>" + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True)) + r")\s+$"
+)
 _ARABIC_NAME = re.compile(r"\b(?:al|el)-[A-Z]|\b(?:Abu|Umm|bin|ibn)\s+[A-Z]")
 _SUSPECT_CUES = re.compile(
     r"\b(?:charged|arrested|suspect|accused|custody|booked|gunman|shooter)\b", re.I
@@ -96,8 +103,11 @@ def find_names(sentence: str) -> Iterator[NameMention]:
         role = None
         first = 0
         if title_at and title_at[-1] < len(words) - 1:
-            role = " ".join(words[title_at[0] : title_at[-1] + 1]).lower()
+            role = " ".join(words[title_at[0] : title_at[-1] + 1]).lower().rstrip(".")
             first = title_at[-1] + 1
+            if role in _RANKS:
+                # "Sgt. Lena Ortiz" after "a spokesman for the police": the job is the role.
+                role = _role_before(sentence, run[title_at[0]].start()) or role
         # Leading sentence words, days and places are not part of a name.
         while first < len(words) and (
             lowered[first] in lexicon.NOT_NAME_WORDS
@@ -142,6 +152,9 @@ def _organization(
     if len(span) == 1 and lowered[first] in _GENERIC_ORG_HEADS:
         return
     start, end = run[first].start(), _strip_possessive(sentence, run[last - 1])
+    located = _IN_PLACE.match(sentence[end : end + 40])
+    if located and end == run[last - 1].end():
+        end += located.end()  # "Islamic Resistance in Iraq" is the name, not a place phrase
     yield NameMention(start, end, sentence[start:end], True, None)
 
 
@@ -156,13 +169,22 @@ def _is_region(word: str, places: dict[str, list[Place]]) -> bool:
     return any(p.kind != "city" for p in places.get(word, []))
 
 
+def _role_before(sentence: str, start: int) -> str | None:
+    window = sentence[max(0, start - 90) : start]
+    direct = _ROLE_RIGHT_BEFORE.search(window)
+    if direct:
+        return direct.group("role").lower()
+    before = _ROLE_BEFORE.search(window)
+    return before.group("role").lower() if before else None
+
+
 def _role_around(sentence: str, start: int, end: int) -> str | None:
     after = _ROLE_AFTER.match(sentence[end : end + 80])
     if after:
         return after.group("role").lower()
-    before = _ROLE_BEFORE.search(sentence[max(0, start - 90) : start])
+    before = _role_before(sentence, start)
     if before:
-        return before.group("role").lower()
+        return before
     if _SUSPECT_CUES.search(sentence):
         return "suspect"
     if _VICTIM_CUES.search(sentence):

@@ -17,6 +17,13 @@ COUNTRY_ALIASES = {
     "gaza": "Palestine", "west bank": "Palestine",
 }  # fmt: skip
 
+# AP-style state abbreviations in datelines ("ELGIN, Ill."): enough to know the country.
+US_STATE_ABBREVIATIONS = frozenset(
+    """ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. ky. la. md. mass. mich.
+    minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c.
+    s.d. tenn. tex. vt. va. wash. w.va. wis. wyo.""".split()
+)
+
 # City names that are everyday English words or first names; matched only after "in".
 _COMMON_WORDS = frozenset(
     [
@@ -78,6 +85,8 @@ class PlaceMention:
     end: int
     text: str
     place: Place
+    # Every gazetteer entry of that name, so context can pick another ("Birmingham", "Paris").
+    candidates: tuple[Place, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +105,8 @@ def gazetteer() -> dict[str, list[Place]]:
         table.setdefault(alias, []).append(Place(name, "country", code))
     for info in cache.get_us_states().values():
         table.setdefault(info["name"].lower(), []).append(Place(info["name"], "state", "US"))
+    for abbreviation in US_STATE_ABBREVIATIONS:
+        table.setdefault(abbreviation, []).append(Place(abbreviation, "state", "US"))
     for info in cache.get_cities().values():
         name = info["name"]
         if name.lower() in _COMMON_WORDS:
@@ -123,11 +134,47 @@ def find_places(sentence: str) -> Iterator[PlaceMention]:
                 if key in table:
                     offset = match.start() + len(" ".join(words[:index])) + (1 if index else 0)
                     text = re.sub(r"(?:’s|'s)$", "", phrase)
-                    yield PlaceMention(offset, offset + len(text), text, table[key][0])
+                    if _credible(sentence, offset, offset + len(text), table[key]):
+                        candidates = tuple(table[key])
+                        yield PlaceMention(offset, offset + len(text), text, candidates[0],
+                                           candidates)  # fmt: skip
                     index += size
                     break
             else:
                 index += 1
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|outside|at|from|across|into|to|of|capital)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|downtown\s+|suburban\s+)?|^)$",
+    re.IGNORECASE,
+)
+_REGION_AFTER = re.compile(r"^(?:’s|'s)?,\s+[A-Z][a-z]{1,12}\.?")
+
+
+def _credible(sentence: str, start: int, end: int, candidates: list[Place]) -> bool:
+    """Is a capitalised word really a place here? Countries and states are; a city name is
+    when the sentence puts something in it or names its region ("Elgin, Ill."), or when it
+    is a large city; otherwise "Of", "Man" and "David" would be towns."""
+    if candidates[0].kind != "city":
+        return True
+    if len(sentence[start:end]) < 4:
+        return False
+    if candidates[0].population >= 1_000_000:
+        return True
+    return bool(
+        _LOCATIVE_BEFORE.search(sentence[max(0, start - 30) : start])
+        or _REGION_AFTER.match(sentence[end : end + 16])
+    )
+
+
+def prefer_country(mention: PlaceMention, countries: set[str]) -> PlaceMention:
+    """The same mention, read as the candidate in a country the article names, if any."""
+    for candidate in mention.candidates:
+        if candidate.country in countries and candidate.kind == mention.place.kind:
+            return PlaceMention(mention.start, mention.end, mention.text, candidate,
+                                mention.candidates)  # fmt: skip
+    return mention
 
 
 def find_local_areas(sentence: str) -> Iterator[tuple[int, int, str]]:

@@ -10,10 +10,12 @@ from discrepancy.extract.numbers import COUNT, Interval, count_interval
 
 _PLACE = r"(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)"
 _TROOPS = re.compile(
-    rf"\b{COUNT}\s+(?P<owner>(?:[A-Z][\w.]*\s+){{0,2}})?"
+    rf"\b(?i:{COUNT})\s+(?P<owner>(?:[A-Z][\w.]*\s+){{0,2}})?"
     r"(?P<noun>troops|soldiers|service\s+members|servicemen|military\s+personnel|personnel)"
-    rf"\s+(?:(?:stationed|deployed|based|serving)\s+)?(?:in|to|across)\s+{_PLACE}"
-    r"(?!\s+(?:were|was|have\s+been|had\s+been)\s+(?:killed|wounded|injured))",
+    r"\s+(?:(?:are|were|is|remain|remained)\s+)?(?:(?:stationed|deployed|based|serving)\s+)?"
+    rf"(?:in|to|across)\s+{_PLACE}"
+    # Casualties among troops are not a deployment: "40 US troops in Iraq were wounded".
+    r"(?![^.;]{0,40}?\b(?:were|was|have\s+been|had\s+been)\s+(?:killed|wounded|injured|hurt))",
 )
 _ELLIPSIS = re.compile(rf"^\s*(?:,\s*)?(?:and|,)\s+{COUNT}\s+(?:in|to)\s+{_PLACE}")
 _OWNER_BEFORE = re.compile(

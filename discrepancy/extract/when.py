@@ -59,9 +59,36 @@ def _month_number(word: str) -> int:
     return lexicon.MONTH_ABBREVIATIONS[word]
 
 
+_MONTH_DAY = re.compile(
+    r"^(?:(?P<m1>[a-z]+)\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?:of\s+)?(?P<m2>[a-z]+)\.?)"
+    r"(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?$",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def _parse_explicit(span: str, base: dt.date | None) -> dt.date | None:
-    # dateparser handles the many written forms of a day; it is given only the short span
+    """The day a written date names; without a year, the latest such day up to `base`."""
+    match = _MONTH_DAY.match(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", span.strip()))
+    if match:
+        month = _month_number(match.group("m1") or match.group("m2"))
+        day = int(match.group("d1") or match.group("d2"))
+        year = int(match.group("y")) if match.group("y") else (base.year if base else None)
+        if year is None:
+            return None
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if not match.group("y") and base is not None and found > base:
+            # "January 28" in a February article is this year's; in a January 5 one, last year's.
+            found = found.replace(year=year - 1) if not (month == 2 and day == 29) else found
+        return found
+    return _parse_with_dateparser(span, base)
+
+
+def _parse_with_dateparser(span: str, base: dt.date | None) -> dt.date | None:
+    # dateparser handles written forms our pattern does not; it is given only the short span
     # and the publication date as base, never whole articles (it misreads "we" as Wednesday).
     import dateparser
 
@@ -82,7 +109,9 @@ def resolve_weekday(weekday: int, published: dt.date | None) -> dt.date | None:
 def find_times(sentence: str, published: dt.date | None) -> Iterator[TimeExpression]:
     """Time expressions in a sentence, resolved when the publication date allows."""
     taken: list[tuple[int, int]] = []
-    for match in EXPLICIT_DATE.finditer(sentence):
+    lowered = sentence.lower()
+    has_digit = any(c.isdigit() for c in sentence)
+    for match in EXPLICIT_DATE.finditer(sentence) if has_digit else ():
         text = match.group()
         year = match.group("year") or match.group("year2")
         day: dt.date | None
@@ -96,7 +125,7 @@ def find_times(sentence: str, published: dt.date | None) -> Iterator[TimeExpress
         month = _month_number(month_match.group()) if month_match else None
         taken.append(match.span())
         yield TimeExpression(match.start(), match.end(), text, day, "day", month=month)
-    for match in WEEKDAY.finditer(sentence):
+    for match in WEEKDAY.finditer(sentence) if "day" in lowered else ():
         if any(s <= match.start() < e for s, e in taken):
             continue
         weekday = lexicon.WEEKDAYS.index(match.group("weekday").lower())
