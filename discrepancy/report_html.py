@@ -59,6 +59,8 @@ class Source:
 
     id: str
     outlet: str
+    # What identifies the source in one word: the outlet, or the article id when unknown.
+    name: str
     published: str | None
     title: str | None
     path: str | None
@@ -70,7 +72,7 @@ class ClaimView:
     """One claim ready to print: the value, its interval and the sentence cut around it."""
 
     article: str
-    outlet: str
+    source: str
     published: str | None
     value: str
     interval: str | None
@@ -310,10 +312,11 @@ def _source(article_id: str, articles: Mapping[str, Mapping[str, Any]]) -> Sourc
     """Describe an article for a column header, tolerating ids the report does not list."""
     article = articles.get(article_id)
     if article is None:
-        return Source(article_id, "Unlisted article", None, None, None, ())
+        return Source(article_id, "Unlisted article", article_id, None, None, None, ())
     return Source(
         id=article_id,
         outlet=str(article.get("source") or "Unknown outlet"),
+        name=str(article.get("source") or article_id),
         published=article.get("published"),
         title=article.get("title"),
         path=article.get("path"),
@@ -335,7 +338,7 @@ def _claim(raw: Mapping[str, Any], source: Source, numeric: bool) -> ClaimView:
     interval = formatting.format_interval(low, high) if numeric or low is not None else None
     return ClaimView(
         article=source.id,
-        outlet=source.outlet,
+        source=source.name,
         published=source.published,
         value=value,
         interval=interval,
@@ -384,7 +387,7 @@ def _incident(
             {f"{row.shown_status}:{row.kind}" for row in rows if row.shown_status in counts}
         )
     search_parts = [incident_id, label, raw.get("date") or "", raw.get("location") or ""]
-    search_parts += [s.outlet for s in sources] + [s.title or "" for s in sources]
+    search_parts += [f"{s.id} {s.name} {s.title or ''}" for s in sources]
     search_parts += [c.value for row in rows for cell in row.cells for c in cell]
     return IncidentView(
         id=incident_id,
@@ -394,9 +397,7 @@ def _incident(
         review=review,
         counts=counts,
         sources=tuple(sources),
-        outlets=tuple(
-            dict.fromkeys(s.outlet for s in sorted(main_sources, key=_publication_order))
-        ),
+        outlets=tuple(dict.fromkeys(s.name for s in sorted(main_sources, key=_publication_order))),
         mentioned_in=mentioned,
         background=not main_ids,
         rows=rows,
@@ -427,7 +428,7 @@ def _row(fact: Mapping[str, Any], sources: Sequence[Source], by_id: Mapping[str,
         values=values,
         cells=cells,
         timeline=tuple(
-            sorted(claims, key=lambda c: (c.published is None, c.published or "", c.outlet))
+            sorted(claims, key=lambda c: (c.published is None, c.published or "", c.source))
         )
         if revision
         else (),
@@ -542,7 +543,7 @@ def _unit(value: float) -> float:
 
 def _bar(claim: ClaimView, y: float, x: Callable[[float], float], end: int) -> Bar:
     """Place one claim's interval on the chart's scale."""
-    label = f"{claim.outlet} · {formatting.format_date(claim.published, 'undated')}"
+    label = f"{claim.source} · {formatting.format_date(claim.published, 'undated')}"
     if len(label) > _CHART_LABEL_CHARS:
         label = label[: _CHART_LABEL_CHARS - 1] + "…"
     text = claim.interval or "?"

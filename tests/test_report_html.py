@@ -290,7 +290,7 @@ def test_revision_is_a_timeline_not_a_conflict(page: Node) -> None:
     assert steps == [
         ("2 Dec 2023", "Levant Monitor", "2"),
         ("3 Dec 2023", "Northern Wire", "3"),
-        ("4 Dec 2023", "Unknown outlet", "5"),
+        ("4 Dec 2023", "plains-2023-12-04-kirkuk", "5"),
     ]
     assert "s-revision" not in fact_row(page, "inc-mosul-2023-11-18", "Wounded").classes
 
@@ -302,6 +302,10 @@ def test_columns_are_sources_in_publication_order(page: Node) -> None:
         ("Northern Wire", "3 Dec 2023"),
         ("Unknown outlet", "4 Dec 2023"),
     ]
+    assert heads[2].one(".aid").text() == "plains-2023-12-04-kirkuk"
+    # Where the outlet is unknown, the article id names the source in the summary line.
+    outlets = incident(page, "inc-kirkuk-2023-12-02").one("> details > summary .outlets")
+    assert outlets.text() == "Levant Monitor, Northern Wire, plains-2023-12-04-kirkuk"
 
 
 def test_every_claim_sentence_appears_with_its_value_marked(
