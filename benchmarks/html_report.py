@@ -254,7 +254,7 @@ def measure_in_chromium(path: Path) -> dict[str, float]:
             const t = performance.now();
             action === 'status' ? document.querySelector('input[value=ok]').click()
               : action === 'kind' ? (() => { const s = document.getElementById('filter-kind');
-                  s.value = 'person'; s.dispatchEvent(new Event('change', {bubbles: true})); })()
+                  s.value = 'person'; s.dispatchEvent(new Event('input', {bubbles: true})); })()
               : (() => { const s = document.getElementById('filter-text');
                   s.value = 'mosul'; s.dispatchEvent(new Event('input', {bubbles: true})); })();
             document.body.getBoundingClientRect();

@@ -80,8 +80,8 @@
     item.el.scrollIntoView({ block: "start" });
   }
 
+  // Checkboxes, the select and the search box all fire "input"; "change" would repeat it.
   form.addEventListener("input", applyFilters);
-  form.addEventListener("change", applyFilters);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   window.addEventListener("hashchange", openFromHash);
   list.addEventListener("click", function (event) {
