@@ -13,7 +13,7 @@ import pandas as pd
 from discrepancy.models import NUMERIC_KINDS, Claim, Discrepancy, Fact, Kind, Status
 from discrepancy.names import organization_rule, person_rule, same_spelling, split_name
 
-KIND_ORDER = [Kind.KILLED, Kind.WOUNDED, Kind.TROOPS, Kind.PERSON, Kind.ORGANIZATION,
+KIND_ORDER = [Kind.KILLED, Kind.WOUNDED, Kind.SHOT, Kind.TROOPS, Kind.PERSON, Kind.ORGANIZATION,
               Kind.DATE, Kind.LOCATION]  # fmt: skip
 # Rules that join spellings of one name; the rest ("same spelling", "family name only")
 # say the sources agree on the spelling they share.

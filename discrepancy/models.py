@@ -12,6 +12,9 @@ class Kind(StrEnum):
 
     KILLED = "killed"
     WOUNDED = "wounded"
+    # People shot, killed or not ("three people were shot"); wounded is derived from it when
+    # the article reports no death.
+    SHOT = "shot"
     TROOPS = "troops"
     PERSON = "person"
     ORGANIZATION = "organization"
@@ -28,7 +31,7 @@ class Status(StrEnum):
     SINGLE = "single"
 
 
-NUMERIC_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.TROOPS})
+NUMERIC_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.SHOT, Kind.TROOPS})
 
 
 @dataclass(frozen=True)

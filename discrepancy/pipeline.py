@@ -134,7 +134,9 @@ def _build_report(
         meta[incident] = (tuple(a.id for a in members), (), None)
         background = [c for c in claims if c.scope != MAIN]
         for bg_claims in _background_groups(background):
-            if not any(c.kind in (Kind.KILLED, Kind.WOUNDED, Kind.PERSON) for c in bg_claims):
+            if not any(
+                c.kind in (Kind.KILLED, Kind.WOUNDED, Kind.SHOT, Kind.PERSON) for c in bg_claims
+            ):
                 continue  # organisations named in passing are not an incident
             mentioned = tuple(sorted({c.article for c in bg_claims}, key=order.__getitem__))
             bg_id = _incident_id("bg", incident + "|" + bg_claims[0].scope)

@@ -13,6 +13,7 @@ from discrepancy.models import Claim, Kind
 
 MAIN = "main"
 NONE = "none"
+_COUNTS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.SHOT})
 
 _BACKGROUND_CUE = re.compile(r"\b(?:" + lexicon.BACKGROUND_CUES + r")\b", re.IGNORECASE)
 # Totals over a war or a history, not one incident: "has since killed hundreds".
@@ -74,12 +75,12 @@ def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
     position = claim.start - info.sentence.start
     text = info.sentence.text
     before = text[:position]
-    if claim.kind in (Kind.KILLED, Kind.WOUNDED) and _HISTORY_CUE.search(text):
+    if claim.kind in _COUNTS and _HISTORY_CUE.search(text):
         return NONE
     other_time = _other_time(extraction, info, position)
     # A place in another country moves a casualty figure; a name or a deployment is often
     # described by where it operates ("commander of operations in Syria") and stays put.
-    counts = claim.kind in (Kind.KILLED, Kind.WOUNDED)
+    counts = claim.kind in _COUNTS
     other_place = _other_place(extraction, info, position) if counts else None
     if other_time is None and other_place is None:
         cue_before = _BACKGROUND_CUE.search(before) or _OTHER_EVENT.search(before)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -75,6 +76,7 @@ def extract(article: Article) -> Extraction:
         )
         infos.append(info)
         claims.extend(_sentence_claims(article, info))
+    claims.extend(_wounded_from_shot(text[article.body_start :], claims))
     main_time, time_index = _main_time(infos)
     main_place, place_index = _main_place(infos, article)
     dateline_place = _dateline_place(article)
@@ -112,6 +114,24 @@ def extract(article: Article) -> Extraction:
         article, tuple(infos), tuple(claims), main_time, time_index, main_place, place_index,
         lead_areas,
     )  # fmt: skip
+
+
+_DEATH_WORDS = re.compile(
+    r"\b(?:kill\w*|dead|died|dies|death|fatal\w*|homicide|murder\w*|slain|slay\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _wounded_from_shot(body: str, claims: list[Claim]) -> list[Claim]:
+    """People shot in an article that reports no death were wounded: "a boy was shot"."""
+    if _DEATH_WORDS.search(body):
+        return []
+    wounded = {(c.start, c.end) for c in claims if c.kind == Kind.WOUNDED}
+    return [
+        dataclasses.replace(c, kind=Kind.WOUNDED)
+        for c in claims
+        if c.kind == Kind.SHOT and (c.start, c.end) not in wounded
+    ]
 
 
 def _date_normal(time: TimeExpression) -> str | None:

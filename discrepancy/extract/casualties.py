@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from discrepancy import lexicon
-from discrepancy.extract.numbers import COUNT, Interval, count_interval
+from discrepancy.extract.numbers import COUNT, Interval, count_interval, parse_number
 from discrepancy.models import Kind
 
 # Words of the noun phrase between a count and its verb; a conjunction or a reporting verb
@@ -74,11 +74,17 @@ _SINGULAR_ACTIVE = re.compile(
 )
 # A named or pronoun victim: "Jones, 25, was shot and killed", "he died at the hospital".
 _SOMEONE_DIED = re.compile(
-    r"\b(?:was|has\s+been|had\s+been)\s+(?P<verb>shot\s+and\s+killed|fatally\s+shot|shot\s+dead"
-    r"|pronounced\s+dead|killed|slain|murdered|stabbed\s+to\s+death)\b"
-    r"|\b(?:he|she)\s+(?P<verb2>died)\b",
+    r"\b(?:was|has\s+been|had\s+been|were)\s+(?:(?:later|also|then)\s+)?"
+    r"(?P<verb>shot\s+and\s+killed|fatally\s+shot|shot\s+dead|shot\s+to\s+death"
+    r"|(?:pronounced|declared|found)\s+dead|found\s+shot\s+to\s+death|killed|slain|murdered"
+    r"|stabbed\s+to\s+death)\b"
+    r"|\b(?:has|have|had|later|then|\w+)\s+(?P<verb2>died|dies)\b"
+    r"|\b(?P<verb3>fatally\s+(?:wounding|shooting|injuring|striking)|shooting\s+death\s+of"
+    r"|killed\s+(?:\d+-year-old|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))|is\s+dead)\b",
     re.IGNORECASE,
 )
+# "No one died", "nobody was killed": handled as zero counts, never as a death.
+_NEGATED = re.compile(r"\b(?:no\s+one|nobody|none|not|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 # Numbers that are never counts: days of a month, years, ages, times, addresses, money.
 _MONTH_BEFORE = re.compile(
@@ -171,7 +177,7 @@ def _interval_for(match: re.Match[str], head: str | None) -> Interval | None:
 
 _ANY_CASUALTY_WORD = re.compile(
     r"kill|dead|death|died|dies|slain|slew|murder|martyr|perish|execut|wound|injur|hurt|hospital"
-    r"|toll|lives|shot|stabbed|beaten|gunned",
+    r"|toll|lives|shot|stabbed|beaten|gunned|gunfire",
     re.IGNORECASE,
 )
 
@@ -248,12 +254,71 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
         )
         yield emit(_kind(verb), match.start("article"), match.end("noun"), one)
     for match in _SOMEONE_DIED.finditer(sentence):
-        verb_group = "verb" if match.group("verb") else "verb2"
+        verb_group = next(g for g in ("verb", "verb2", "verb3") if match.group(g))
         start, end = match.start(verb_group), match.end(verb_group)
         # A count elsewhere in the sentence already states this toll.
         if any(e >= match.start() - 60 and s < end for s, e in taken):
             continue
+        if _NEGATED.search(sentence[max(0, match.start() - 30) : match.start()]):
+            continue
         yield emit(Kind.KILLED, start, end, (1, None))
+    yield from _shot(sentence, free, emit)
+
+
+_SHOT_COUNT = re.compile(
+    rf"\b{COUNT}(?P<np>(?:\s+{_NP_WORD}){{0,4}}?)\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?"
+    r"(?:(?:also|reportedly)\s+)?(?P<verb>shot|struck\s+by\s+gunfire|hit\s+by\s+gunfire"
+    r"|(?:sent|taken|rushed|transported)\s+to\s+(?:a\s+|the\s+|area\s+|local\s+)?hospitals?)\b"
+    r"(?!\s+(?:dead|and\s+killed|to\s+death|and\s+wounded|and\s+injured))"
+    r"(?:,\s+(?P<fatal>(?:one|two|three|four|\d+))\s+(?:of\s+them\s+)?fatally)?",
+    re.IGNORECASE,
+)
+_SOMEONE_SHOT = re.compile(
+    r"\b(?:was|has\s+been|had\s+been)\s+(?P<verb>shot|struck\s+by\s+gunfire)\b"
+    r"(?!\s+(?:dead|and\s+killed|to\s+death|and\s+wounded|and\s+injured|at\b))",
+    re.IGNORECASE,
+)
+
+
+_ONE_PERSON_BEFORE = re.compile(
+    r"\b(?:a|an|one)\s+(?:[\w’'\-]+\s+){0,3}?(?:" + _SINGULAR_NOUN + r")(?:,\s+\d+,)?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _shot(
+    sentence: str,
+    free: Callable[[int, int], bool],
+    emit: Callable[..., CountMatch],
+) -> Iterator[CountMatch]:
+    """People shot, killed or not: "three people were shot, one fatally", "a boy was shot"."""
+    for match in _scan(_SHOT_COUNT, sentence):
+        head = _head_noun(match.group("np") or "")
+        if not _is_person_head(head, match.group("np") or "") or not _plausible_number(
+            sentence, match
+        ):
+            continue
+        interval = _interval_for(match, head)
+        start, end = _count_start(match), _count_end(match)
+        if interval is None or not free(start, end):
+            continue
+        if match.group("verb").lower().startswith(("sent", "taken", "rushed", "transported")):
+            yield emit(Kind.WOUNDED, start, end, interval)
+            continue
+        yield emit(Kind.SHOT, start, end, interval)
+        fatal = match.group("fatal")
+        if fatal and interval[0] is not None and interval[0] == interval[1]:
+            # "Three people were shot, one fatally": one killed, two wounded.
+            killed = parse_number(fatal) or 0
+            yield emit(Kind.KILLED, match.start("fatal"), match.end("fatal"), (killed, killed))
+            yield emit(Kind.WOUNDED, start, end, (interval[0] - killed, interval[0] - killed))
+    for match in _SOMEONE_SHOT.finditer(sentence):
+        start, end = match.start("verb"), match.end("verb")
+        if not free(start, end):
+            continue
+        single = _ONE_PERSON_BEFORE.search(sentence[max(0, match.start() - 60) : match.start()])
+        # "A 16-year-old boy was shot": exactly one; "Smith was shot": at least one.
+        yield emit(Kind.SHOT, start, end, (1, 1) if single else (1, None))
 
 
 def _scan(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
