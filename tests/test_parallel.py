@@ -1,0 +1,126 @@
+"""A batch gives the same report in one process, in a process pool and on Dask."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+
+from discrepancy.align import align_incidents
+from discrepancy.errors import UsageError
+from discrepancy.models import Article
+from discrepancy.parallel import _chunks, align_blocks, extract_and_scope
+from discrepancy.pipeline import Settings, run_articles
+from discrepancy.report_json import to_dict
+
+# Two shootings and a bombing, told by several outlets with differing figures and spellings,
+# some mentioning an earlier attack in passing.
+TEXTS = [
+    ("elgin-1", "2014-01-12", "Elgin shooting leaves 5 injured",
+     "Five people were injured in a shooting in Elgin, Illinois, early Sunday, police said. "
+     "The shooting happened about 3:10 a.m. in the 300 block of North Street. Police said "
+     "Marcus Johnson, 24, was arrested at the scene.\n\nLast month, two people were killed in "
+     "a shooting in Aurora, Illinois."),
+    ("elgin-2", "2014-01-13", "Six hurt in Elgin bar shooting",
+     "Six people were wounded when a gunman opened fire outside a bar in Elgin, Illinois, on "
+     "Sunday morning. Markus Johnson, 24, of Elgin was charged with attempted murder, police "
+     "said."),
+    ("elgin-3", "2014-01-14", "Elgin shooting victims recovering",
+     "The five people shot in Elgin, Illinois, on Sunday are expected to recover, a hospital "
+     "spokesman said. Marcus Johnson remains in custody."),
+    ("mosul-1", "2024-02-07", "Market bombing kills 12 in Mosul",
+     "MOSUL, Iraq — A car bomb killed 12 people and wounded 30 at a market in Mosul on "
+     "Wednesday, officials said. Witnesses said the bomber was Abu Jafar al-Hamdani. "
+     "In January, a drone strike in Baghdad killed three people."),
+    ("mosul-2", "2024-02-07", "Mosul blast toll rises",
+     "At least 15 people were killed and 28 injured when a car bomb exploded in a crowded "
+     "market in Mosul, Iraq, on Wednesday. Police named the bomber as Abu Jaafar al-Hamdani."),
+    ("mosul-3", "2024-02-08", "Mosul mourns market victims",
+     "Funerals were held in Mosul, Iraq, on Thursday for the 14 people killed in Wednesday's "
+     "market bombing. Hospital officials said 30 people were wounded."),
+    ("dayton-1", "2019-08-04", "Nine killed in Dayton shooting",
+     "DAYTON, Ohio — A gunman killed nine people and injured 27 in the Oregon District of "
+     "Dayton early Sunday before police shot him dead, officials said. The gunman was "
+     "identified as Connor Betts, 24."),
+    ("dayton-2", "2019-08-05", "Dayton gunman identified",
+     "Police in Dayton, Ohio, said Sunday's shooting left nine dead and 37 injured. The shooter, "
+     "Conner Betts, was killed by officers within 30 seconds."),
+]  # fmt: skip
+
+
+def _articles() -> list[Article]:
+    return [
+        Article(id=ident, text=text, title=title, published=dt.date.fromisoformat(day))
+        for ident, day, title, text in TEXTS
+    ]
+
+
+def _report_json(**options: Any) -> str:
+    seen: list[int] = []
+    report = run_articles(_articles(), (), Settings(progress=seen.append, **options))
+    assert seen and seen[-1] == len(TEXTS), seen
+    assert seen == sorted(seen)
+    return json.dumps(to_dict(report), sort_keys=True)
+
+
+@pytest.fixture(scope="module")
+def single() -> str:
+    return _report_json()
+
+
+def test_batch_finds_incidents(single: str) -> None:
+    report = json.loads(single)
+    assert len(report["articles"]) == len(TEXTS)
+    assert report["incidents"]
+
+
+def test_two_jobs_give_the_same_report(single: str) -> None:
+    assert _report_json(jobs=2) == single
+
+
+def test_dask_gives_the_same_report(single: str) -> None:
+    pytest.importorskip("distributed")
+    assert _report_json(engine="dask") == single
+
+
+def test_align_blocks_match_align_incidents() -> None:
+    articles = _articles()
+    profiles, scoped = extract_and_scope(articles, Settings())
+    assert [p.index for p in profiles] == list(range(len(articles)))
+    claims = {f"inc-{i}": list(c) for i, c in enumerate(scoped)}
+    published = {a.id: a.published for a in articles}
+    order = {a.id: i for i, a in enumerate(articles)}
+    expected = align_incidents(claims, published, order)
+    blocks = align_blocks(claims, published, order, Settings(jobs=2))
+    assert blocks == expected
+    assert list(blocks) == list(expected)
+
+
+def test_chunks_cover_the_batch_in_order() -> None:
+    for total in (0, 1, 7, 1000, 12345):
+        ranges = list(_chunks(total, 2))
+        assert [i for start, stop in ranges for i in range(start, stop)] == list(range(total))
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"jobs": 0}, "--jobs must be 1 or more"),
+        ({"engine": "spark"}, "unknown engine 'spark'"),
+        ({"scheduler": "tcp://127.0.0.1:8786"}, "--scheduler needs --engine dask"),
+    ],
+)
+def test_bad_options_are_refused(options: dict[str, Any], message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        run_articles(_articles(), (), Settings(**options))
+
+
+def test_dask_engine_without_dask_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing(name: str) -> Any:
+        raise ImportError(f"No module named {name!r}")
+
+    monkeypatch.setattr("discrepancy.parallel.importlib.import_module", missing)
+    with pytest.raises(UsageError, match=r"pip install 'discrepancy\[dask\]'"):
+        run_articles(_articles(), (), Settings(engine="dask"))
