@@ -7,11 +7,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from discrepancy.extract import Extraction
 from discrepancy.extract.places import find_local_areas
 from discrepancy.models import Claim, Kind
-from discrepancy.names import fold, person_rule, split_name
+from discrepancy.names import fold, person_key, person_rule, split_name
 from discrepancy.scope import MAIN
 
 # Words, and victims' ages ("3-year-old"), which are rare enough to tell incidents apart.
@@ -123,7 +124,10 @@ _MAX_BLOCK = 60
 _MAX_SHARED = 6
 # Scores: evidence for and against two articles reporting the same incident.  The link
 # threshold was set on gva-dev (see benchmarks/accuracy.py); vetoes are hard constraints.
-LINK_THRESHOLD = 2.0
+LINK_THRESHOLD = 2.5
+PEOPLE_WEIGHTS = (0.0, 2.0, 3.0)  # no, one, two or more people named by both articles
+TEXT_WEIGHT = 4.0
+LEAD_SENTENCES = 4
 _VETO = -100.0
 
 
@@ -155,13 +159,14 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         day.weekday() if day else None
     )  # fmt: skip
     place = extraction.main_place.place if extraction.main_place else None
-    people = tuple(sorted({c.value for c in claims if c.kind == Kind.PERSON and c.scope == MAIN}))
+    background = {c.value for c in claims if c.kind == Kind.PERSON and c.scope != MAIN}
+    people = tuple(sorted(extraction.names - background))
     organizations = frozenset(
         " ".join(fold(w) for w in c.value.split())
         for c in claims
         if c.kind == Kind.ORGANIZATION and c.scope == MAIN
     )
-    lead = " ".join(info.sentence.text for info in extraction.sentences[:4]).lower()
+    lead = " ".join(info.sentence.text for info in extraction.sentences[:LEAD_SENTENCES]).lower()
     title = (article.title or "").lower()
     # The headline names what the story is about; its words count twice.
     counts = Counter(w for w in _WORD.findall(lead) if w not in _STOPWORDS)
@@ -204,14 +209,25 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
+@lru_cache(maxsize=8192)
+def _by_family(people: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    keyed: dict[str, list[str]] = defaultdict(list)
+    for name in people:
+        keyed[person_key(name)].append(name)
+    return {key: tuple(names) for key, names in keyed.items()}
+
+
 def _shared_people(a: Profile, b: Profile) -> int:
+    """People both articles name, by rule; only names sharing a family key are compared."""
+    keyed_a, keyed_b = _by_family(a.people), _by_family(b.people)
     shared = 0
-    for name_a in a.people:
-        for name_b in b.people:
-            rule = person_rule(name_a, name_b)
-            if rule and rule != "family name only":
+    for key in keyed_a.keys() & keyed_b.keys():
+        for name_a in keyed_a[key]:
+            if any(
+                (rule := person_rule(name_a, name_b)) and rule != "family name only"
+                for name_b in keyed_b[key]
+            ):
                 shared += 1
-                break
     return shared
 
 
@@ -248,11 +264,11 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
         # Suburbs and neighbouring towns make a differing city weak evidence against.
         score += 1.0 if a.city == b.city else -0.5
     people = _shared_people(a, b)
-    score += (0.0, 2.0, 3.0)[min(2, people)]
+    score += PEOPLE_WEIGHTS[min(2, people)]
     score += min(1.0, 0.5 * len(a.organizations & b.organizations))
     score += min(2.0, 1.0 * len(a.areas & b.areas))
     # Near-identical short texts are often the same paywall or error page, not one story.
-    score += 3.0 * min(_cosine(vec_a, vec_b), 0.6)
+    score += TEXT_WEIGHT * min(_cosine(vec_a, vec_b), 0.6)
     return score
 
 

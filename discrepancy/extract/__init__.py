@@ -56,6 +56,8 @@ class Extraction:
     main_place: PlaceMention | None
     main_place_sentence: int | None
     areas: frozenset[str] = field(default=frozenset())
+    # Every name-like run, with or without a role: evidence for grouping, not claims.
+    names: frozenset[str] = field(default=frozenset())
 
 
 def extract(article: Article) -> Extraction:
@@ -64,6 +66,7 @@ def extract(article: Article) -> Extraction:
     sentences = split_sentences(text, article.body_start)
     infos: list[SentenceFacts] = []
     claims: list[Claim] = []
+    names: set[str] = set()
     for index, sentence in enumerate(sentences):
         info = SentenceFacts(
             sentence,
@@ -75,7 +78,7 @@ def extract(article: Article) -> Extraction:
             bool(_EVENT.search(sentence.text)),
         )
         infos.append(info)
-        claims.extend(_sentence_claims(article, info))
+        claims.extend(_sentence_claims(article, info, names))
     claims.extend(_wounded_from_shot(text[article.body_start :], claims))
     main_time, time_index = _main_time(infos)
     main_place, place_index = _main_place(infos, article)
@@ -113,6 +116,7 @@ def extract(article: Article) -> Extraction:
     return Extraction(
         article, tuple(infos), tuple(claims), main_time, time_index, main_place, place_index,
         lead_areas,
+        frozenset(names),
     )  # fmt: skip
 
 
@@ -175,7 +179,9 @@ def _claim_at(
     )
 
 
-def _sentence_claims(article: Article, info: SentenceFacts) -> list[Claim]:
+def _sentence_claims(
+    article: Article, info: SentenceFacts, names: set[str] | None = None
+) -> list[Claim]:
     text = info.sentence.text
     claims = [
         _claim_at(article, info, count.kind, count.start, count.end, low=count.low,
@@ -188,6 +194,10 @@ def _sentence_claims(article: Article, info: SentenceFacts) -> list[Claim]:
         for troop in find_troops(text)
     )  # fmt: skip
     for name in find_names(text):
+        if names is not None and not name.is_organization:
+            names.add(name.text)
+        if not name.confident:
+            continue
         kind = Kind.ORGANIZATION if name.is_organization else Kind.PERSON
         claims.append(
             _claim_at(article, info, kind, name.start, name.end, subject=name.role,

@@ -64,6 +64,8 @@ class NameMention:
     text: str
     is_organization: bool
     role: str | None
+    # False for a name-like run with no role or casualty context around it.
+    confident: bool = True
 
 
 def _runs(sentence: str) -> Iterator[list[re.Match[str]]]:
@@ -129,11 +131,11 @@ def find_names(sentence: str) -> Iterator[NameMention]:
             continue
         start, end = run[first].start(), _strip_possessive(sentence, run[last - 1])
         role = role or _role_around(sentence, start, end)
-        if role is None and not _ARABIC_NAME.search(sentence[start:end]):
-            # A capitalised run with no role and no casualty context is more often a
-            # place, an outlet or a slogan than a person tied to the incident.
-            continue
-        yield NameMention(start, end, sentence[start:end], False, role)
+        # A capitalised run with no role and no casualty context is more often a place, an
+        # outlet or a slogan than a person tied to the incident: not a claim, but still a
+        # rare string two reports of one incident may share.
+        confident = role is not None or bool(_ARABIC_NAME.search(sentence[start:end]))
+        yield NameMention(start, end, sentence[start:end], False, role, confident)
 
 
 def _organization(

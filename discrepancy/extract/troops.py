@@ -47,8 +47,13 @@ def _owner(sentence: str, start: int, adjective: str | None) -> str:
     return _OWNER_NAMES.get(word.lower(), word)
 
 
+_TROOP_WORD = re.compile(r"troops|soldiers|service\s+members|servicemen|personnel", re.IGNORECASE)
+
+
 def find_troops(sentence: str) -> Iterator[TroopMatch]:
     """Troop counts in one sentence, each with its owner and place."""
+    if not _TROOP_WORD.search(sentence):
+        return
     for match in _TROOPS.finditer(sentence):
         interval: Interval | None = count_interval(match)
         if interval is None or _CASUALTY_BEFORE.search(sentence[: match.start()]):

@@ -35,6 +35,7 @@ MONTH_ONLY = re.compile(
     re.IGNORECASE,
 )
 
+_DIGIT = re.compile(r"\d")
 _RELATIVE_OFFSETS = {"yesterday": -1, "last night": -1}
 
 
@@ -110,7 +111,7 @@ def find_times(sentence: str, published: dt.date | None) -> Iterator[TimeExpress
     """Time expressions in a sentence, resolved when the publication date allows."""
     taken: list[tuple[int, int]] = []
     lowered = sentence.lower()
-    has_digit = any(c.isdigit() for c in sentence)
+    has_digit = _DIGIT.search(sentence) is not None
     for match in EXPLICIT_DATE.finditer(sentence) if has_digit else ():
         text = match.group()
         year = match.group("year") or match.group("year2")
