@@ -224,7 +224,8 @@ SINGULAR_VICTIMS = frozenset(
 )
 
 KILLED_PASSIVE = (
-    r"shot\s+and\s+killed|shot\s+dead|fatally\s+(?:shot|stabbed|wounded|injured)|killed|dead"
+    r"shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|found\s+(?:shot\s+to\s+death|dead)"
+    r"|fatally\s+(?:shot|stabbed|wounded|injured)|killed|dead"
     r"|slain|murdered|martyred|died|perished|gunned\s+down|stabbed\s+to\s+death"
     r"|beaten\s+to\s+death|lost\s+their\s+lives|executed"
 )

@@ -1,0 +1,66 @@
+"""People shot, deaths told without a count, and wounded derived when nobody died."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from discrepancy.extract import extract
+from discrepancy.extract.casualties import find_counts
+from discrepancy.models import Article, Kind
+
+
+def counts(sentence: str) -> list[tuple[str, str, float | None, float | None]]:
+    return [(c.kind.value, sentence[c.start : c.end], c.low, c.high) for c in find_counts(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Four people were shot, one fatally, outside a diner in Dayton.",
+            [("shot", "Four", 4, 4), ("killed", "one", 1, 1), ("wounded", "Four", 3, 3)],
+        ),
+        ("Two teenagers were shot near the skate park on Friday.", [("shot", "Two", 2, 2)]),
+        ("A 19-year-old woman was shot in the arm late Saturday.", [("shot", "shot", 1, 1)]),
+        ("Marcus Reed was shot twice, officers said.", [("shot", "shot", 1, None)]),
+        ("Three men were taken to a hospital with gunshot wounds.", [("wounded", "Three", 3, 3)]),
+        ("A man was found shot to death inside a parked car.", [("killed", "A man", 1, 1)]),
+        ("The clerk has died of his injuries, police said.", [("killed", "died", 1, None)]),
+        ("The gunfire killed 34-year-old Dana Pike.", [("killed", "killed 34-year-old", 1, None)]),
+    ],
+)
+def test_shot_and_death_phrasings(
+    sentence: str, expected: list[tuple[str, str, float | None, float | None]]
+) -> None:
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No one died in the crash on Route 9.",
+        "Police said nobody was killed.",
+        "He was shot at but not hit.",
+    ],
+)
+def test_no_death_or_shooting_is_read_into(sentence: str) -> None:
+    assert [c for c in counts(sentence) if c[0] in ("killed", "shot") and (c[2] or 0) >= 1] == []
+
+
+def _article(text: str) -> Article:
+    return Article(id="a", text=text, published=dt.date(2025, 5, 4))
+
+
+def test_people_shot_are_wounded_when_the_article_reports_no_death() -> None:
+    extraction = extract(_article("Two men were shot outside a bar in Toledo on Saturday night."))
+    wounded = [c for c in extraction.claims if c.kind == Kind.WOUNDED]
+    assert [(c.value, c.low, c.high) for c in wounded] == [("Two", 2, 2)]
+
+
+def test_people_shot_are_not_called_wounded_when_someone_died() -> None:
+    text = "Two men were shot outside a bar in Toledo on Saturday. One of them died at a hospital."
+    extraction = extract(_article(text))
+    assert [c for c in extraction.claims if c.kind == Kind.WOUNDED] == []
+    assert any(c.kind == Kind.SHOT and c.low == 2 for c in extraction.claims)
