@@ -1,0 +1,101 @@
+"""The `check` command end to end through CliRunner: outputs, exit codes, refusals."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from discrepancy.cli import main
+
+WIRE = (
+    " date 2025-04-09 A drone strike on a depot in Mosul on Wednesday killed at least four "
+    "fighters and wounded six others, police said.\n"
+)
+DAILY = (
+    " date 2025-04-09 At least four fighters were killed and seven were wounded when a drone "
+    "hit a depot in Mosul on Wednesday, a security source said.\n"
+)
+
+
+@pytest.fixture
+def batch(tmp_path: Path) -> Path:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (folder / "daily.txt").write_text(DAILY, encoding="utf-8")
+    return folder
+
+
+def test_json_to_stdout_with_the_wounded_conflict(batch: Path) -> None:
+    result = CliRunner().invoke(main, ["check", str(batch), "-o", "-", "-q"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["schema"] == "discrepancy-report/1"
+    [incident] = [i for i in report["incidents"] if i["articles"]]
+    assert sorted(incident["articles"]) == ["daily", "wire"]
+    wounded = [d for d in report["discrepancies"] if d["kind"] == "wounded"]
+    assert [sorted(d["values"]) for d in wounded] == [["seven", "six"]]
+
+
+def test_fail_on_conflict_exits_1(batch: Path) -> None:
+    result = CliRunner().invoke(main, ["check", str(batch), "-o", "-", "--fail-on", "conflict"])
+    assert result.exit_code == 1, result.output
+
+
+def test_json_file_gets_an_html_twin(batch: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "report.json"
+    result = CliRunner().invoke(main, ["check", str(batch), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text())["articles"]
+    html = out.with_suffix(".html").read_text()
+    assert "<html" in html and "Content-Security-Policy" in html
+
+
+def test_no_usable_input_exits_2_naming_the_input(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(empty), "-o", "-"])
+    assert result.exit_code == 2
+    assert "empty.txt" in result.output and "Error:" in result.output
+
+
+def test_a_bad_file_is_skipped_and_the_batch_still_runs(batch: Path) -> None:
+    (batch / "broken.jsonl").write_text('{"id": "x", "text": 5}\nnot json\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(batch), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert {s["line"] for s in report["skipped"]} == {1, 2}
+    assert "skipped" in result.stderr
+
+
+def test_output_that_is_an_input_is_refused(batch: Path) -> None:
+    target = batch / "wire.txt"
+    before = target.read_bytes()
+    result = CliRunner().invoke(
+        main, ["check", str(target), str(batch / "daily.txt"), "-o", str(target)]
+    )
+    assert result.exit_code == 2
+    assert target.read_bytes() == before
+
+
+def test_jsonl_from_stdin() -> None:
+    rows = "\n".join(json.dumps({"id": i, "text": t}) for i, t in (("w", WIRE), ("d", DAILY)))
+    result = CliRunner().invoke(main, ["check", "-", "-o", "-", "-q"], input=rows)
+    assert result.exit_code == 0, result.output
+    assert [a["id"] for a in json.loads(result.stdout)["articles"]] == ["w", "d"]
+
+
+def test_python_dash_m_runs_the_cli(batch: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "discrepancy", "check", str(batch), "-o", "-", "-q"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout)["schema"] == "discrepancy-report/1"
