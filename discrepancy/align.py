@@ -7,6 +7,7 @@ import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 import pandas as pd
 
@@ -134,8 +135,6 @@ def _name_facts(claims: Sequence[Claim], kind: Kind) -> list[Fact]:
 
 
 def _with_subject(claim: Claim, subject: str | None) -> Claim:
-    from dataclasses import replace
-
     return replace(claim, subject=subject)
 
 
@@ -184,6 +183,26 @@ def _location_facts(claims: Sequence[Claim]) -> list[Fact]:
         status = Status.AGREE if len({c.article for c in group}) > 1 else Status.SINGLE
         facts.append(Fact(Kind.LOCATION, place, status, tuple(group)))
     return facts
+
+
+def settle_derived_wounded(claims: Sequence[Claim]) -> list[Claim]:
+    """Wounded inferred from people shot, less the dead other reports of the incident give.
+
+    An early report says "a boy was shot"; a later one that he died. The boy was killed, not
+    wounded: the inferred figure drops by the deaths the incident's reports state.
+    """
+    deaths = max(
+        (c.low for c in claims if c.kind == Kind.KILLED and c.low is not None), default=0.0
+    )
+    if deaths <= 0:
+        return list(claims)
+    settled = []
+    for claim in claims:
+        if claim.derived and claim.kind == Kind.WOUNDED and claim.low is not None:
+            high = None if claim.high is None else max(0.0, claim.high - deaths)
+            claim = replace(claim, low=max(0.0, claim.low - deaths), high=high)
+        settled.append(claim)
+    return settled
 
 
 def align_incidents(

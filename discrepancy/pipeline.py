@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from discrepancy.align import align_incidents, discrepancies
+from discrepancy.align import align_incidents, discrepancies, settle_derived_wounded
 from discrepancy.incidents import group_articles
 from discrepancy.models import Article, Claim, Incident, Kind, Report, Skipped
 from discrepancy.parallel import extract_and_scope
@@ -130,7 +130,9 @@ def _build_report(
         members = [articles[i] for i in group]
         incident = _incident_id("inc", _anchor(members).id)
         claims = [c for i in group for c in scoped[i]]
-        claims_by_incident[incident] = [c for c in claims if c.scope == MAIN]
+        claims_by_incident[incident] = settle_derived_wounded(
+            [c for c in claims if c.scope == MAIN]
+        )
         meta[incident] = (tuple(a.id for a in members), (), None)
         background = [c for c in claims if c.scope != MAIN]
         for bg_claims in _background_groups(background):

@@ -42,6 +42,7 @@ def _claim(claim: Claim) -> dict[str, Any]:
         "end": claim.end,
         "attribution": claim.attribution,
         "scope": claim.scope,
+        "derived": claim.derived,
     }
 
 

@@ -25,7 +25,7 @@ def counts(sentence: str) -> list[tuple[str, str, float | None, float | None]]:
         ("Two teenagers were shot near the skate park on Friday.", [("shot", "Two", 2, 2)]),
         ("A 19-year-old woman was shot in the arm late Saturday.", [("shot", "shot", 1, 1)]),
         ("Marcus Reed was shot twice, officers said.", [("shot", "shot", 1, None)]),
-        ("Three men were taken to a hospital with gunshot wounds.", [("wounded", "Three", 3, 3)]),
+        ("Three men were taken to a hospital with gunshot wounds.", [("shot", "Three", 3, 3)]),
         ("A man was found shot to death inside a parked car.", [("killed", "A man", 1, 1)]),
         ("The clerk has died of his injuries, police said.", [("killed", "died", 1, None)]),
         ("The gunfire killed 34-year-old Dana Pike.", [("killed", "killed 34-year-old", 1, None)]),
@@ -64,3 +64,25 @@ def test_people_shot_are_not_called_wounded_when_someone_died() -> None:
     extraction = extract(_article(text))
     assert [c for c in extraction.claims if c.kind == Kind.WOUNDED] == []
     assert any(c.kind == Kind.SHOT and c.low == 2 for c in extraction.claims)
+
+
+def test_a_later_death_settles_the_wounded_inferred_from_people_shot() -> None:
+    from discrepancy.pipeline import run_articles
+
+    early = Article(
+        id="early",
+        text="Three men were shot outside a gas station in Flint on Sunday night, police said.",
+        published=dt.date(2025, 5, 5),
+    )
+    later = Article(
+        id="later",
+        text="One of three men shot outside a Flint gas station on Sunday night has died, police said.",
+        published=dt.date(2025, 5, 6),
+    )
+    report = run_articles([early, later])
+    [incident] = [i for i in report.incidents if i.articles]
+    assert set(incident.articles) == {"early", "later"}
+    [wounded] = [f for f in incident.facts if f.kind == Kind.WOUNDED]
+    assert [(c.article, c.low, c.high, c.derived) for c in wounded.claims] == [
+        ("early", 2, 2, True)
+    ]

@@ -132,7 +132,7 @@ def _wounded_from_shot(body: str, claims: list[Claim]) -> list[Claim]:
         return []
     wounded = {(c.start, c.end) for c in claims if c.kind == Kind.WOUNDED}
     return [
-        dataclasses.replace(c, kind=Kind.WOUNDED)
+        dataclasses.replace(c, kind=Kind.WOUNDED, derived=True)
         for c in claims
         if c.kind == Kind.SHOT and (c.start, c.end) not in wounded
     ]

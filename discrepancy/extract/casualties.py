@@ -177,7 +177,7 @@ def _interval_for(match: re.Match[str], head: str | None) -> Interval | None:
 
 _ANY_CASUALTY_WORD = re.compile(
     r"kill|dead|death|died|dies|slain|slew|murder|martyr|perish|execut|wound|injur|hurt|hospital"
-    r"|toll|lives|shot|stabbed|beaten|gunned|gunfire",
+    r"|toll|lives|shot|stabbed|beaten|gunned|gunfire|condition",
     re.IGNORECASE,
 )
 
@@ -274,8 +274,20 @@ _SHOT_COUNT = re.compile(
     re.IGNORECASE,
 )
 _SOMEONE_SHOT = re.compile(
-    r"\b(?:was|has\s+been|had\s+been)\s+(?P<verb>shot|struck\s+by\s+gunfire)\b"
-    r"(?!\s+(?:dead|and\s+killed|to\s+death|and\s+wounded|and\s+injured|at\b))",
+    r"\b(?:was|has\s+been|had\s+been|after\s+being|been)\s+"
+    r"(?:(?:accidentally|reportedly|apparently|also|critically|seriously)\s+)?"
+    r"(?P<verb>shot|struck\s+by\s+(?:gunfire|a\s+bullet))\b"
+    r"(?!\s+(?:dead|and\s+killed|to\s+death|and\s+wounded|and\s+injured|at\b))"
+    r"|\b(?P<self>shot\s+(?:himself|herself))\b"
+    r"|\b(?:suffering|suffered|sustained|with|treated\s+for)\s+(?:from\s+)?(?:a\s+|an\s+)?"
+    r"(?:(?:non-life-threatening|life-threatening|minor|serious|apparent|single)\s+)?"
+    r"(?P<wound>gunshot\s+wounds?)",
+    re.IGNORECASE,
+)
+# Someone in hospital in a stated condition is alive and hurt: wounded, at least one.
+_IN_CONDITION = re.compile(
+    r"\b(?:is|was|were|are|remains|remained|listed\s+in|listed\s+as)\s+(?:in\s+)?"
+    r"(?P<verb>(?:stable|critical|serious|fair|grave|good)\s+(?:but\s+stable\s+)?condition)\b",
     re.IGNORECASE,
 )
 
@@ -302,9 +314,8 @@ def _shot(
         start, end = _count_start(match), _count_end(match)
         if interval is None or not free(start, end):
             continue
-        if match.group("verb").lower().startswith(("sent", "taken", "rushed", "transported")):
-            yield emit(Kind.WOUNDED, start, end, interval)
-            continue
+        # "Four people were taken to a hospital" counts people hurt, who may yet die: like
+        # people shot, they are called wounded only where the article reports no death.
         yield emit(Kind.SHOT, start, end, interval)
         fatal = match.group("fatal")
         if fatal and interval[0] is not None and interval[0] == interval[1]:
@@ -312,10 +323,20 @@ def _shot(
             killed = parse_number(fatal) or 0
             yield emit(Kind.KILLED, match.start("fatal"), match.end("fatal"), (killed, killed))
             yield emit(Kind.WOUNDED, start, end, (interval[0] - killed, interval[0] - killed))
-    for match in _SOMEONE_SHOT.finditer(sentence):
+    for match in _IN_CONDITION.finditer(sentence):
         start, end = match.start("verb"), match.end("verb")
+        if free(start, end) and not _NEGATED.search(sentence[max(0, start - 30) : start]):
+            yield emit(Kind.WOUNDED, start, end, (1, None))
+    for match in _SOMEONE_SHOT.finditer(sentence):
+        group = next(g for g in ("verb", "self", "wound") if match.group(g))
+        start, end = match.start(group), match.end(group)
         if not free(start, end):
             continue
+        if group == "self":
+            yield emit(Kind.SHOT, start, end, (1, 1))
+            continue
+        if group == "wound" and not free(0, len(sentence)):
+            continue  # "three men were taken to hospital with gunshot wounds" is counted
         single = _ONE_PERSON_BEFORE.search(sentence[max(0, match.start() - 60) : match.start()])
         # "A 16-year-old boy was shot": exactly one; "Smith was shot": at least one.
         yield emit(Kind.SHOT, start, end, (1, 1) if single else (1, None))
