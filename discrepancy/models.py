@@ -84,6 +84,8 @@ class Claim:
     # When the claimed event happened, when the sentence says so (background incidents).
     event_date: dt.date | None = None
     event_place: str | None = None
+    # How exact a date claim is: "day", "weekday" (unresolved), "relative" or "month".
+    precision: str | None = None
     # Inferred rather than stated: "two men were shot" in a report of no death -> wounded.
     derived: bool = False
 

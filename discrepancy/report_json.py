@@ -43,6 +43,7 @@ def _claim(claim: Claim) -> dict[str, Any]:
         "attribution": claim.attribution,
         "scope": claim.scope,
         "derived": claim.derived,
+        **({"precision": claim.precision} if claim.precision else {}),
     }
 
 

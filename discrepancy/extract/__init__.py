@@ -94,6 +94,7 @@ def extract(article: Article) -> Extraction:
                 main_time.start,
                 main_time.end,
                 normalized=_date_normal(main_time),
+                precision=main_time.precision,
             )
         )
     if main_place is not None and place_index is not None:
@@ -162,6 +163,7 @@ def _claim_at(
     high: float | None = None,
     subject: str | None = None,
     normalized: str | None = None,
+    precision: str | None = None,
 ) -> Claim:
     base = info.sentence.start
     return Claim(
@@ -176,6 +178,7 @@ def _claim_at(
         high=high,
         normalized=normalized,
         attribution=info.attribution,
+        precision=precision,
     )
 
 
