@@ -12,6 +12,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _KIND_LABELS = {
     "killed": "Killed",
     "wounded": "Wounded",
+    "shot": "Shot",
     "troops": "Troops",
     "person": "People",
     "organization": "Organizations",
@@ -66,6 +67,18 @@ def pluralize(count: int, singular: str, plural: str | None = None) -> str:
     return f"{format_number(count)} {noun}"
 
 
+def truncate(text: str, limit: int = 110) -> str:
+    """Cut text to at most `limit` characters at a word boundary, marking the cut with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
 def kind_label(kind: str) -> str:
     """Name a fact kind for a row header: "person" -> "People"."""
     return _KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
@@ -78,4 +91,5 @@ FILTERS = {
     "percent": format_percent,
     "pluralize": pluralize,
     "kind_label": kind_label,
+    "truncate": truncate,
 }

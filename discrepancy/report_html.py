@@ -8,7 +8,7 @@ import hashlib
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +20,20 @@ from discrepancy import formatting
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 # Row order of the fact matrix; kinds outside this list follow alphabetically.
-KIND_ORDER = ("killed", "wounded", "troops", "person", "organization", "date", "location")
-CHART_KINDS = frozenset({"killed", "wounded"})
+KIND_ORDER = (
+    "killed",
+    "wounded",
+    "shot",
+    "troops",
+    "person",
+    "organization",
+    "date",
+    "location",
+)
+CHART_KINDS = frozenset({"killed", "wounded", "shot"})
+# Kinds whose sentences best say what happened, when an incident needs a label made for it.
+CASUALTY_KINDS = frozenset({"killed", "wounded", "shot"})
+FLAGGED = frozenset({"conflict", "variant", "revision"})
 # Incident-level review states, most urgent first; "ok" means only agree/single facts.
 REVIEW_ORDER = ("conflict", "variant", "revision", "ok")
 REVIEW_LABELS = {
@@ -37,6 +49,12 @@ STATUS_LABELS = {
     "agree": "Agree",
     "single": "Single source",
 }
+
+# Parts of a label that say nothing the date and place columns do not already say.
+_EMPTY_LABEL_PARTS = ("mentioned in passing", "unknown place", "place unknown", "date unknown")
+# An article id that is a hash rather than a name ("000_14dc6a3f3687621f").
+_OPAQUE_ID = re.compile(r"[0-9a-f]{12,}", re.IGNORECASE)
+_LABEL_CHARS = 110
 
 # Chart geometry in SVG user units. The left gutter fits "Outlet · 12 Mar 2024" labels at the
 # report's font size; the right gutter fits a value such as "2,250–2,750".
@@ -84,6 +102,30 @@ class ClaimView:
     after: str
     attribution: str | None
     scope: str | None
+    # Shown opened: the first claim of each value in a row that needs review.
+    open: bool = False
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a reviewer decided about a flagged fact, as the baseline or store recorded it."""
+
+    reviewed: bool
+    decision: str | None
+
+    @property
+    def status(self) -> str:
+        """The badge: settled, decided but still open (e.g. "needs follow-up"), or untouched."""
+        if self.reviewed:
+            return "reviewed"
+        return "followup" if self.decision else "unreviewed"
+
+    @property
+    def text(self) -> str:
+        """The badge's words."""
+        if self.reviewed:
+            return f"Reviewed: {self.decision}" if self.decision else "Reviewed"
+        return f"Decision: {self.decision}" if self.decision else "Not reviewed"
 
 
 @dataclass(frozen=True)
@@ -97,6 +139,12 @@ class Row:
     values: tuple[str, ...]
     cells: tuple[tuple[ClaimView, ...], ...]
     timeline: tuple[ClaimView, ...]
+    review: Decision | None = None
+
+    @property
+    def flagged(self) -> bool:
+        """Does this fact need review (conflict, variant or revision)?"""
+        return self.shown_status in FLAGGED
 
 
 @dataclass(frozen=True)
@@ -144,26 +192,75 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Issue:
+    """One flagged fact in an incident's summary line, with its review decision if any."""
+
+    status: str
+    text: str
+    review: Decision | None
+
+
+@dataclass(frozen=True)
 class IncidentView:
     """Everything the page shows about one incident."""
 
     id: str
     label: str
+    # Where the label comes from: "given" by the report, an article's "title", a "quote" of
+    # the sentence that says most about the casualties, or the "place" and date.
+    label_from: str
     date: str | None
     location: str | None
     review: str
     counts: Mapping[str, int]
     sources: tuple[Source, ...]
-    outlets: tuple[str, ...]
+    outlets: str
     mentioned_in: tuple[Source, ...]
     background: bool
     rows: tuple[Row, ...]
     chart: Chart | None
-    issues: tuple[str, ...]
+    issues: tuple[Issue, ...]
     background_of: Link | None
     backgrounds: tuple[Link, ...]
     facets: str
     search: str
+    # Listed right under its parent incident, indented (a background incident of another).
+    child: bool = False
+    # "new" or "changed" since the previous run, when the report carries a diff.
+    change: str | None = None
+
+
+@dataclass(frozen=True)
+class DiffEntry:
+    """One discrepancy in the "changes since the previous run" section."""
+
+    status: str
+    what: str
+    values: str
+    incident_id: str
+    # A link when the incident is in this report; otherwise its label from the previous one.
+    link: Link | None
+    incident_label: str
+    detail: str | None
+
+
+@dataclass(frozen=True)
+class DiffView:
+    """New, resolved and changed discrepancies since the previous run."""
+
+    new: tuple[DiffEntry, ...]
+    resolved: tuple[DiffEntry, ...]
+    changed: tuple[DiffEntry, ...]
+    unchanged: int
+    not_compared: int
+
+
+@dataclass(frozen=True)
+class ReviewTotals:
+    """Discrepancies a reviewer has settled, and those still waiting."""
+
+    reviewed: int
+    unreviewed: int
 
 
 @dataclass(frozen=True)
@@ -187,13 +284,29 @@ class ReportView:
     totals: Mapping[str, int]
     review_counts: Mapping[str, int]
     kinds: tuple[str, ...]
+    diff: DiffView | None = None
+    reviews: ReviewTotals | None = None
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What describing one incident needs to know about the rest of the report."""
+
+    articles: Mapping[str, Mapping[str, Any]]
+    labels: Mapping[str, str]
+    backgrounds: Mapping[str, Sequence[Link]]
+    # Discrepancies by (incident, kind, subject), when the report carries review decisions.
+    decisions: Mapping[tuple[str, str, str], Sequence[Mapping[str, Any]]] | None
+    changes: Mapping[str, str]
 
 
 def render_html(report: Mapping[str, Any], *, previous: Mapping[str, Any] | None = None) -> str:
-    """Render a `discrepancy-report/1` dict as one self-contained HTML page."""
-    # `previous` feeds the "changes since previous run" section of a later issue; until that
-    # section exists the page is the same with or without it.
-    del previous
+    """Render a `discrepancy-report/1` dict as one self-contained HTML page.
+
+    A report with a "diff" (as `check --previous` writes it) gets a section on what changed
+    since the previous run; `previous`, the previous report itself, names the incidents that
+    are no longer in this one, and gives the diff when the report has none.
+    """
     env = _environment()
     script = _asset("_report.js")
     style = _asset("_report.css")
@@ -208,7 +321,7 @@ def render_html(report: Mapping[str, Any], *, previous: Mapping[str, Any] | None
         )
     )
     return env.get_template("report.html").render(
-        report=describe(report),
+        report=describe(report, previous=previous),
         csp=csp,
         # Our own static files, checked by _asset; no article text ever reaches these.
         script=Markup(script),
@@ -218,18 +331,45 @@ def render_html(report: Mapping[str, Any], *, previous: Mapping[str, Any] | None
     )
 
 
-def describe(report: Mapping[str, Any]) -> ReportView:
+def describe(report: Mapping[str, Any], *, previous: Mapping[str, Any] | None = None) -> ReportView:
     """Compute what the page shows from the report dict, without any markup."""
     articles = {str(a["id"]): a for a in report.get("articles", [])}
     incidents_raw = list(report.get("incidents", []))
-    labels = {str(i["id"]): _incident_label(i) for i in incidents_raw}
+    labelled = {str(i["id"]): _display_label(i, articles) for i in incidents_raw}
+    labels = {key: text for key, (text, _) in labelled.items()}
     backgrounds: dict[str, list[Link]] = {}
     for raw in incidents_raw:
         parent = raw.get("background_of")
         if parent is not None:
-            backgrounds.setdefault(str(parent), []).append(Link(str(raw["id"]), labels[raw["id"]]))
-    incidents = [_incident(raw, articles, labels, backgrounds) for raw in incidents_raw]
-    incidents.sort(key=_review_order)
+            link = Link(str(raw["id"]), labels[str(raw["id"])])
+            backgrounds.setdefault(str(parent), []).append(link)
+    for links in backgrounds.values():
+        links.sort(key=lambda link: link.id)
+    discrepancies = [d for d in report.get("discrepancies", []) if isinstance(d, Mapping)]
+    annotated = any("reviewed" in d or "decision" in d for d in discrepancies)
+    diff = report.get("diff")
+    if diff is None and previous is not None:
+        from discrepancy.diff import diff_reports
+
+        diff = diff_reports(previous, report)
+    changes: dict[str, str] = {}
+    if isinstance(diff, Mapping):
+        for change in diff.get("changed", []):
+            changes[str(change.get("new", {}).get("incident"))] = "changed"
+        for item in diff.get("new", []):
+            changes[str(item.get("incident"))] = "new"
+    context = _Context(
+        articles=articles,
+        labels=labels,
+        backgrounds=backgrounds,
+        decisions=_decision_index(discrepancies) if annotated else None,
+        changes=changes,
+    )
+    views = {
+        str(raw["id"]): _incident(raw, labelled[str(raw["id"])][1], context)
+        for raw in incidents_raw
+    }
+    incidents = _grouped(views)
     totals = {
         key: sum(incident.counts[key] for incident in incidents)
         for key in ("conflict", "variant", "revision")
@@ -239,6 +379,10 @@ def describe(report: Mapping[str, Any]) -> ReportView:
         for review in REVIEW_ORDER
     }
     kinds = _ordered_kinds(row.kind for incident in incidents for row in incident.rows)
+    reviews = None
+    if annotated:
+        settled = sum(1 for d in discrepancies if d.get("reviewed") is True)
+        reviews = ReviewTotals(settled, len(discrepancies) - settled)
     return ReportView(
         generated_by=report.get("generated_by"),
         schema=str(report.get("schema", "discrepancy-report/1")),
@@ -251,6 +395,8 @@ def describe(report: Mapping[str, Any]) -> ReportView:
         totals=totals,
         review_counts=review_counts,
         kinds=kinds,
+        diff=_diff_view(diff, labels, previous) if isinstance(diff, Mapping) else None,
+        reviews=reviews,
     )
 
 
@@ -299,13 +445,90 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def _incident_label(raw: Mapping[str, Any]) -> str:
-    """The incident's label, or one made from its place and date when the report has none."""
-    label = raw.get("label")
-    if label:
-        return str(label)
+def _display_label(
+    raw: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]]
+) -> tuple[str, str]:
+    """A label that says what happened, and where it comes from (see IncidentView.label_from).
+
+    The report's own label wins unless it only repeats the date and place the page shows
+    beside it anyway ("2024-01-04 Baghdad", "mentioned in passing"). Then the earliest
+    headline of the incident's own articles, then the sentence that states most casualty
+    figures, quoted; place and date only when there is nothing else.
+    """
+    given = raw.get("label")
+    if given and not _says_nothing(str(given), raw):
+        return str(given), "given"
+    main = [articles[str(a)] for a in raw.get("articles", []) if str(a) in articles]
+    titled = sorted(
+        (a for a in main if a.get("title") and str(a["title"]).strip()),
+        key=lambda a: (a.get("published") is None, a.get("published") or "", str(a["id"])),
+    )
+    if titled:
+        return formatting.truncate(str(titled[0]["title"]), _LABEL_CHARS), "title"
+    sentence = _lead_sentence(raw, articles)
+    if sentence:
+        return f"“{formatting.truncate(sentence, _LABEL_CHARS)}”", "quote"
+    if given:
+        return str(given), "place"
     place = raw.get("location") or "Unknown place"
-    return f"{place}, {formatting.format_date(raw.get('date'))}"
+    return f"{place}, {formatting.format_date(raw.get('date'))}", "place"
+
+
+def _says_nothing(label: str, raw: Mapping[str, Any]) -> bool:
+    """Is the label only the incident's id, date or place, or a stock phrase?"""
+    rest = label.casefold()
+    date = raw.get("date")
+    parts = [str(raw.get("id") or ""), str(date or ""), str(raw.get("location") or "")]
+    parts += [formatting.format_date(date, ""), *_EMPTY_LABEL_PARTS]
+    for part in sorted(parts, key=len, reverse=True):
+        if part:
+            rest = rest.replace(part.casefold(), " ")
+    return not re.search(r"\w", rest)
+
+
+def _lead_sentence(raw: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]]) -> str:
+    """The sentence with the most casualty claims, from the earliest article that has one."""
+
+    def published(article_id: str) -> tuple[bool, str]:
+        article = articles.get(article_id) or {}
+        return (article.get("published") is None, str(article.get("published") or ""))
+
+    facts = sorted(raw.get("facts", []), key=_fact_order)
+    for kinds in (CASUALTY_KINDS, None):
+        # The kinds of figure each sentence states: "four killed and six wounded" says more
+        # than a sentence repeating one figure.
+        found: dict[tuple[str, str], set[str]] = {}
+        for fact in facts:
+            kind = str(fact.get("kind"))
+            if kinds is not None and kind not in kinds:
+                continue
+            for claim in fact.get("claims", []):
+                sentence = " ".join(str(claim.get("sentence") or "").split())
+                if sentence:
+                    found.setdefault((str(claim.get("article")), sentence), set()).add(kind)
+        if found:
+            order = {key: n for n, key in enumerate(found)}
+            best = min(found, key=lambda k: (-len(found[k]), published(k[0]), order[k]))
+            return best[1]
+    return ""
+
+
+def _sources_line(sources: Sequence[Source]) -> str:
+    """Who reported it, in one line: outlets, readable ids, and a count of the unnamed rest."""
+    names: list[str] = []
+    unnamed = 0
+    for source in sorted(sources, key=_publication_order):
+        if source.outlet == source.name or not _OPAQUE_ID.search(source.id):
+            if source.name not in names:
+                names.append(source.name)
+        else:
+            unnamed += 1
+    if not names:
+        return f"{formatting.pluralize(unnamed, 'article')}, no outlet named" if unnamed else ""
+    line = ", ".join(names)
+    if unnamed:
+        line += f" + {formatting.pluralize(unnamed, 'article')} without an outlet"
+    return line
 
 
 def _source(article_id: str, articles: Mapping[str, Mapping[str, Any]]) -> Source:
@@ -354,13 +577,9 @@ def _claim(raw: Mapping[str, Any], source: Source, numeric: bool) -> ClaimView:
     )
 
 
-def _incident(
-    raw: Mapping[str, Any],
-    articles: Mapping[str, Mapping[str, Any]],
-    labels: Mapping[str, str],
-    backgrounds: Mapping[str, Sequence[Link]],
-) -> IncidentView:
+def _incident(raw: Mapping[str, Any], label_from: str, context: _Context) -> IncidentView:
     """Describe one incident: its columns, matrix rows, chart and filter facets."""
+    articles = context.articles
     incident_id = str(raw["id"])
     facts = sorted(raw.get("facts", []), key=_fact_order)
     main_ids = [str(a) for a in raw.get("articles", [])]
@@ -368,7 +587,11 @@ def _incident(
     column_ids = list(dict.fromkeys(main_ids + claim_ids))
     sources = sorted((_source(a, articles) for a in column_ids), key=_publication_order)
     by_id = {source.id: source for source in sources}
-    rows = tuple(_row(fact, sources, by_id) for fact in facts)
+    rows = [_row(fact, sources, by_id) for fact in facts]
+    if context.decisions is not None:
+        rows = [_with_decision(row, incident_id, context.decisions) for row in rows]
+    # Facts that need review come first: one click on the incident shows their sentences.
+    rows.sort(key=lambda row: not row.flagged)
     counts = {
         key: sum(1 for row in rows if row.shown_status == key)
         for key in ("conflict", "variant", "revision")
@@ -377,7 +600,7 @@ def _incident(
     mentioned = tuple(_source(str(a), articles) for a in raw.get("mentioned_in") or ())
     main_sources = [by_id[a] for a in main_ids] or list(mentioned)
     parent = raw.get("background_of")
-    label = labels[incident_id]
+    label = context.labels[incident_id]
     # Filter facets "status:kind". An incident that needs review is found by its issues
     # only, so unticking "Conflict" hides it even though some of its facts agree.
     if review == "ok":
@@ -392,21 +615,27 @@ def _incident(
     return IncidentView(
         id=incident_id,
         label=label,
+        label_from=label_from,
         date=raw.get("date"),
         location=raw.get("location"),
         review=review,
         counts=counts,
         sources=tuple(sources),
-        outlets=tuple(dict.fromkeys(s.name for s in sorted(main_sources, key=_publication_order))),
+        outlets=_sources_line(main_sources),
         mentioned_in=mentioned,
         background=not main_ids,
-        rows=rows,
+        rows=tuple(rows),
         chart=_chart(rows),
-        issues=tuple(_issue(row) for row in rows if row.shown_status in counts),
-        background_of=None if parent is None else Link(str(parent), labels.get(parent, parent)),
-        backgrounds=tuple(backgrounds.get(incident_id, ())),
+        issues=tuple(
+            Issue(row.shown_status, _issue(row), row.review) for row in rows if row.flagged
+        ),
+        background_of=None
+        if parent is None
+        else Link(str(parent), context.labels.get(str(parent), str(parent))),
+        backgrounds=tuple(context.backgrounds.get(incident_id, ())),
         facets=" ".join(facets),
         search=" ".join(" ".join(p for p in search_parts if p).lower().split()),
+        change=context.changes.get(incident_id),
     )
 
 
@@ -417,13 +646,24 @@ def _row(fact: Mapping[str, Any], sources: Sequence[Source], by_id: Mapping[str,
     raw_claims = fact.get("claims", [])
     numeric = any(c.get("low") is not None or c.get("high") is not None for c in raw_claims)
     claims = [_claim(c, by_id[str(c["article"])], numeric) for c in raw_claims]
+    # A rising toll is shown as a timeline, whatever status the figures alone would get.
+    shown_status = "revision" if revision else str(fact.get("status", "single"))
+    if shown_status in FLAGGED:
+        # Open the evidence of a fact that needs review: the first claim of each value in
+        # each source, so a source that repeats a figure does not fill its cell with it.
+        seen: set[tuple[str, str]] = set()
+        opened = []
+        for claim in claims:
+            key = (claim.article, (claim.interval or claim.value).casefold())
+            opened.append(replace(claim, open=True) if key not in seen else claim)
+            seen.add(key)
+        claims = opened
     cells = tuple(tuple(c for c in claims if c.article == s.id) for s in sources)
     values = tuple(dict.fromkeys(c.interval or c.value for c in claims))
     return Row(
         kind=kind,
         subject=fact.get("subject"),
-        # A rising toll is shown as a timeline, whatever status the figures alone would get.
-        shown_status="revision" if revision else str(fact.get("status", "single")),
+        shown_status=shown_status,
         rule=fact.get("rule"),
         values=values,
         cells=cells,
@@ -435,14 +675,132 @@ def _row(fact: Mapping[str, Any], sources: Sequence[Source], by_id: Mapping[str,
     )
 
 
+def _decision_index(
+    discrepancies: Iterable[Mapping[str, Any]],
+) -> dict[tuple[str, str, str], list[Mapping[str, Any]]]:
+    """Discrepancies by the fact they are about: (incident, kind, subject)."""
+    index: dict[tuple[str, str, str], list[Mapping[str, Any]]] = {}
+    for item in discrepancies:
+        key = (str(item.get("incident")), str(item.get("kind")), str(item.get("subject") or ""))
+        index.setdefault(key, []).append(item)
+    return index
+
+
+def _with_decision(
+    row: Row, incident_id: str, index: Mapping[tuple[str, str, str], Sequence[Mapping[str, Any]]]
+) -> Row:
+    """Attach the review decision of the discrepancy a flagged row stands for."""
+    if not row.flagged:
+        return row
+    candidates = index.get((incident_id, row.kind, row.subject or ""), ())
+    if not candidates:
+        return replace(row, review=Decision(False, None))
+    # Several flagged facts of one kind without a subject: match on the values they give.
+    shown = {c.value.casefold() for cell in row.cells for c in cell}
+    best = max(
+        candidates,
+        key=lambda d: len(shown & {str(v).casefold() for v in d.get("values", [])}),
+    )
+    decision = best.get("decision")
+    return replace(
+        row,
+        review=Decision(best.get("reviewed") is True, None if decision is None else str(decision)),
+    )
+
+
 def _issue(row: Row) -> str:
     """A one-line account of a fact that needs review, for the incident's summary line."""
     subject = f" ({row.subject})" if row.subject else ""
-    name = f"{formatting.kind_label(row.kind).lower()}{subject}"
+    name = f"{formatting.kind_label(row.kind)}{subject}"
     if row.shown_status == "revision":
         steps = " → ".join(c.interval or c.value for c in row.timeline)
         return f"{name} revised: {steps}"
-    return f"{name}: {' / '.join(row.values)}"
+    return f"{name}: {' vs '.join(row.values)}"
+
+
+def _grouped(views: Mapping[str, IncidentView]) -> list[IncidentView]:
+    """Incidents in review order, each followed by the background incidents it mentions.
+
+    A group sorts by the most urgent of its members, so a background incident that needs
+    review still brings its parent up; a background whose parent is not in the report
+    stands on its own, after incidents of the same urgency.
+    """
+    children: dict[str, list[IncidentView]] = {}
+    roots: list[IncidentView] = []
+    for view in views.values():
+        parent = view.background_of.id if view.background_of else None
+        if parent is not None and parent in views and parent != view.id:
+            children.setdefault(parent, []).append(view)
+        else:
+            roots.append(view)
+
+    def members(view: IncidentView, seen: set[str]) -> list[IncidentView]:
+        seen.add(view.id)
+        found = [view]
+        for child in sorted(children.get(view.id, ()), key=_review_order):
+            if child.id not in seen:
+                found += members(replace(child, child=True), seen)
+        return found
+
+    seen: set[str] = set()
+    groups = [members(root, seen) for root in sorted(roots, key=_review_order)]
+    # Backgrounds in a loop of parents (a mentions b mentions a) have no root: list them last.
+    for view in sorted(views.values(), key=_review_order):
+        if view.id not in seen:
+            groups.append(members(view, seen))
+
+    def urgency(group: list[IncidentView]) -> tuple[int, int, int]:
+        return min((-v.counts["conflict"], -v.counts["variant"], -v.counts["revision"])
+                   for v in group)  # fmt: skip
+
+    groups.sort(key=lambda group: (urgency(group), _review_order(group[0])[3:]))
+    return [view for group in groups for view in group]
+
+
+def _diff_view(
+    diff: Mapping[str, Any], labels: Mapping[str, str], previous: Mapping[str, Any] | None
+) -> DiffView:
+    """The diff's discrepancies, each pointing at its incident in this report when it is here."""
+    old_labels: dict[str, str] = {}
+    if previous is not None:
+        old_articles = {str(a.get("id")): a for a in previous.get("articles", [])}
+        for raw in previous.get("incidents", []):
+            old_labels[str(raw.get("id"))] = _display_label(raw, old_articles)[0]
+
+    def entry(item: Mapping[str, Any], detail: str | None = None) -> DiffEntry:
+        incident = str(item.get("incident"))
+        subject = f" ({item['subject']})" if item.get("subject") else ""
+        label = labels.get(incident) or old_labels.get(incident) or incident
+        return DiffEntry(
+            status=str(item.get("status") or "single"),
+            what=f"{formatting.kind_label(str(item.get('kind') or ''))}{subject}",
+            values=" vs ".join(str(v) for v in item.get("values", [])),
+            incident_id=incident,
+            link=Link(incident, label) if incident in labels else None,
+            incident_label=label,
+            detail=detail,
+        )
+
+    def change(item: Mapping[str, Any]) -> DiffEntry:
+        old, new = item.get("old", {}), item.get("new", {})
+        detail = []
+        if item.get("added_values"):
+            detail.append("added " + ", ".join(str(v) for v in item["added_values"]))
+        if item.get("removed_values"):
+            detail.append("removed " + ", ".join(str(v) for v in item["removed_values"]))
+        if "status" in item.get("changed", ()):
+            before = STATUS_LABELS.get(str(old.get("status")), str(old.get("status")))
+            after = STATUS_LABELS.get(str(new.get("status")), str(new.get("status")))
+            detail.append(f"was {before.lower()}, now {after.lower()}")
+        return entry(new, "; ".join(detail) or None)
+
+    return DiffView(
+        new=tuple(entry(item) for item in diff.get("new", [])),
+        resolved=tuple(entry(item) for item in diff.get("resolved", [])),
+        changed=tuple(change(item) for item in diff.get("changed", [])),
+        unchanged=int(diff.get("unchanged") or 0),
+        not_compared=int(diff.get("not_compared") or 0),
+    )
 
 
 def _kind_rank(kind: str) -> tuple[int, str]:
@@ -487,12 +845,21 @@ def _nice_step(top: float) -> float:
 
 
 def _chart(rows: Sequence[Row]) -> Chart | None:
-    """Lay out the killed/wounded figures of an incident, one bar per claim."""
-    numeric = [
-        row
-        for row in rows
-        if row.kind in CHART_KINDS and any(c.interval for cell in row.cells for c in cell)
-    ]
+    """Lay out the casualty figures of an incident, one bar per claim.
+
+    Only for an incident where such a figure needs review: figures that agree read as well
+    from the matrix, and a chart per incident is a large part of a big report's page.
+    """
+    if not any(row.flagged and row.kind in CHART_KINDS for row in rows):
+        return None
+    numeric = sorted(
+        (
+            row
+            for row in rows
+            if row.kind in CHART_KINDS and any(c.interval for cell in row.cells for c in cell)
+        ),
+        key=lambda row: (_kind_rank(row.kind), row.subject or ""),
+    )
     if not numeric:
         return None
     figures = [

@@ -68,17 +68,37 @@
     setCurrent(visible[next], true);
   }
 
-  function openFromHash() {
+  function itemFor(hash) {
     let id;
-    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+    try { id = decodeURIComponent(hash.slice(1)); } catch (e) { return null; }
     const el = id && document.getElementById(id);
-    const item = el && items.find(function (it) { return it.el === el; });
+    return (el && items.find(function (it) { return it.el === el; })) || null;
+  }
+
+  function openFromHash() {
+    const item = itemFor(location.hash);
     if (!item) return;
     if (item.el.hidden) resetFilters();
     item.details.open = true;
     setCurrent(item, false);
     item.el.scrollIntoView({ block: "start" });
   }
+
+  // A link to an incident the filters hide: show it before the browser scrolls to it (it
+  // cannot scroll to a hidden element, and would leave the page at the top). A link to the
+  // incident already in the address bar fires no hashchange: open it here.
+  document.addEventListener("click", function (event) {
+    const link = event.target.closest && event.target.closest("a[href^='#']");
+    if (!link || event.defaultPrevented || event.button !== 0) return;
+    const hash = link.getAttribute("href");
+    const item = itemFor(hash);
+    if (!item) return;
+    if (item.el.hidden) resetFilters();
+    if (hash === location.hash) {
+      event.preventDefault();
+      openFromHash();
+    }
+  });
 
   // Checkboxes, the select and the search box all fire "input"; "change" would repeat it.
   form.addEventListener("input", applyFilters);

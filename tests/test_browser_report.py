@@ -109,20 +109,22 @@ def test_overview_loads_under_csp_and_is_screenshotted(watched: Watched, page: A
     assert watched.errors == []
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "seeds-overview.png"), full_page=True)
+    # One click on the incident shows the sentences of the facts that disagree.
     page.click(f"{MOSUL} > details > summary")
-    page.click(f"{MOSUL} tr.s-conflict td >> nth=1 >> summary")
+    assert page.locator(f"{MOSUL} tr.s-conflict td >> nth=1 >> blockquote").is_visible()
     page.screenshot(path=str(SCREENSHOTS / "seeds-incident.png"), full_page=True)
     assert watched.errors == []
 
 
 def test_status_filters(page: Any) -> None:
-    assert visible_incidents(page) == [MOSUL, KIRKUK, TAL_AFAR]
+    # Tal Afar, background of Mosul, is listed right under it.
+    assert visible_incidents(page) == [MOSUL, TAL_AFAR, KIRKUK]
     page.uncheck("input[name=status][value=conflict]")
-    assert visible_incidents(page) == [KIRKUK, TAL_AFAR]
+    assert visible_incidents(page) == [TAL_AFAR, KIRKUK]
     assert page.text_content("#shown-count") == "2 of 3 incidents"
     # Kirkuk also has a revision, so it stays until that is unticked too.
     page.uncheck("input[name=status][value=variant]")
-    assert visible_incidents(page) == [KIRKUK, TAL_AFAR]
+    assert visible_incidents(page) == [TAL_AFAR, KIRKUK]
     page.uncheck("input[name=status][value=revision]")
     assert visible_incidents(page) == [TAL_AFAR]
     assert page.is_hidden("#no-match")
@@ -137,7 +139,7 @@ def test_kind_filter(page: Any) -> None:
     page.select_option("#filter-kind", "wounded")
     assert visible_incidents(page) == [MOSUL]
     page.select_option("#filter-kind", "killed")
-    assert visible_incidents(page) == [KIRKUK, TAL_AFAR]
+    assert visible_incidents(page) == [TAL_AFAR, KIRKUK]
     page.uncheck("input[name=status][value=ok]")
     assert visible_incidents(page) == [KIRKUK]
     page.select_option("#filter-kind", "")
@@ -153,7 +155,7 @@ def test_text_search(page: Any) -> None:
     assert visible_incidents(page) == []
     assert page.text_content("#shown-count") == "0 of 3 incidents"
     page.fill("#filter-text", "")
-    assert visible_incidents(page) == [MOSUL, KIRKUK, TAL_AFAR]
+    assert visible_incidents(page) == [MOSUL, TAL_AFAR, KIRKUK]
     # Enter in the search box must not submit the form (form-action 'none' would refuse it).
     page.fill("#filter-text", "mosul")
     page.press("#filter-text", "Enter")
@@ -164,8 +166,8 @@ def test_evidence_pops_out_with_value_marked(page: Any) -> None:
     cell = f"{MOSUL} tr.s-conflict td >> nth=1"
     quote = page.locator(f"{cell} >> blockquote")
     assert not quote.is_visible()
+    # One click: the sentences of a fact that needs review are open in the incident.
     page.click(f"{MOSUL} > details > summary")
-    page.click(f"{cell} >> summary")
     assert quote.is_visible()
     assert quote.locator("mark").text_content() == "seven"
     assert quote.text_content() == (
@@ -175,6 +177,13 @@ def test_evidence_pops_out_with_value_marked(page: Any) -> None:
     assert page.locator(f"{cell} >> .pop p").text_content() == (
         "Attributed to: a security source told Tigris Daily"
     )
+    page.click(f"{cell} >> summary")
+    assert not quote.is_visible()
+    # Facts that agree keep their sentences folded until asked.
+    agreed = page.locator(f"{MOSUL} tr.s-agree td >> nth=0 >> blockquote")
+    assert not agreed.is_visible()
+    page.click(f"{MOSUL} tr.s-agree td >> nth=0 >> summary")
+    assert agreed.is_visible()
 
 
 def test_permalink_opens_the_incident(watched: Watched, sample_file: Path) -> None:
@@ -205,7 +214,7 @@ def test_keyboard_navigation(page: Any) -> None:
     assert page.evaluate("location.hash") == MOSUL
     page.keyboard.press("j")
     page.keyboard.press("ArrowDown")
-    assert page.evaluate("document.querySelector('.current').id") == TAL_AFAR[1:]
+    assert page.evaluate("document.querySelector('.current').id") == KIRKUK[1:]
     page.keyboard.press("j")  # stays on the last one
     page.keyboard.press("k")
     page.keyboard.press("ArrowUp")
@@ -235,8 +244,9 @@ def test_readable_without_javascript(browser: Any, sample_file: Path) -> None:
     page.goto(sample_file.as_uri())
     assert page.is_hidden("#controls")
     page.click(f"{MOSUL} > details > summary")
-    page.click(f"{MOSUL} tr.s-conflict td >> nth=0 >> summary")
-    assert page.locator(f"{MOSUL} tr.s-conflict td >> nth=0 >> mark").text_content() == "Six"
+    mark = page.locator(f"{MOSUL} tr.s-conflict td >> nth=0 >> mark")
+    assert mark.is_visible()
+    assert mark.text_content() == "Six"
     context.close()
 
 
@@ -299,4 +309,80 @@ def test_no_console_errors_for_a_large_report(
     assert page.text_content("#shown-count") == "303 of 303 incidents"
     page.fill("#filter-text", "copy-29")
     assert page.text_content("#shown-count") == "10 of 303 incidents"
+    assert watched.errors == []
+
+
+def changed_sample(sample: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The sample as `check --previous --baseline` writes it, and the previous report.
+
+    Before: Mosul's wounded were 6 vs 8 and the Kirkuk commander was not flagged.
+    """
+    from discrepancy.diff import diff_reports
+
+    report = copy.deepcopy(sample)
+    old = copy.deepcopy(sample)
+    old["discrepancies"][0].update(values=["Six", "eight"], fingerprint="before")
+    del old["discrepancies"][2]
+    report["diff"] = diff_reports(old, report)
+    decisions = [(True, "confirmed conflict"), (False, "needs follow-up"), (False, None)]
+    for item, (reviewed, decision) in zip(report["discrepancies"], decisions, strict=True):
+        item.update(reviewed=reviewed, decision=decision)
+    return report, old
+
+
+def test_changes_section_links_open_the_incident(
+    watched: Watched, sample: dict[str, Any], tmp_path: Path
+) -> None:
+    report, old = changed_sample(sample)
+    path = tmp_path / "changes.html"
+    path.write_text(render_html(report, previous=old), encoding="utf-8")
+    page = watched.page
+    page.goto(path.as_uri())
+    assert page.is_visible("#changes")
+    assert page.text_content("#changes-new summary") == "New discrepancies (1)"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "changes.png"), full_page=True)
+    # Even an incident the filters hide: following the link brings it back, opened.
+    page.uncheck("input[name=status][value=variant]")
+    page.uncheck("input[name=status][value=revision]")
+    assert page.is_hidden(KIRKUK)
+    page.click("#changes-new a")
+    page.wait_for_function(f"document.querySelector('{KIRKUK} > details').open")
+    assert page.evaluate("location.hash") == KIRKUK
+    assert page.is_visible(KIRKUK)
+    assert "current" in (page.get_attribute(KIRKUK, "class") or "")
+    # The new variant's sentences are open, with its review state beside it.
+    row = page.locator(f"{KIRKUK} tr.s-variant")
+    assert row.locator("blockquote >> nth=0").is_visible()
+    assert row.locator("th .s-unreviewed").text_content() == "Not reviewed"
+    top = page.evaluate(f"document.querySelector('{KIRKUK}').getBoundingClientRect().top")
+    assert 0 <= top < 200
+    page.click("#changes-changed a")
+    page.wait_for_function(f"document.querySelector('{MOSUL} > details').open")
+    reviewed = page.locator(f"{MOSUL} tr.s-conflict th .s-reviewed")
+    assert reviewed.is_visible()
+    assert reviewed.text_content() == "Reviewed: confirmed conflict"
+    assert watched.errors == []
+
+
+def test_shot_kind_filter(watched: Watched, sample: dict[str, Any], tmp_path: Path) -> None:
+    report = copy.deepcopy(sample)
+    shot = copy.deepcopy(report["incidents"][1]["facts"][0])  # Kirkuk's killed: 2, 3, 5
+    shot.update(kind="shot", status="agree", revision=False, rule=None)
+    report["incidents"][1]["facts"].append(shot)
+    path = tmp_path / "shot.html"
+    path.write_text(render_html(report), encoding="utf-8")
+    page = watched.page
+    page.goto(path.as_uri())
+    assert page.locator("#filter-kind option[value=shot]").text_content() == "Shot"
+    page.select_option("#filter-kind", "shot")
+    assert visible_incidents(page) == []  # Kirkuk is found by its issues, and shot agrees
+    page.uncheck("input[name=status][value=revision]")
+    page.uncheck("input[name=status][value=variant]")
+    page.select_option("#filter-kind", "")
+    page.fill("#filter-text", "kirkuk")
+    assert visible_incidents(page) == []
+    page.check("input[name=status][value=variant]")
+    page.click(f"{KIRKUK} > details > summary")
+    assert page.locator(f"{KIRKUK} tr.fact th .kind", has_text="Shot").is_visible()
     assert watched.errors == []
