@@ -79,7 +79,7 @@ def extract(article: Article) -> Extraction:
         )
         infos.append(info)
         claims.extend(_sentence_claims(article, info, names))
-    claims.extend(_wounded_from_shot(text[article.body_start :], claims))
+    claims.extend(_wounded_from_shot(text, article.body_start, claims))
     main_time, time_index = _main_time(infos)
     main_place, place_index = _main_place(infos, article)
     dateline_place = _dateline_place(article)
@@ -97,6 +97,10 @@ def extract(article: Article) -> Extraction:
                 precision=main_time.precision,
             )
         )
+    if main_place is not None and place_index is None:
+        dateline_claim = _dateline_claim(article, main_place)
+        if dateline_claim is not None:
+            claims.append(dateline_claim)
     if main_place is not None and place_index is not None:
         claims.append(
             _claim_at(
@@ -127,9 +131,14 @@ _DEATH_WORDS = re.compile(
 )
 
 
-def _wounded_from_shot(body: str, claims: list[Claim]) -> list[Claim]:
+def _wounded_from_shot(text: str, body_start: int, claims: list[Claim]) -> list[Claim]:
     """People shot in an article that reports no death were wounded: "a boy was shot"."""
-    if _DEATH_WORDS.search(body):
+    body = list(text)
+    for claim in claims:
+        if claim.kind == Kind.KILLED and claim.high == 0:
+            # "No one was killed" is a report of no death, not of one.
+            body[claim.start : claim.end] = " " * (claim.end - claim.start)
+    if _DEATH_WORDS.search("".join(body), body_start):
         return []
     wounded = {(c.start, c.end) for c in claims if c.kind == Kind.WOUNDED}
     return [
@@ -269,6 +278,26 @@ def _dateline_place(article: Article) -> PlaceMention | None:
         return None
     countries = {m.place.country for m in mentions if m.place.kind != "city"}
     return prefer_country(cities[0], countries)
+
+
+def _dateline_claim(article: Article, place: PlaceMention) -> Claim | None:
+    """The dateline's place as a location claim, with offsets into the article's text."""
+    head = article.text[: article.body_start] or article.text[:200]
+    match = re.search(re.escape(place.text), head, re.IGNORECASE)
+    if match is None:
+        return None
+    line_start = head.rfind("\n", 0, match.start()) + 1
+    line_end = head.find("\n", match.end())
+    line = head[line_start : line_end if line_end >= 0 else len(head)].strip()
+    return Claim(
+        article=article.id,
+        kind=Kind.LOCATION,
+        value=match.group(),
+        start=match.start(),
+        end=match.end(),
+        sentence=line,
+        normalized=place.place.name,
+    )
 
 
 def day_of(extraction: Extraction) -> dt.date | None:

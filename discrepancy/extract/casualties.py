@@ -337,7 +337,9 @@ def _shot(
             continue
         if group == "wound" and not free(0, len(sentence)):
             continue  # "three men were taken to hospital with gunshot wounds" is counted
-        single = _ONE_PERSON_BEFORE.search(sentence[max(0, match.start() - 60) : match.start()])
+        single = group == "verb" and _ONE_PERSON_BEFORE.search(
+            sentence[max(0, match.start() - 60) : match.start()]
+        )
         # "A 16-year-old boy was shot": exactly one; "Smith was shot": at least one.
         yield emit(Kind.SHOT, start, end, (1, 1) if single else (1, None))
 
