@@ -372,10 +372,11 @@ class Store:
                      fact.rule, int(fact.revision)),
                 )  # fmt: skip
                 self._db.executemany(
-                    "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO claims VALUES "
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(incident.id, index, n, c.article, c.kind.value, c.value, c.start, c.end,
                       c.sentence, c.subject, c.low, c.high, c.normalized, c.attribution, c.scope,
-                      _iso(c.event_date), c.event_place)
+                      _iso(c.event_date), c.event_place, c.precision, int(c.derived))
                      for n, c in enumerate(fact.claims)],
                 )  # fmt: skip
         self._db.execute(
@@ -626,4 +627,5 @@ def _claim(row: sqlite3.Row) -> Claim:
         end=row["end"], sentence=row["sentence"], subject=row["subject"], low=row["low"],
         high=row["high"], normalized=row["normalized"], attribution=row["attribution"],
         scope=row["scope"], event_date=_date(row["event_date"]), event_place=row["event_place"],
+        precision=row["precision"], derived=bool(row["derived"]),
     )  # fmt: skip

@@ -74,8 +74,9 @@ def db(tmp_path: Path) -> Path:
 
 
 def test_new_store_uses_wal_and_records_its_schema(db: Path) -> None:
+    migrations = sorted((Path(__file__).parent.parent / "discrepancy" / "migrations").glob("*.sql"))
     with open_store(db) as store:
-        assert store.schema_version == 1
+        assert store.schema_version == len(migrations) == int(migrations[-1].name[:4])
     connection = sqlite3.connect(db)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
@@ -347,3 +348,19 @@ def test_killed_batch_write_leaves_the_previous_batch_intact(db: Path, tmp_path:
         # and the store takes the batch afterwards as if nothing had happened
         again = store.check_batch(batch("part2"))
     assert WOUNDED_6_7 in {d.fingerprint for d in again.report.discrepancies}
+
+
+def test_a_store_from_the_first_schema_is_migrated_in_place(db: Path) -> None:
+    first = Path(__file__).parent.parent / "discrepancy" / "migrations" / "0001_initial.sql"
+    connection = sqlite3.connect(db)
+    from discrepancy.store import APPLICATION_ID
+
+    connection.executescript(
+        first.read_text(encoding="utf-8")
+        + f"\nPRAGMA user_version = 1;\nPRAGMA application_id = {APPLICATION_ID};"
+    )
+    connection.close()
+    with open_store(db) as store:
+        assert store.schema_version > 1
+    columns = {row[1] for row in sqlite3.connect(db).execute("PRAGMA table_info(claims)")}
+    assert {"precision", "derived"} <= columns
