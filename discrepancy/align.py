@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from discrepancy.grouping import DisjointSets
 from discrepancy.models import NUMERIC_KINDS, Claim, Discrepancy, Fact, Kind, Status
 from discrepancy.names import organization_rule, person_rule, same_spelling, split_name
 
@@ -91,17 +92,13 @@ def _name_facts(claims: Sequence[Claim], kind: Kind) -> list[Fact]:
         person_rule if kind == Kind.PERSON else organization_rule
     )
     values = sorted({c.value for c in claims})
-    parent = {v: v for v in values}
-
-    def find(v: str) -> str:
-        while parent[v] != v:
-            v = parent[v]
-        return v
+    sets = DisjointSets(values)
+    find = sets.find
 
     for i, a in enumerate(values):
         for b in values[i + 1 :]:
             if rule_of(a, b) is not None and rule_of(a, b) != "family name only":
-                parent[find(b)] = find(a)
+                sets.union(a, b)
     # A bare family name joins a fuller name only when exactly one fuller name fits.
     for a in values:
         parts = split_name(a)
@@ -109,7 +106,7 @@ def _name_facts(claims: Sequence[Claim], kind: Kind) -> list[Fact]:
             continue
         fits = {find(b) for b in values if b != a and rule_of(a, b) == "family name only"}
         if len(fits) == 1 and find(a) not in fits:
-            parent[find(a)] = fits.pop()
+            sets.union(fits.pop(), a)
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         groups[find(claim.value)].append(claim)

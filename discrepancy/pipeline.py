@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from discrepancy.align import align_incidents, discrepancies, settle_derived_wounded
+from discrepancy.grouping import DisjointSets
 from discrepancy.incidents import group_articles
 from discrepancy.models import Article, Claim, Incident, Kind, Report, Skipped
 from discrepancy.parallel import extract_and_scope
@@ -62,12 +63,8 @@ def _anchor(articles: Sequence[Article]) -> Article:
 def _background_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
     """Background claims of one incident's articles, grouped by the event they describe."""
     keys = sorted({c.scope for c in claims})
-    parent = {k: k for k in keys}
-
-    def find(k: str) -> str:
-        while parent[k] != k:
-            k = parent[k]
-        return k
+    sets = DisjointSets(keys)
+    find = sets.find
 
     def compatible(a: str, b: str) -> bool:
         if _UNKEYED_SCOPE in (a, b):
@@ -82,7 +79,7 @@ def _background_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
             if compatible(a, b):
-                parent[find(b)] = find(a)
+                sets.union(a, b)
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         # Without a time or a place there is no telling two articles' mentions apart.
