@@ -501,3 +501,44 @@ def review(
         found = store.find_discrepancy(fingerprint)
         store.record_decision(found.fingerprint, decision, reviewer, note)
     click.echo(f"{found.fingerprint}: {decision}", err=True)
+
+
+@main.command()
+@db_option("Store whose discrepancies to review (made by `discrepancy check --db`).")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True,
+    help="Address to listen on. Anything but loopback (e.g. 0.0.0.0) needs --token.",
+)  # fmt: skip
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+    help="Port to listen on; 0 picks a free one (the address is printed).",
+)  # fmt: skip
+@click.option(
+    "--token", envvar="DISCREPANCY_TOKEN", show_envvar=True, default=None,
+    help="Access token every request must carry (Authorization: Bearer, or open the page "
+    "once with ?token=...). Prefer the environment variable: a command line is visible to "
+    "other users of the machine.",
+)  # fmt: skip
+@_handle_errors
+def serve(db: str | None, host: str, port: int, token: str | None) -> None:
+    """Review discrepancies in the browser; decisions are recorded in the store.
+
+    Editors work through a queue of unreviewed discrepancies and mark each one as a
+    confirmed conflict, a false alarm or needing follow-up, with a note. The next
+    `discrepancy check --db` (and `discrepancy baseline export`) uses the decisions.
+
+    Example:
+
+        discrepancy serve --db team.sqlite   # then open http://127.0.0.1:8000/
+
+    On a shared machine:
+
+    \b
+        DISCREPANCY_TOKEN=$(python3 -c 'import secrets; print(secrets.token_urlsafe())') \\
+            discrepancy serve --db team.sqlite --host 0.0.0.0
+    """
+    from discrepancy.serve import serve as run_server
+
+    if db is None:
+        raise UsageError("serve needs --db PATH: the store holding the discrepancies.")
+    run_server(db, host=host, port=port, token=token)
