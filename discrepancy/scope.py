@@ -22,6 +22,7 @@ _HISTORY_CUE = re.compile(
     r"|altogether|to\s+date|over\s+the\s+years|this\s+year|since\s+\d{4}|a\s+surge\s+in)\b",
     re.IGNORECASE,
 )
+_IN_YEAR = re.compile(r"\b(?:in|during|since|throughout)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 # Another event named before the claim in the same sentence: "days after a strike that killed".
 _OTHER_EVENT = re.compile(
     r"\b(?:after|following|for|to|since|before)\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,5}?"
@@ -71,11 +72,20 @@ def _sentence_of(extraction: Extraction, claim: Claim) -> SentenceFacts | None:
     return None
 
 
+def _other_year(extraction: Extraction, text: str) -> bool:
+    """A whole year named as the time ("141 children died in 2015") in an article of another
+    year is a statistic, not this incident's toll."""
+    published = extraction.article.published
+    if published is None:
+        return False
+    return any(int(year) != published.year for year in _IN_YEAR.findall(text))
+
+
 def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
     position = claim.start - info.sentence.start
     text = info.sentence.text
     before = text[:position]
-    if claim.kind in _COUNTS and _HISTORY_CUE.search(text):
+    if claim.kind in _COUNTS and (_HISTORY_CUE.search(text) or _other_year(extraction, text)):
         return NONE
     other_time = _other_time(extraction, info, position)
     # A place in another country moves a casualty figure; a name or a deployment is often
