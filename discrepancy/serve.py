@@ -51,7 +51,7 @@ from discrepancy.serve_data import (
     neighbours,
     next_after,
 )
-from discrepancy.serve_security import Csrf, Guard, Signer, check_bind
+from discrepancy.serve_security import BASE_HEADERS, Csrf, Guard, Signer, check_bind
 from discrepancy.store import Decision, StoreError
 
 DEFAULT_HOST = "127.0.0.1"
@@ -297,6 +297,10 @@ class ReviewApp:
             link=link, authorized=status != 401,
         )  # fmt: skip
         response = HTMLResponse(html, status_code=status)
+        # A 500 page leaves through Starlette's outermost middleware, past the Guard that
+        # adds these to everything else.
+        for name, value in BASE_HEADERS.items():
+            response.headers[name] = value
         response.headers["content-security-policy"] = assets.header_csp
         return response
 
@@ -442,6 +446,9 @@ def create_app(
     """The review application over the store at db (which must exist and be current)."""
     backend = Backend(db, busy_timeout)
     backend.check()
+    # Build the report once now: on a store of thousands of articles that takes seconds,
+    # which the first reviewer should not wait for.
+    backend.read()
     review = ReviewApp(backend, port=port, token=token)
     routes = [
         Route("/", review.queue, methods=["GET"]),

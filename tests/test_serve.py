@@ -649,6 +649,22 @@ def test_a_vanished_store_is_an_error_not_a_new_file(db: Path) -> None:
         assert not db.exists()
 
 
+def test_an_unexpected_error_is_a_plain_500_page(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from discrepancy.serve_data import Backend
+
+    def broken(self: Backend) -> None:
+        raise RuntimeError("secret internals")
+
+    app = create_app(str(db))
+    monkeypatch.setattr(Backend, "read", broken)
+    with TestClient(app, base_url=BASE, raise_server_exceptions=False) as client:
+        response = client.get("/")
+    assert response.status_code == 500
+    assert "secret internals" not in response.text
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+
+
 # -- who may connect ------------------------------------------------------------------------
 
 
