@@ -405,14 +405,38 @@ def split_on_value(sentence: str, value: str) -> tuple[str, str, str]:
     # The three parts are escaped one by one in the template and only the middle one is
     # wrapped in <mark>. Cutting an already-escaped sentence instead can split an entity:
     # the value "39" would match inside the "&#39;" that escaping makes of an apostrophe.
-    if value:
-        escaped = re.escape(value)
-        for pattern in (rf"(?<!\w){escaped}(?!\w)", escaped):
-            for flags in (0, re.IGNORECASE):
-                found = re.search(pattern, sentence, flags)
-                if found:
-                    return sentence[: found.start()], found.group(), sentence[found.end() :]
+    if not value:
+        return sentence, "", ""
+    # Most values are written as they stand, as a word: find that without a regex.
+    start = sentence.find(value)
+    while start != -1:
+        end = start + len(value)
+        if (start == 0 or not _is_word(sentence[start - 1])) and (
+            end == len(sentence) or not _is_word(sentence[end])
+        ):
+            return sentence[:start], value, sentence[end:]
+        start = sentence.find(value, start + 1)
+    for pattern in _value_patterns(value)[1:]:
+        found = pattern.search(sentence)
+        if found:
+            return sentence[: found.start()], found.group(), sentence[found.end() :]
     return sentence, "", ""
+
+
+def _is_word(char: str) -> bool:
+    """Is this character part of a word, as the regex class \\w has it?"""
+    return char.isalnum() or char == "_"
+
+
+@functools.lru_cache(maxsize=4096)
+def _value_patterns(value: str) -> tuple[re.Pattern[str], ...]:
+    """Where to look for a value, best first: as a word, in any case; then anywhere."""
+    escaped = re.escape(value)
+    return tuple(
+        re.compile(pattern, flags)
+        for pattern in (rf"(?<!\w){escaped}(?!\w)", escaped)
+        for flags in (0, re.IGNORECASE)
+    )
 
 
 @functools.cache
@@ -658,7 +682,10 @@ def _row(fact: Mapping[str, Any], sources: Sequence[Source], by_id: Mapping[str,
             opened.append(replace(claim, open=True) if key not in seen else claim)
             seen.add(key)
         claims = opened
-    cells = tuple(tuple(c for c in claims if c.article == s.id) for s in sources)
+    by_article: dict[str, list[ClaimView]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article, []).append(claim)
+    cells = tuple(tuple(by_article.get(s.id, ())) for s in sources)
     values = tuple(dict.fromkeys(c.interval or c.value for c in claims))
     return Row(
         kind=kind,
