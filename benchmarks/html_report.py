@@ -3,6 +3,13 @@
 Run: .venv/bin/python benchmarks/html_report.py [--incidents 2000] [--articles 4000]
 Writes size, render time and, when /usr/bin/chromium exists, load and filter times measured
 in Chromium to benchmarks/results/html_report.json.
+
+A real report instead of the synthetic batch, e.g. the gva-dev split of ../shared/data:
+    .venv/bin/discrepancy check ../shared/data/gva-dev/articles.jsonl -o /tmp/gva.json -q
+    .venv/bin/python benchmarks/html_report.py --real /tmp/gva.json --name real_gva_dev \\
+        --search chicago --source "check of gva-dev/articles.jsonl"
+measures that report the same way and stores its figures under the given name, next to the
+synthetic ones (each run keeps the other entries of the results file).
 """
 
 from __future__ import annotations
@@ -10,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import statistics
 import sys
@@ -233,7 +241,7 @@ def make_report(n_incidents: int = 2000, n_articles: int = 4000, seed: int = 7) 
     }
 
 
-def measure_in_chromium(path: Path) -> dict[str, float]:
+def measure_in_chromium(path: Path, search: str = "mosul") -> dict[str, float]:
     """Load the page in Chromium and time the load, a status filter and a text search."""
     from playwright.sync_api import sync_playwright
 
@@ -256,7 +264,8 @@ def measure_in_chromium(path: Path) -> dict[str, float]:
               : action === 'kind' ? (() => { const s = document.getElementById('filter-kind');
                   s.value = 'person'; s.dispatchEvent(new Event('input', {bubbles: true})); })()
               : (() => { const s = document.getElementById('filter-text');
-                  s.value = 'mosul'; s.dispatchEvent(new Event('input', {bubbles: true})); })();
+                  s.value = action.slice(7);
+                  s.dispatchEvent(new Event('input', {bubbles: true})); })();
             document.body.getBoundingClientRect();
             const shown = document.getElementById('shown-count').textContent;
             return [performance.now() - t, shown];
@@ -268,9 +277,9 @@ def measure_in_chromium(path: Path) -> dict[str, float]:
             "load_s": round(statistics.median(loads), 3),
             "first_paint_s": round(first_paint / 1000, 3),
         }
-        for action in ("status", "kind", "search"):
+        for action in ("status", "kind", "search:" + search):
             ms, _shown = page.evaluate(timed, action)
-            results[f"filter_{action}_s"] = round(ms / 1000, 4)
+            results[f"filter_{action.partition(':')[0]}_s"] = round(ms / 1000, 4)
         reset_ms = page.evaluate(
             """() => { const t = performance.now(); window.discrepancyReport.resetFilters();
                 document.body.getBoundingClientRect(); return performance.now() - t; }"""
@@ -282,22 +291,19 @@ def measure_in_chromium(path: Path) -> dict[str, float]:
     return results
 
 
-def main() -> None:
-    """Generate, render and measure; write the figures as JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--incidents", type=int, default=2000)
-    parser.add_argument("--articles", type=int, default=4000)
-    parser.add_argument("--output", type=Path, default=RESULTS)
-    args = parser.parse_args()
-    report = make_report(args.incidents, args.articles)
+def measure(report: dict[str, Any], search: str) -> dict[str, Any]:
+    """Render the report three times and measure the median page in Chromium."""
     renders = []
     for _ in range(3):
         started = time.perf_counter()
         html = render_html(report)
         renders.append(time.perf_counter() - started)
+    incidents = report["incidents"]
     result: dict[str, Any] = {
         "articles": len(report["articles"]),
-        "incidents": len(report["incidents"]),
+        "incidents": len(incidents),
+        "background_incidents": sum(1 for i in incidents if i.get("background_of")),
+        "claims": sum(len(f["claims"]) for i in incidents for f in i["facts"]),
         "discrepancies": len(report["discrepancies"]),
         "size_bytes": len(html.encode("utf-8")),
         "render_s": round(statistics.median(renders), 3),
@@ -307,10 +313,40 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             page = Path(tmp) / "report.html"
             page.write_text(html, encoding="utf-8")
-            result["chromium"] = measure_in_chromium(page)
+            result["chromium"] = measure_in_chromium(page, search)
+    # Other work on the (2-core) machine slows every figure: say how busy it was.
+    result["load_average_1m"] = round(os.getloadavg()[0], 2)
+    return result
+
+
+def main() -> None:
+    """Generate (or read), render and measure; write the figures as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--incidents", type=int, default=2000)
+    parser.add_argument("--articles", type=int, default=4000)
+    parser.add_argument("--real", type=Path, help="a JSON report to measure instead")
+    parser.add_argument("--name", default="real", help="its entry in the results file")
+    parser.add_argument("--search", default="mosul", help="the text search to time")
+    parser.add_argument("--source", help="what the real report was made from, for the record")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    previous: dict[str, Any] = {}
+    if args.output.exists():
+        previous = json.loads(args.output.read_text(encoding="utf-8"))
+    if args.real is not None:
+        report = json.loads(args.real.read_text(encoding="utf-8"))
+        source = args.source or args.real.name
+        result = {**previous, args.name: {"source": source, **measure(report, args.search)}}
+        shown = result[args.name]
+    else:
+        synthetic = measure(make_report(args.incidents, args.articles), args.search)
+        # Real-report entries are kept; the synthetic figures stay at the top level.
+        kept = {k: v for k, v in previous.items() if isinstance(v, dict) and k != "chromium"}
+        result = {**synthetic, **kept}
+        shown = synthetic
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=2))
+    print(json.dumps(shown, indent=2))
 
 
 if __name__ == "__main__":
