@@ -210,7 +210,11 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
             yield emit(
                 Kind.KILLED, count_start, match.end(), interval, revision=bool(match.group("rise"))
             )
+    lowered = sentence.lower()
     for pattern in (_LEAVING, _PASSIVE, _ACTIVE):
+        # The count patterns are the costliest regexes; skip one whose verb is not there.
+        if not any(word in lowered for word in _PATTERN_WORDS[pattern]):
+            continue
         for match in _scan(pattern, sentence):
             head = _head_noun(match.group("np") or "")
             if not _is_person_head(head, match.group("np") or "") or not _plausible_number(
@@ -304,7 +308,9 @@ def _shot(
     emit: Callable[..., CountMatch],
 ) -> Iterator[CountMatch]:
     """People shot, killed or not: "three people were shot, one fatally", "a boy was shot"."""
-    for match in _scan(_SHOT_COUNT, sentence):
+    lowered = sentence.lower()
+    shot_words = ("shot", "gunfire", "hospital")
+    for match in _scan(_SHOT_COUNT, sentence) if any(w in lowered for w in shot_words) else ():
         head = _head_noun(match.group("np") or "")
         if not _is_person_head(head, match.group("np") or "") or not _plausible_number(
             sentence, match
@@ -342,6 +348,14 @@ def _shot(
         )
         # "A 16-year-old boy was shot": exactly one; "Smith was shot": at least one.
         yield emit(Kind.SHOT, start, end, (1, 1) if single else (1, None))
+
+
+_PATTERN_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _LEAVING: ("left", "leav"),
+    _PASSIVE: ("kill", "dead", "slain", "murder", "martyr", "died", "perish", "execut", "gunned",
+               "death", "lives", "wound", "injur", "hurt", "hospital"),
+    _ACTIVE: ("kill", "slay", "slew", "dead", "wound", "injur", "hurt"),
+}  # fmt: skip
 
 
 def _scan(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
