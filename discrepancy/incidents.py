@@ -128,6 +128,7 @@ LINK_THRESHOLD = 2.5
 PEOPLE_WEIGHTS = (0.0, 2.0, 3.0)  # no, one, two or more people named by both articles
 TEXT_WEIGHT = 4.0
 LEAD_SENTENCES = 4
+TITLE_WEIGHT = 2  # a headline word counts as this many lead words
 _VETO = -100.0
 
 
@@ -170,7 +171,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     title = (article.title or "").lower()
     # The headline names what the story is about; its words count twice.
     counts = Counter(w for w in _WORD.findall(lead) if w not in _STOPWORDS)
-    counts.update({w: 2 for w in _WORD.findall(title) if w not in _STOPWORDS})
+    counts.update({w: TITLE_WEIGHT for w in _WORD.findall(title) if w not in _STOPWORDS})
     areas = set(extraction.areas)
     if article.title:
         areas |= {a.lower() for _, _, a in find_local_areas(article.title)}
