@@ -109,6 +109,20 @@ def main() -> None:
     help="No progress bar, warnings or human summary on stderr (the discrepancy-summary "
     "line is still printed).",
 )  # fmt: skip
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Processes for extraction (1: this process). With --engine dask and no --scheduler: "
+    "local Dask workers.",
+)  # fmt: skip
+@click.option(
+    "--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+    help="Run extraction on this machine or on a Dask cluster (pip install 'discrepancy[dask]').",
+)  # fmt: skip
+@click.option(
+    "--scheduler", metavar="ADDRESS", default=None,
+    help="Dask scheduler, e.g. tcp://host:8786 (needs --engine dask); without it a local "
+    "cluster is started.",
+)  # fmt: skip
 @_handle_errors
 def check(
     inputs: tuple[str, ...],
@@ -123,6 +137,9 @@ def check(
     junit_path: str | None,
     sarif_path: str | None,
     quiet: bool,
+    jobs: int,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Check articles for discrepancies between sources.
 
@@ -176,11 +193,18 @@ def check(
     store = _open_store(db) if db is not None else None
     if store is None:
         with _progress(len(articles), quiet) as advance:
-            report = run_articles(articles, skipped, Settings(progress=advance))
+            settings = Settings(progress=advance, jobs=jobs, engine=engine, scheduler=scheduler)
+            report = run_articles(articles, skipped, settings)
     else:
         with store, _progress(len(articles) + store.article_count(), quiet) as advance:
             report, store_reviews, summary = _check_with_store(
-                store, articles, skipped, Settings(progress=advance), inputs, report_all, quiet
+                store,
+                articles,
+                skipped,
+                Settings(progress=advance, jobs=jobs, engine=engine, scheduler=scheduler),
+                inputs,
+                report_all,
+                quiet,
             )
         reviews = {**store_reviews, **reviews}
     annotated = baseline is not None or store is not None

@@ -99,3 +99,17 @@ def test_python_dash_m_runs_the_cli(batch: Path) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["schema"] == "discrepancy-report/1"
+
+
+def test_jobs_two_gives_the_same_report(batch: Path) -> None:
+    runner = CliRunner()
+    single = runner.invoke(main, ["check", str(batch), "-o", "-", "-q"])
+    double = runner.invoke(main, ["check", str(batch), "-o", "-", "-q", "--jobs", "2"])
+    assert single.exit_code == double.exit_code == 0, double.output
+    assert json.loads(single.stdout) == json.loads(double.stdout)
+
+
+def test_scheduler_without_dask_engine_is_a_usage_error(batch: Path) -> None:
+    result = CliRunner().invoke(main, ["check", str(batch), "--scheduler", "tcp://127.0.0.1:1"])
+    assert result.exit_code == 2
+    assert "Error:" in result.output
