@@ -14,34 +14,11 @@ from discrepancy.report_html import render_html
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 FIXTURES = Path(__file__).parent / "fixtures" / "report"
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "reports" / "screenshots"
 MOSUL = "#incident-inc-mosul-2023-11-18"
 KIRKUK = "#incident-inc-kirkuk-2023-12-02"
 TAL_AFAR = "#incident-inc-tal-afar-2022-03-14"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not at /usr/bin/chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
