@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from discrepancy import lexicon
 from discrepancy.extract import Extraction
 from discrepancy.extract.places import find_local_areas
 from discrepancy.models import Claim, Kind
@@ -17,107 +18,6 @@ from discrepancy.scope import MAIN
 
 # Words, and victims' ages ("3-year-old"), which are rare enough to tell incidents apart.
 _WORD = re.compile(r"\d{1,3}-year-old|[a-z][a-z’'\-]{2,}")
-_STOPWORDS = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "that",
-        "with",
-        "from",
-        "this",
-        "have",
-        "has",
-        "had",
-        "was",
-        "were",
-        "are",
-        "been",
-        "said",
-        "says",
-        "will",
-        "would",
-        "their",
-        "they",
-        "them",
-        "his",
-        "her",
-        "its",
-        "our",
-        "who",
-        "which",
-        "what",
-        "when",
-        "where",
-        "after",
-        "before",
-        "into",
-        "about",
-        "over",
-        "under",
-        "more",
-        "most",
-        "than",
-        "then",
-        "there",
-        "here",
-        "also",
-        "just",
-        "only",
-        "other",
-        "some",
-        "such",
-        "very",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "being",
-        "while",
-        "during",
-        "against",
-        "between",
-        "through",
-        "police",
-        "officials",
-        "told",
-        "news",
-        "according",
-        "reported",
-        "report",
-        "people",
-        "man",
-        "woman",
-        "year",
-        "years",
-        "old",
-        "two",
-        "three",
-        "four",
-        "five",
-        "one",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "first",
-        "last",
-        "new",
-        "time",
-        "day",
-        "week",
-        "month",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
 # A key shared by more articles than this is too common to propose a pair (a city, a word).
 _MAX_BLOCK = 60
 # A name or street shared by more articles than this is boilerplate, not evidence.
@@ -170,8 +70,10 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     lead = " ".join(info.sentence.text for info in extraction.sentences[:LEAD_SENTENCES]).lower()
     title = (article.title or "").lower()
     # The headline names what the story is about; its words count twice.
-    counts = Counter(w for w in _WORD.findall(lead) if w not in _STOPWORDS)
-    counts.update({w: TITLE_WEIGHT for w in _WORD.findall(title) if w not in _STOPWORDS})
+    counts = Counter(w for w in _WORD.findall(lead) if w not in lexicon.GROUPING_STOPWORDS)
+    counts.update(
+        {w: TITLE_WEIGHT for w in _WORD.findall(title) if w not in lexicon.GROUPING_STOPWORDS}
+    )
     areas = set(extraction.areas)
     if article.title:
         areas |= {a.lower() for _, _, a in find_local_areas(article.title)}
@@ -186,7 +88,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         country_confident=bool(place and (place.kind != "city" or place.population >= 500_000)),
         people=people,
         organizations=organizations,
-        areas=frozenset(areas - _STOPWORDS),
+        areas=frozenset(areas - lexicon.GROUPING_STOPWORDS),
         words={w: float(n) for w, n in counts.items()},
     )
 

@@ -54,173 +54,32 @@ APPROXIMATE_QUALIFIERS = frozenset(
 # Nouns for people who can be counted as casualties.  A count attached to one of these is a
 # toll ("four militia fighters were killed").
 PERSON_NOUNS = frozenset(
-    [
-        "people",
-        "persons",
-        "person",
-        "men",
-        "man",
-        "women",
-        "woman",
-        "children",
-        "child",
-        "kids",
-        "kid",
-        "boys",
-        "boy",
-        "girls",
-        "girl",
-        "teens",
-        "teen",
-        "teenagers",
-        "teenager",
-        "youths",
-        "youth",
-        "adults",
-        "adult",
-        "infants",
-        "infant",
-        "babies",
-        "baby",
-        "toddler",
-        "toddlers",
-        "fighters",
-        "fighter",
-        "militants",
-        "militant",
-        "soldiers",
-        "soldier",
-        "troops",
-        "servicemen",
-        "serviceman",
-        "members",
-        "member",
-        "civilians",
-        "civilian",
-        "victims",
-        "victim",
-        "others",
-        "other",
-        "more",
-        "residents",
-        "resident",
-        "passengers",
-        "passenger",
-        "drivers",
-        "driver",
-        "workers",
-        "worker",
-        "students",
-        "student",
-        "protesters",
-        "protester",
-        "worshippers",
-        "worshipers",
-        "bystanders",
-        "bystander",
-        "officers",
-        "officer",
-        "policemen",
-        "policeman",
-        "pilgrims",
-        "guards",
-        "guard",
-        "gunmen",
-        "gunman",
-        "attackers",
-        "attacker",
-        "suspects",
-        "suspect",
-        "relatives",
-        "relative",
-        "individuals",
-        "individual",
-        "pedestrians",
-        "pedestrian",
-        "customers",
-        "customer",
-        "family",
-        "brothers",
-        "sisters",
-        "sons",
-        "daughters",
-        "friends",
-        "neighbors",
-        "neighbours",
-        "patrons",
-        "teenagers",
-        "militiamen",
-        "insurgents",
-        "rebels",
-        "recruits",
-        "police",
-    ]
+    """people persons person men man women woman children child kids kid boys boy girls
+    girl teens teen teenagers teenager youths youth adults adult infants infant babies
+    baby toddler toddlers fighters fighter militants militant soldiers soldier troops
+    servicemen serviceman members member civilians civilian victims victim others
+    other more residents resident passengers passenger drivers driver workers worker
+    students student protesters protester worshippers worshipers bystanders bystander
+    officers officer policemen policeman pilgrims guards guard gunmen gunman attackers
+    attacker suspects suspect relatives relative individuals individual pedestrians
+    pedestrian customers customer family brothers sisters sons daughters friends
+    neighbors neighbours patrons teenagers militiamen insurgents rebels recruits
+    police""".split()
 )
 
 # Nouns that name a subset of the victims: "two commanders were killed" says the toll is at
 # least two, not exactly two.
 SUBSET_NOUNS = frozenset(
-    [
-        "commander",
-        "commanders",
-        "leader",
-        "leaders",
-        "chief",
-        "chiefs",
-        "deputy",
-        "deputies",
-        "aide",
-        "aides",
-        "official",
-        "officials",
-        "officer",
-        "officers",
-        "bodyguard",
-        "bodyguards",
-        "child",
-        "children",
-        "kid",
-        "kids",
-        "boy",
-        "boys",
-        "girl",
-        "girls",
-        "woman",
-        "women",
-        "civilian",
-        "civilians",
-        "bystander",
-        "bystanders",
-        "student",
-        "students",
-    ]
+    """commander commanders leader leaders chief chiefs deputy deputies aide aides
+    official officials officer officers bodyguard bodyguards child children kid kids
+    boy boys girl girls woman women civilian civilians bystander bystanders student
+    students""".split()
 )
 
 # Singular nouns for which "a man was killed" states a toll of exactly one.
 SINGULAR_VICTIMS = frozenset(
-    [
-        "man",
-        "woman",
-        "person",
-        "boy",
-        "girl",
-        "teen",
-        "teenager",
-        "child",
-        "toddler",
-        "baby",
-        "infant",
-        "youth",
-        "juvenile",
-        "adult",
-        "victim",
-        "driver",
-        "passenger",
-        "resident",
-        "motorist",
-        "pedestrian",
-        "student",
-    ]
+    """man woman person boy girl teen teenager child toddler baby infant youth juvenile
+    adult victim driver passenger resident motorist pedestrian student""".split()
 )
 
 KILLED_PASSIVE = (
@@ -237,22 +96,7 @@ KILLED_ACTIVE = r"kill(?:s|ed|ing)?|slaying|slew|(?:shot|shooting)\s+dead"
 WOUNDED_ACTIVE = r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt(?:ing|s)?"
 
 AGENCIES = frozenset(
-    [
-        "dpa",
-        "afp",
-        "ap",
-        "reuters",
-        "xinhua",
-        "ani",
-        "pti",
-        "upi",
-        "ians",
-        "efe",
-        "ansa",
-        "anadolu",
-        "bbc",
-        "cnn",
-    ]
+    """dpa afp ap reuters xinhua ani pti upi ians efe ansa anadolu bbc cnn""".split()
 )
 
 # Who the article credits: "police said", "according to a US official".
@@ -260,326 +104,49 @@ ATTRIBUTION_VERBS = r"said|says|told|reported|reports|confirmed|stated|announced
 
 # Words that head an organisation's name ("Kataib Hezbollah", "Elgin Police Department").
 ORGANIZATION_HEADS = frozenset(
-    [
-        "hezbollah",
-        "hizbollah",
-        "hizballah",
-        "hamas",
-        "brigades",
-        "brigade",
-        "battalion",
-        "army",
-        "forces",
-        "front",
-        "movement",
-        "resistance",
-        "command",
-        "centcom",
-        "department",
-        "office",
-        "police",
-        "militia",
-        "harakat",
-        "kataib",
-        "kataeb",
-        "kata'ib",
-        "kata’ib",
-        "asaib",
-        "hashed",
-        "hashd",
-        "mobilisation",
-        "mobilization",
-        "guard",
-        "guards",
-        "corps",
-        "ministry",
-        "council",
-        "party",
-        "group",
-        "jihad",
-        "nujaba",
-        "qaeda",
-        "taliban",
-        "houthis",
-        "houthi",
-        "pentagon",
-        "agency",
-        "bureau",
-        "sheriff's",
-        "fbi",
-    ]
+    """hezbollah hizbollah hizballah hamas brigades brigade battalion army forces front
+    movement resistance command centcom department office police militia harakat
+    kataib kataeb kata'ib kata’ib asaib hashed hashd mobilisation mobilization guard
+    guards corps ministry council party group jihad nujaba qaeda taliban houthis
+    houthi pentagon agency bureau sheriff's fbi""".split()
 )
 
 # Roles that tie a named person to an incident.
 ROLE_WORDS = frozenset(
-    [
-        "commander",
-        "leader",
-        "chief",
-        "head",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "official",
-        "secretary-general",
-        "secretary",
-        "general",
-        "minister",
-        "president",
-        "governor",
-        "mayor",
-        "officer",
-        "sergeant",
-        "lieutenant",
-        "captain",
-        "detective",
-        "sheriff",
-        "victim",
-        "suspect",
-        "gunman",
-        "shooter",
-        "driver",
-        "aide",
-        "founder",
-        "member",
-        "fighter",
-        "soldier",
-        "prosecutor",
-        "attorney",
-        "judge",
-        "witness",
-    ]
+    """commander leader chief head spokesman spokeswoman spokesperson official
+    secretary-general secretary general minister president governor mayor officer
+    sergeant lieutenant captain detective sheriff victim suspect gunman shooter driver
+    aide founder member fighter soldier prosecutor attorney judge witness""".split()
 )
 
 # Words that make a capitalised run a place or institution, not a person ("Branch Court").
 INSTITUTION_WORDS = frozenset(
-    [
-        "court",
-        "hospital",
-        "school",
-        "church",
-        "mosque",
-        "center",
-        "centre",
-        "park",
-        "county",
-        "street",
-        "avenue",
-        "road",
-        "university",
-        "college",
-        "airport",
-        "station",
-        "base",
-        "camp",
-        "prison",
-        "jail",
-        "hall",
-        "square",
-        "bridge",
-        "mall",
-        "store",
-        "market",
-        "hotel",
-        "restaurant",
-        "bar",
-        "club",
-        "company",
-        "news",
-        "times",
-        "post",
-        "tribune",
-        "herald",
-        "journal",
-    ]
+    """court hospital school church mosque center centre park county street avenue road
+    university college airport station base camp prison jail hall square bridge mall
+    store market hotel restaurant bar club company news times post tribune herald
+    journal""".split()
 )
 
 # Title words that may stand before a name ("President Joe Biden"); they are the role.
 TITLE_WORDS = frozenset(
-    [
-        "president",
-        "prime",
-        "minister",
-        "secretary-general",
-        "secretary",
-        "general",
-        "commander",
-        "leader",
-        "chief",
-        "deputy",
-        "spokesman",
-        "spokeswoman",
-        "gov",
-        "governor",
-        "sen",
-        "senator",
-        "rep",
-        "mayor",
-        "sheriff",
-        "officer",
-        "sgt",
-        "sergeant",
-        "lt",
-        "lieutenant",
-        "capt",
-        "captain",
-        "det",
-        "detective",
-        "chief",
-        "judge",
-        "attorney",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "pope",
-        "king",
-        "queen",
-        "prince",
-        "sheikh",
-        "ayatollah",
-        "imam",
-        "colonel",
-        "col",
-        "maj",
-        "major",
-    ]
+    """president prime minister secretary-general secretary general commander leader
+    chief deputy spokesman spokeswoman gov governor sen senator rep mayor sheriff
+    officer sgt sergeant lt lieutenant capt captain det detective chief judge attorney
+    dr mr mrs ms pope king queen prince sheikh ayatollah imam colonel col maj major""".split()
 )
 
 # Capitalised words that start sentences or name days, months and similar, never people.
 NOT_NAME_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "in",
-        "on",
-        "at",
-        "of",
-        "for",
-        "to",
-        "from",
-        "with",
-        "by",
-        "as",
-        "is",
-        "was",
-        "were",
-        "he",
-        "she",
-        "they",
-        "it",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "its",
-        "we",
-        "you",
-        "i",
-        "our",
-        "us",
-        "police",
-        "officials",
-        "official",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "today",
-        "yesterday",
-        "tonight",
-        "when",
-        "after",
-        "before",
-        "while",
-        "although",
-        "however",
-        "according",
-        "authorities",
-        "witnesses",
-        "photo",
-        "reporting",
-        "update",
-        "latest",
-        "advertisement",
-        "twitter",
-        "facebook",
-        "read",
-        "more",
-        "click",
-        "here",
-        "video",
-        "watch",
-        "also",
-        "but",
-        "if",
-        "since",
-        "until",
-        "there",
-        "here",
-        "what",
-        "who",
-        "where",
-        "why",
-        "how",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "street",
-        "st",
-        "avenue",
-        "ave",
-        "road",
-        "rd",
-        "block",
-        "county",
-        "city",
-        "state",
-        "department",
-        "office",
-        "news",
-    ]
+    """the a an and or but in on at of for to from with by as is was were he she they it
+    this that these those his her their its we you i our us police officials official
+    monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december jan feb mar apr jun
+    jul aug sep sept oct nov dec today yesterday tonight when after before while
+    although however according authorities witnesses photo reporting update latest
+    advertisement twitter facebook read more click here video watch also but if since
+    until there here what who where why how one two three four five six seven eight
+    nine ten street st avenue ave road rd block county city state department office
+    news""".split()
 )
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -603,4 +170,23 @@ BACKGROUND_CUES = (
     r"|years?\s+(?:ago|earlier|before|after)|previous(?:ly)?|in\s+(?:19|20)\d\d"
     r"|so\s+far\s+this\s+year|this\s+year|since\s+\d{4}"
     r"|a\s+surge\s+in|in\s+total|altogether\s+since|the\s+war\s+(?:has|began)"
+)
+
+# Abbreviations whose period does not end a sentence ("U.S. officials", "Jan. 28", "Mr. Hadi").
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st ave blvd rd gen col lt sgt capt cpl pvt maj gov sen rep rev no nos
+    inc co corp jr sr vs etc dept ft mt hwy approx est u.s u.k u.n a.m p.m e.g i.e ill
+    calif fla mich wis minn tenn ky ga md mass conn ariz colo okla ore wash penn pa
+    ind ala miss la nev nm tex va wva""".split()
+) | frozenset(MONTH_ABBREVIATIONS)
+
+# Words too common to tell two reports' leads apart when grouping articles into incidents.
+GROUPING_STOPWORDS = frozenset(
+    """the and for that with from this have has had was were are been said says will
+    would their they them his her its our who which what when where after before into
+    about over under more most than then there here also just only other some such
+    very can could should may might being while during against between through police
+    officials told news according reported report people man woman year years old two
+    three four five one six seven eight nine ten first last new time day week month
+    monday tuesday wednesday thursday friday saturday sunday""".split()
 )

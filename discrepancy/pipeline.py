@@ -163,8 +163,6 @@ def _build_report(
 def _incident_day(claims: Sequence[Claim]) -> dt.date | None:
     days = [c.normalized for c in claims if c.kind == Kind.DATE and c.normalized]
     day = _most_common(d for d in days if d[0].isdigit())
-    if day is None:
-        day = _most_common(c.event_date.isoformat() for c in claims if c.event_date)
     return dt.date.fromisoformat(day) if day else None
 
 

@@ -26,33 +26,9 @@ US_STATE_ABBREVIATIONS = frozenset(
 
 # City names that are everyday English words or first names; matched only after "in".
 _COMMON_WORDS = frozenset(
-    [
-        "police",
-        "mobile",
-        "independence",
-        "commerce",
-        "union",
-        "victoria",
-        "march",
-        "may",
-        "street",
-        "sale",
-        "ur",
-        "university",
-        "college",
-        "lincoln",
-        "jackson",
-        "washington",
-        "franklin",
-        "clinton",
-        "hamilton",
-        "madison",
-        "marion",
-        "florence",
-        "orange",
-        "warren",
-        "aurora",
-    ]
+    """police mobile independence commerce union victoria march may street sale ur
+    university college lincoln jackson washington franklin clinton hamilton madison
+    marion florence orange warren aurora""".split()
 )
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-.]*(?:\s+(?:[A-Z][\w’'\-]*|of|al-\w+)){0,2}")
