@@ -19,7 +19,14 @@ _BACKGROUND_CUE = re.compile(r"\b(?:" + lexicon.BACKGROUND_CUES + r")\b", re.IGN
 # Totals over a war or a history, not one incident: "has since killed hundreds".
 _HISTORY_CUE = re.compile(
     r"\b(?:has\s+since|have\s+since|since\s+the\s+(?:start|beginning)|so\s+far|in\s+total"
-    r"|altogether|to\s+date|over\s+the\s+years|this\s+year|since\s+\d{4}|a\s+surge\s+in)\b",
+    r"|altogether|to\s+date|over\s+the\s+years|this\s+year|since\s+\d{4}|a\s+surge\s+in)\b"
+    # Sums over several shootings ("in shootings across the city", "in 17 shootings") are
+    # round-ups, not one incident's toll.
+    r"|\b(?:shootings|incidents)\s+(?:across|around|throughout|citywide|over\s+the\s+weekend)"
+    r"|\b(?:separate|different|unrelated|several|multiple|\d+|two|three|four|five|six|seven"
+    r"|eight|nine|ten|\w+teen|twenty|dozens\s+of)\s+(?:separate\s+|different\s+)?"
+    r"(?:shootings|incidents)\b|\bcitywide\b|\bacross\s+the\s+city\b|\ba\s+total\s+of\b.*"
+    r"\blast\s+year\b|\bin\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks|months|years)\b",
     re.IGNORECASE,
 )
 _IN_YEAR = re.compile(r"\b(?:in|during|since|throughout)\s+((?:19|20)\d\d)\b", re.IGNORECASE)

@@ -207,6 +207,39 @@ NEVER_COUNTS = [
         [("killed", "3", 3, 3)],
         [(None, 4)],
     ),
+    # A related video's running time and a photo gallery's position are not counts.
+    ("2:38 Teen killed in crash on the interstate", [], [(None, 38), (None, 2)]),
+    (
+        "Photo 3 of 9 Two men were wounded outside the club.",
+        [("wounded", "Two", 2, 2)],
+        [(None, 9), (None, 3)],
+    ),
+]
+
+# --- negation and deaths that end a hospital stay ------------------------------------------
+
+NEGATED_AND_LATER = [
+    (
+        "Thankfully nobody died in the blaze, a neighbour said.",
+        [("killed", "nobody died", 0, 0)],
+        [("killed", 1)],
+    ),
+    ("He was not killed, his brother said.", [], [("killed", 1)]),
+    (
+        "The girl stayed in critical condition until she died on Tuesday.",
+        [("killed", "died", 1, None)],
+        [("wounded", 1)],
+    ),
+    (
+        "The driver remains in serious condition at County General.",
+        [("wounded", "serious condition", 1, None)],
+        [],
+    ),
+    (
+        "A stray bullet claimed the life of a young father.",
+        [("killed", "claimed the life of", 1, None)],
+        [],
+    ),
 ]
 
 
@@ -219,6 +252,13 @@ def test_wording_gives_interval(
 
 @pytest.mark.parametrize(("sentence", "must_find", "must_not"), COUNTING)
 def test_counting_language(
+    sentence: str, must_find: list[Found], must_not: list[Forbidden]
+) -> None:
+    check(sentence, must_find, must_not)
+
+
+@pytest.mark.parametrize(("sentence", "must_find", "must_not"), NEGATED_AND_LATER)
+def test_negated_deaths_and_deaths_after_a_hospital_stay(
     sentence: str, must_find: list[Found], must_not: list[Forbidden]
 ) -> None:
     check(sentence, must_find, must_not)

@@ -132,6 +132,27 @@ HISTORY = [
         "So far this year, 31 people have been killed by gunfire in the city.",
         {(Kind.KILLED, "31")},
     ),
+    # Round-ups sum several shootings: no single incident's toll.
+    (
+        SHOOTING_LEAD,
+        "Six people were killed and at least 20 wounded in shootings across the city that day.",
+        {(Kind.KILLED, "Six"), (Kind.WOUNDED, "at least 20")},
+    ),
+    (
+        SHOOTING_LEAD,
+        "Nine people were wounded in four separate shootings on Wednesday.",
+        {(Kind.WOUNDED, "Nine")},
+    ),
+    (
+        SHOOTING_LEAD,
+        "A total of 212 people were killed in the county last year.",
+        {(Kind.KILLED, "212")},
+    ),
+    (
+        SHOOTING_LEAD,
+        "In the past three months, seven teenagers have been wounded by gunfire.",
+        {(Kind.WOUNDED, "seven")},
+    ),
 ]
 
 SAME_INCIDENT = [

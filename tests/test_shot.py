@@ -86,3 +86,19 @@ def test_a_later_death_settles_the_wounded_inferred_from_people_shot() -> None:
     assert [(c.article, c.low, c.high, c.derived) for c in wounded.claims] == [
         ("early", 2, 2, True)
     ]
+
+
+def test_people_shot_less_an_exact_death_count_are_wounded() -> None:
+    from discrepancy.pipeline import run_articles
+
+    text = "Six people were shot at a block party in Akron late Saturday, leaving one man dead."
+    report = run_articles([Article(id="a", text=text, published=dt.date(2025, 5, 4))])
+    [incident] = [i for i in report.incidents if i.articles]
+    [wounded] = [f for f in incident.facts if f.kind == Kind.WOUNDED]
+    assert [(c.value, c.low, c.high, c.derived) for c in wounded.claims] == [("Six", 5, 5, True)]
+
+
+def test_no_wounded_is_derived_when_the_deaths_are_not_counted() -> None:
+    text = "Four people were shot in Akron on Saturday. Police said the gunman killed them."
+    extraction = extract(_article(text))
+    assert [c for c in extraction.claims if c.kind == Kind.WOUNDED] == []

@@ -132,13 +132,20 @@ _DEATH_WORDS = re.compile(
 
 
 def _wounded_from_shot(text: str, body_start: int, claims: list[Claim]) -> list[Claim]:
-    """People shot in an article that reports no death were wounded: "a boy was shot"."""
+    """People shot are wounded unless they died: "a boy was shot", "seven were shot, one died"."""
     body = list(text)
     for claim in claims:
         if claim.kind == Kind.KILLED and claim.high == 0:
             # "No one was killed" is a report of no death, not of one.
             body[claim.start : claim.end] = " " * (claim.end - claim.start)
-    if _DEATH_WORDS.search("".join(body), body_start):
+    # With deaths reported, the people shot are wounded less the dead (settled per incident
+    # in align), but only when a death count is exact: "one man died" says how many to take
+    # away, "was killed" alone does not.
+    deaths_counted = any(
+        c.kind == Kind.KILLED and c.high is not None and c.low == c.high and c.low >= 1
+        for c in claims
+    )
+    if _DEATH_WORDS.search("".join(body), body_start) and not deaths_counted:
         return []
     wounded = {(c.start, c.end) for c in claims if c.kind == Kind.WOUNDED}
     return [

@@ -51,7 +51,8 @@ _TOLL = re.compile(
 )
 _NONE = re.compile(
     r"\b(?:no\s+one|nobody|none\s+of\s+them|no\s+one\s+else)\s+(?:else\s+)?"
-    r"(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?P<verb>killed|injured|hurt|wounded)\b"
+    r"(?:(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?P<verb>killed|injured|hurt|wounded)"
+    r"|(?P<died>died|was\s+killed))\b"
     r"|\bno\s+(?:other\s+|additional\s+)?(?P<noun>injuries|deaths|fatalities)\s+(?:were\s+)?"
     r"(?:reported|were\s+reported)",
     re.IGNORECASE,
@@ -80,7 +81,8 @@ _SOMEONE_DIED = re.compile(
     r"|stabbed\s+to\s+death)\b"
     r"|\b(?:has|have|had|later|then|\w+)\s+(?P<verb2>died|dies)\b"
     r"|\b(?P<verb3>fatally\s+(?:wounding|shooting|injuring|striking)|shooting\s+death\s+of"
-    r"|killed\s+(?:\d+-year-old|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))|is\s+dead)\b",
+    r"|killed\s+(?:\d+-year-old|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))|is\s+dead"
+    r"|claimed\s+the\s+life\s+of)\b",
     re.IGNORECASE,
 )
 # "No one died", "nobody was killed": handled as zero counts, never as a death.
@@ -98,6 +100,9 @@ _NOT_COUNT_AFTER = re.compile(
     r"|(?:st|nd|rd|th)\b)",
     re.IGNORECASE,
 )
+
+# "1:51 Boy killed" is a video's running time; "Image 1 of 8 A child was shot" a gallery.
+_NOT_COUNT_BEFORE = re.compile(r"\d[:.]$|\b\d+\s+of\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -161,6 +166,8 @@ def _plausible_number(sentence: str, match: re.Match[str]) -> bool:
         return False
     if re.fullmatch(r"(?:1[89]|20)\d\d", match.group("num")):
         return False  # a year
+    if _NOT_COUNT_BEFORE.search(sentence[max(0, start - 12) : start]):
+        return False
     return not (start > 0 and sentence[start - 1] in "$#/")
 
 
@@ -177,7 +184,7 @@ def _interval_for(match: re.Match[str], head: str | None) -> Interval | None:
 
 _ANY_CASUALTY_WORD = re.compile(
     r"kill|dead|death|died|dies|slain|slew|murder|martyr|perish|execut|wound|injur|hurt|hospital"
-    r"|toll|lives|shot|stabbed|beaten|gunned|gunfire|condition",
+    r"|toll|lives|life|shot|stabbed|beaten|gunned|gunfire|condition",
     re.IGNORECASE,
 )
 
@@ -198,8 +205,9 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
         return CountMatch(kind, start, end, interval[0], interval[1], revision)
 
     for match in _NONE.finditer(sentence):
-        verb = match.group("verb") or match.group("noun")
-        kind = Kind.KILLED if verb.lower() in ("killed", "deaths", "fatalities") else Kind.WOUNDED
+        verb = match.group("verb") or match.group("noun") or "died"
+        deaths = ("killed", "deaths", "fatalities", "died")
+        kind = Kind.KILLED if verb.lower() in deaths else Kind.WOUNDED
         yield emit(kind, match.start(), match.end(), (0, 0))
     for match in _TOLL.finditer(sentence):
         if not _plausible_number(sentence, match):
@@ -263,7 +271,7 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
         # A count elsewhere in the sentence already states this toll.
         if any(e >= match.start() - 60 and s < end for s, e in taken):
             continue
-        if _NEGATED.search(sentence[max(0, match.start() - 30) : match.start()]):
+        if _NEGATED.search(sentence[max(0, start - 30) : start]):
             continue
         yield emit(Kind.KILLED, start, end, (1, None))
     yield from _shot(sentence, free, emit)
@@ -295,6 +303,9 @@ _IN_CONDITION = re.compile(
     re.IGNORECASE,
 )
 
+_DIED_LATER = re.compile(
+    r"\b(?:died|dies|succumbed|pronounced\s+(?:dead|deceased)|passed\s+away)\b", re.IGNORECASE
+)
 
 _ONE_PERSON_BEFORE = re.compile(
     r"\b(?:a|an|one)\s+(?:[\w’'\-]+\s+){0,3}?(?:" + _SINGULAR_NOUN + r")(?:,\s+\d+,)?\s+$",
@@ -331,6 +342,8 @@ def _shot(
             yield emit(Kind.WOUNDED, start, end, (interval[0] - killed, interval[0] - killed))
     for match in _IN_CONDITION.finditer(sentence):
         start, end = match.start("verb"), match.end("verb")
+        if _DIED_LATER.search(sentence, end):
+            continue  # "in critical condition until she died" reports a death
         if free(start, end) and not _NEGATED.search(sentence[max(0, start - 30) : start]):
             yield emit(Kind.WOUNDED, start, end, (1, None))
     for match in _SOMEONE_SHOT.finditer(sentence):
