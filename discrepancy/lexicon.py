@@ -190,3 +190,13 @@ GROUPING_STOPWORDS = frozenset(
     three four five one six seven eight nine ten first last new time day week month
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
+
+# Animals shot or killed in a report are not casualties ("the dog was killed").
+ANIMALS = r"dog|puppy|cat|kitten|horse|deer|cow|animal|pit\s+bull|coyote|bear"
+
+# Deaths and injuries from another cause than the violence reported ("died in a car crash").
+OTHER_CAUSES = (
+    r"(?:car|traffic|vehicle|motorcycle|auto)\s+(?:crash|accident|collision)|overdose|cancer"
+    r"|frostbite|house\s+fire|drown(?:ed|ing)|(?:in|by)\s+(?:a|the|one\s+of\s+(?:the|those))"
+    r"\s+fires?\b"
+)

@@ -26,9 +26,14 @@ _HISTORY_CUE = re.compile(
     r"|\b(?:separate|different|unrelated|several|multiple|\d+|two|three|four|five|six|seven"
     r"|eight|nine|ten|\w+teen|twenty|dozens\s+of)\s+(?:separate\s+|different\s+)?"
     r"(?:shootings|incidents)\b|\bcitywide\b|\bacross\s+the\s+city\b|\ba\s+total\s+of\b.*"
-    r"\blast\s+year\b|\bin\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks|months|years)\b",
+    r"\blast\s+year\b|\bin\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks|months|years)\b"
+    r"|\b\d+\s+such\s+shootings\b|\bin\s+(?:other\s+)?shootings\b"
+    # A death long before ("whose mother died years ago") or from another cause.
+    r"|\b(?:years|decades)\s+(?:ago|earlier)\b|\b(?:" + lexicon.OTHER_CAUSES + r")",
     re.IGNORECASE,
 )
+# A related video's teaser line, led by its running time: "1:51 Man charged in ...".
+_VIDEO_TEASER = re.compile(r"^\s*\d{1,2}:\d\d\s+\S")
 _IN_YEAR = re.compile(r"\b(?:in|during|since|throughout)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 # Another event named before the claim in the same sentence: "days after a strike that killed".
 _OTHER_EVENT = re.compile(
@@ -92,7 +97,9 @@ def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
     position = claim.start - info.sentence.start
     text = info.sentence.text
     before = text[:position]
-    if claim.kind in _COUNTS and (_HISTORY_CUE.search(text) or _other_year(extraction, text)):
+    if claim.kind in _COUNTS and (
+        _HISTORY_CUE.search(text) or _other_year(extraction, text) or _VIDEO_TEASER.match(text)
+    ):
         return NONE
     other_time = _other_time(extraction, info, position)
     # A place in another country moves a casualty figure; a name or a deployment is often

@@ -240,6 +240,9 @@ NEGATED_AND_LATER = [
         [("killed", "claimed the life of", 1, None)],
         [],
     ),
+    ("Reporters asked whether anyone had been killed in the blast.", [], [("killed", 1)]),
+    ("Investigators would not say how the clerk died.", [], [("killed", 1)]),
+    ("Deputies said the family's dog was killed by a stray round.", [], [("killed", 1)]),
 ]
 
 

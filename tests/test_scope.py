@@ -153,6 +153,24 @@ HISTORY = [
         "In the past three months, seven teenagers have been wounded by gunfire.",
         {(Kind.WOUNDED, "seven")},
     ),
+    (SHOOTING_LEAD, "Eleven other people were wounded in shootings.", {(Kind.WOUNDED, "Eleven")}),
+    # Deaths long ago or from another cause are not this shooting's toll.
+    (
+        SHOOTING_LEAD,
+        "One of the victims had lost a brother, who died four years ago.",
+        {(Kind.KILLED, "died")},
+    ),
+    (
+        SHOOTING_LEAD,
+        "Two men were killed in a car crash on the same road last spring.",
+        {(Kind.KILLED, "Two")},
+    ),
+    # A related video's teaser line, led by its running time.
+    (
+        SHOOTING_LEAD,
+        "3:12 Two men charged in the robbery that killed a teenager",
+        {(Kind.KILLED, "a teenager")},
+    ),
 ]
 
 SAME_INCIDENT = [

@@ -87,6 +87,10 @@ _SOMEONE_DIED = re.compile(
 )
 # "No one died", "nobody was killed": handled as zero counts, never as a death.
 _NEGATED = re.compile(r"\b(?:no\s+one|nobody|none|not|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "asked if anyone had been killed", "how the man died", "the dog was killed": no person's death.
+_UNCERTAIN_OR_ANIMAL = re.compile(
+    r"\b(?:if|whether|how|(?:" + lexicon.ANIMALS + r")s?)\s+(?:[\w’']+\s+){0,4}$", re.IGNORECASE
+)
 
 # Numbers that are never counts: days of a month, years, ages, times, addresses, money.
 _MONTH_BEFORE = re.compile(
@@ -271,7 +275,8 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
         # A count elsewhere in the sentence already states this toll.
         if any(e >= match.start() - 60 and s < end for s, e in taken):
             continue
-        if _NEGATED.search(sentence[max(0, start - 30) : start]):
+        before = sentence[max(0, start - 50) : start]
+        if _NEGATED.search(before[-30:]) or _UNCERTAIN_OR_ANIMAL.search(before):
             continue
         yield emit(Kind.KILLED, start, end, (1, None))
     yield from _shot(sentence, free, emit)
