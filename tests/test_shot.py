@@ -102,3 +102,24 @@ def test_no_wounded_is_derived_when_the_deaths_are_not_counted() -> None:
     text = "Four people were shot in Akron on Saturday. Police said the gunman killed them."
     extraction = extract(_article(text))
     assert [c for c in extraction.claims if c.kind == Kind.WOUNDED] == []
+
+
+def test_a_victim_in_critical_condition_who_later_died_is_not_counted_wounded() -> None:
+    from discrepancy.pipeline import run_articles
+
+    early = Article(
+        id="early",
+        text="A 15-year-old boy is in critical condition after a shooting in Macon on Friday.",
+        published=dt.date(2025, 5, 3),
+    )
+    later = Article(
+        id="later",
+        text="A 15-year-old boy shot in Macon on Friday died on Sunday, police said.",
+        published=dt.date(2025, 5, 5),
+    )
+    report = run_articles([early, later])
+    [incident] = [i for i in report.incidents if i.articles]
+    [wounded] = [f for f in incident.facts if f.kind == Kind.WOUNDED]
+    assert [(c.article, c.value, c.low, c.derived) for c in wounded.claims] == [
+        ("early", "critical condition", 0, True)
+    ]

@@ -180,6 +180,7 @@ def _claim_at(
     subject: str | None = None,
     normalized: str | None = None,
     precision: str | None = None,
+    derived: bool = False,
 ) -> Claim:
     base = info.sentence.start
     return Claim(
@@ -195,6 +196,7 @@ def _claim_at(
         normalized=normalized,
         attribution=info.attribution,
         precision=precision,
+        derived=derived,
     )
 
 
@@ -204,7 +206,7 @@ def _sentence_claims(
     text = info.sentence.text
     claims = [
         _claim_at(article, info, count.kind, count.start, count.end, low=count.low,
-                  high=count.high)
+                  high=count.high, derived=count.inferred)
         for count in find_counts(text)
     ]  # fmt: skip
     claims.extend(

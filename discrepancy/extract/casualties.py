@@ -119,6 +119,9 @@ class CountMatch:
     low: float | None
     high: float | None
     revision: bool = False
+    # Read from a state rather than a count ("in critical condition"): one or more wounded,
+    # who may yet die.
+    inferred: bool = False
 
 
 def _kind(verb: str) -> Kind:
@@ -203,10 +206,16 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
         return all(end <= s or start >= e for s, e in taken)
 
     def emit(
-        kind: Kind, start: int, end: int, interval: Interval, *, revision: bool = False
+        kind: Kind,
+        start: int,
+        end: int,
+        interval: Interval,
+        *,
+        revision: bool = False,
+        inferred: bool = False,
     ) -> CountMatch:
         taken.append((start, end))
-        return CountMatch(kind, start, end, interval[0], interval[1], revision)
+        return CountMatch(kind, start, end, interval[0], interval[1], revision, inferred)
 
     for match in _NONE.finditer(sentence):
         verb = match.group("verb") or match.group("noun") or "died"
@@ -350,7 +359,7 @@ def _shot(
         if _DIED_LATER.search(sentence, end):
             continue  # "in critical condition until she died" reports a death
         if free(start, end) and not _NEGATED.search(sentence[max(0, start - 30) : start]):
-            yield emit(Kind.WOUNDED, start, end, (1, None))
+            yield emit(Kind.WOUNDED, start, end, (1, None), inferred=True)
     for match in _SOMEONE_SHOT.finditer(sentence):
         group = next(g for g in ("verb", "self", "wound") if match.group(g))
         start, end = match.start(group), match.end(group)
