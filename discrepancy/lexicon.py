@@ -92,7 +92,10 @@ WOUNDED_PASSIVE = (
     r"wounded|injured|hurt|hospitali[sz]ed|shot\s+and\s+wounded|shot\s+and\s+injured"
     r"|(?:seriously|critically|slightly|badly)\s+(?:wounded|injured|hurt)"
 )
-KILLED_ACTIVE = r"kill(?:s|ed|ing)?|slaying|slew|(?:shot|shooting)\s+dead"
+KILLED_ACTIVE = (
+    r"kill(?:s|ed|ing)?|slaying|slew|(?:shot|shooting)\s+dead|fatally\s+(?:shot|shooting|wounding)"
+    r"|murder(?:s|ed|ing)"
+)
 WOUNDED_ACTIVE = r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt(?:ing|s)?"
 
 AGENCIES = frozenset(
@@ -200,3 +203,6 @@ OTHER_CAUSES = (
     r"|frostbite|house\s+fire|drown(?:ed|ing)|(?:in|by)\s+(?:a|the|one\s+of\s+(?:the|those))"
     r"\s+fires?\b"
 )
+
+# "a double homicide" is two deaths, "a triple shooting" three people shot.
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}

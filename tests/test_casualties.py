@@ -216,6 +216,30 @@ NEVER_COUNTS = [
     ),
 ]
 
+# --- follow-up and court reporting: the toll told as charges and multiples ------------------
+
+FOLLOW_UP = [
+    (
+        "Detectives are still looking for a suspect in the shooting deaths of three men.",
+        [("killed", "three", 3, 3)],
+        [],
+    ),
+    (
+        "She was charged with killing two of them and wounding a neighbour.",
+        [("killed", "two", 2, 2)],
+        [],
+    ),
+    ("Two of the victims died at the hospital.", [("killed", "Two", 2, 2)], [("killed", 1)]),
+    ("The suspect in the triple homicide appeared in court.", [("killed", "triple", 3, 3)], []),
+    ("A double shooting left a street in shock.", [("shot", "double", 2, 2)], []),
+    (
+        "The jury convicted him of killing 22-year-old Dana Royce.",
+        [("killed", "killing 22-year-old", 1, None)],
+        [(None, 22)],
+    ),
+    ("One of the witnesses said she heard six shots.", [], [(None, 1), (None, 6)]),
+]
+
 # --- negation and deaths that end a hospital stay ------------------------------------------
 
 NEGATED_AND_LATER = [
@@ -255,6 +279,13 @@ def test_wording_gives_interval(
 
 @pytest.mark.parametrize(("sentence", "must_find", "must_not"), COUNTING)
 def test_counting_language(
+    sentence: str, must_find: list[Found], must_not: list[Forbidden]
+) -> None:
+    check(sentence, must_find, must_not)
+
+
+@pytest.mark.parametrize(("sentence", "must_find", "must_not"), FOLLOW_UP)
+def test_follow_up_reporting_of_the_toll(
     sentence: str, must_find: list[Found], must_not: list[Forbidden]
 ) -> None:
     check(sentence, must_find, must_not)

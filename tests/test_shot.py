@@ -59,11 +59,15 @@ def test_people_shot_are_wounded_when_the_article_reports_no_death() -> None:
     assert [(c.value, c.low, c.high) for c in wounded] == [("Two", 2, 2)]
 
 
-def test_people_shot_are_not_called_wounded_when_someone_died() -> None:
+def test_people_shot_who_died_are_not_counted_wounded() -> None:
+    from discrepancy.pipeline import run_articles
+
     text = "Two men were shot outside a bar in Toledo on Saturday. One of them died at a hospital."
-    extraction = extract(_article(text))
-    assert [c for c in extraction.claims if c.kind == Kind.WOUNDED] == []
-    assert any(c.kind == Kind.SHOT and c.low == 2 for c in extraction.claims)
+    report = run_articles([_article(text)])
+    [incident] = [i for i in report.incidents if i.articles]
+    facts = {f.kind: f for f in incident.facts}
+    assert [(c.value, c.low, c.high) for c in facts[Kind.KILLED].claims] == [("One", 1, 1)]
+    assert [(c.value, c.low, c.high) for c in facts[Kind.WOUNDED].claims] == [("Two", 1, 1)]
 
 
 def test_a_later_death_settles_the_wounded_inferred_from_people_shot() -> None:

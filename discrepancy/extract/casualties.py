@@ -49,6 +49,16 @@ _TOLL = re.compile(
     rf"\s+(?:to|at|of|is|was|stands\s+at|stood\s+at|reached|hit)\s+{COUNT}",
     re.IGNORECASE,
 )
+_DEATHS_OF = re.compile(
+    rf"\b(?P<verb>(?:shooting\s+)?deaths|murders|killings|slayings)\s+of\s+{COUNT}"
+    rf"(?P<np>(?:\s+{_NP_WORD}){{0,3}})",
+    re.IGNORECASE,
+)
+_MULTIPLE = re.compile(
+    r"\b(?P<count>" + "|".join(lexicon.MULTIPLES) + r")\s+(?:(?P<fatal>homicides?|murders?"
+    r"|slayings?|killings?|fatal\s+shootings?)|shootings?)\b",
+    re.IGNORECASE,
+)
 _NONE = re.compile(
     r"\b(?:no\s+one|nobody|none\s+of\s+them|no\s+one\s+else)\s+(?:else\s+)?"
     r"(?:(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?P<verb>killed|injured|hurt|wounded)"
@@ -81,7 +91,8 @@ _SOMEONE_DIED = re.compile(
     r"|stabbed\s+to\s+death)\b"
     r"|\b(?:has|have|had|later|then|\w+)\s+(?P<verb2>died|dies)\b"
     r"|\b(?P<verb3>fatally\s+(?:wounding|shooting|injuring|striking)|shooting\s+death\s+of"
-    r"|killed\s+(?:\d+-year-old|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))|is\s+dead"
+    r"|kill(?:ed|ing)\s+(?:\d+-year-old|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))|is\s+dead"
+    r"|shot\s+and\s+killed|shot,\s+killed"
     r"|claimed\s+the\s+life\s+of)\b",
     re.IGNORECASE,
 )
@@ -152,10 +163,18 @@ def _head_noun(np: str) -> str | None:
     return head
 
 
+_OF_PEOPLE = re.compile(
+    r"\s+of\s+(?:them|those|the\s+(?:victims|people|men|women|wounded|injured)"
+    r"|(?:his|her|their)\s+\w+)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _is_person_head(head: str | None, np: str = "") -> bool:
     if head is None:
-        # "three were killed" has no noun; "One of the sources said" is not a count.
-        return not np.strip()
+        # "three were killed" has no noun; "One of the sources said" is not a count, but
+        # "four of them" and "two of the victims" are.
+        return not np.strip() or bool(_OF_PEOPLE.match(np))
     return (
         head in lexicon.PERSON_NOUNS
         or head in lexicon.SUBSET_NOUNS
@@ -191,7 +210,7 @@ def _interval_for(match: re.Match[str], head: str | None) -> Interval | None:
 
 _ANY_CASUALTY_WORD = re.compile(
     r"kill|dead|death|died|dies|slain|slew|murder|martyr|perish|execut|wound|injur|hurt|hospital"
-    r"|toll|lives|life|shot|stabbed|beaten|gunned|gunfire|condition",
+    r"|toll|lives|life|shot|stabbed|beaten|gunned|gunfire|condition|homicide|shooting",
     re.IGNORECASE,
 )
 
@@ -232,7 +251,7 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
                 Kind.KILLED, count_start, match.end(), interval, revision=bool(match.group("rise"))
             )
     lowered = sentence.lower()
-    for pattern in (_LEAVING, _PASSIVE, _ACTIVE):
+    for pattern in (_LEAVING, _PASSIVE, _ACTIVE, _DEATHS_OF):
         # The count patterns are the costliest regexes; skip one whose verb is not there.
         if not any(word in lowered for word in _PATTERN_WORDS[pattern]):
             continue
@@ -258,7 +277,13 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
             if interval is None or not free(count_start, count_end):
                 continue
             # Overlapping patterns find the same count twice; the first reading wins.
-            yield emit(_kind(match.group("verb")), count_start, count_end, interval)
+            kind = Kind.KILLED if pattern is _DEATHS_OF else _kind(match.group("verb"))
+            yield emit(kind, count_start, count_end, interval)
+    for match in _MULTIPLE.finditer(sentence):
+        if free(match.start(), match.end()):
+            number = lexicon.MULTIPLES[match.group("count").lower()]
+            kind = Kind.KILLED if match.group("fatal") else Kind.SHOT
+            yield emit(kind, match.start("count"), match.end("count"), (number, number))
     for match in list(_SINGULAR.finditer(sentence)) + list(_SINGULAR_ACTIVE.finditer(sentence)):
         noun = match.group("noun").lower().strip("’'")
         if not free(match.start("article"), match.end("noun")):
@@ -381,7 +406,8 @@ _PATTERN_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _LEAVING: ("left", "leav"),
     _PASSIVE: ("kill", "dead", "slain", "murder", "martyr", "died", "perish", "execut", "gunned",
                "death", "lives", "wound", "injur", "hurt", "hospital"),
-    _ACTIVE: ("kill", "slay", "slew", "dead", "wound", "injur", "hurt"),
+    _ACTIVE: ("kill", "slay", "slew", "dead", "wound", "injur", "hurt", "fatally", "murder"),
+    _DEATHS_OF: ("deaths", "murders", "killings", "slayings"),
 }  # fmt: skip
 
 
