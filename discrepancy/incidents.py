@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from discrepancy import lexicon
-from discrepancy.extract import Extraction
+from discrepancy.extract import Extraction, SentenceFacts
 from discrepancy.extract.places import find_local_areas
 from discrepancy.models import Claim, Kind
 from discrepancy.names import fold, person_key, person_rule, split_name
@@ -18,6 +18,8 @@ from discrepancy.scope import MAIN
 
 # Words, and victims' ages ("3-year-old"), which are rare enough to tell incidents apart.
 _WORD = re.compile(r"\d{1,3}-year-old|[a-z][a-z’'\-]{2,}")
+# A video playlist's entry ("1:36 Mayor speaks after ..."): its length, then another story's title.
+_PLAYLIST = re.compile(r"\d{1,2}:\d{2} (?!a\.?m|p\.?m)[A-Z]")
 # A key shared by more articles than this is too common to propose a pair (a city, a word).
 _MAX_BLOCK = 60
 # A name or street shared by more articles than this is boilerplate, not evidence.
@@ -30,6 +32,9 @@ TEXT_WEIGHT = 4.0
 LEAD_SENTENCES = 4
 TITLE_WEIGHT = 2  # a headline word counts as this many lead words
 _VETO = -100.0
+# An official (a police spokesman, a prosecutor) quoted by two articles a few days apart
+# is likely speaking of one incident; months apart, of two shootings in one city.
+OFFICIAL_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -46,9 +51,12 @@ class Profile:
     # A country read from a country or state name, or a large city, not a small town's name.
     country_confident: bool
     people: tuple[str, ...]
+    officials: tuple[str, ...]
     organizations: frozenset[str]
     areas: frozenset[str]
     words: dict[str, float]
+    # The headline reports later news (an arrest, a trial, a death in hospital).
+    follow_up: bool = False
 
 
 def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Profile:
@@ -61,20 +69,27 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     )  # fmt: skip
     place = extraction.main_place.place if extraction.main_place else None
     background = {c.value for c in claims if c.kind == Kind.PERSON and c.scope != MAIN}
-    people = tuple(sorted(extraction.names - background))
+    officials = {
+        c.value for c in claims if c.kind == Kind.PERSON and c.subject in lexicon.OFFICIAL_ROLES
+    }
+    # Page furniture before the story ("Get email notifications on <reporter> daily!") says
+    # nothing about the incident: names, areas and wording are read from the story only.
+    story = _story(extraction)
+    story_text = " ".join(info.sentence.text for info in story)
+    people = tuple(sorted(n for n in extraction.names - background - officials if n in story_text))
     organizations = frozenset(
         " ".join(fold(w) for w in c.value.split())
         for c in claims
         if c.kind == Kind.ORGANIZATION and c.scope == MAIN
     )
-    lead = " ".join(info.sentence.text for info in extraction.sentences[:LEAD_SENTENCES]).lower()
+    lead = " ".join(info.sentence.text for info in story[:LEAD_SENTENCES]).lower()
     title = (article.title or "").lower()
     # The headline names what the story is about; its words count twice.
     counts = Counter(w for w in _WORD.findall(lead) if w not in lexicon.GROUPING_STOPWORDS)
     counts.update(
         {w: TITLE_WEIGHT for w in _WORD.findall(title) if w not in lexicon.GROUPING_STOPWORDS}
     )
-    areas = set(extraction.areas)
+    areas = {a for a in extraction.areas if a in story_text.lower()}
     if article.title:
         areas |= {a.lower() for _, _, a in find_local_areas(article.title)}
     return Profile(
@@ -87,10 +102,25 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         country=place.country if place else None,
         country_confident=bool(place and (place.kind != "city" or place.population >= 500_000)),
         people=people,
+        officials=tuple(sorted(officials - background)),
         organizations=organizations,
         areas=frozenset(areas - lexicon.GROUPING_STOPWORDS),
         words={w: float(n) for w, n in counts.items()},
+        follow_up=not lexicon.FOLLOW_UP_WORDS.isdisjoint(_WORD.findall(title)),
     )
+
+
+def _story(extraction: Extraction) -> Sequence[SentenceFacts]:
+    """The sentences from the first that reports the attack or its aftermath on; else none."""
+    for position, info in enumerate(extraction.sentences):
+        if _PLAYLIST.match(info.sentence.text):
+            continue
+        words = _WORD.findall(info.sentence.text.lower())
+        if info.is_event or not lexicon.STORY_WORDS.isdisjoint(words):
+            return extraction.sentences[position:]
+    # No sentence of the text tells of a crime: it is a paywall or error page, and only the
+    # headline is about the incident.
+    return ()
 
 
 def _weights(profiles: Sequence[Profile]) -> list[dict[str, float]]:
@@ -120,9 +150,13 @@ def _by_family(people: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {key: tuple(names) for key, names in keyed.items()}
 
 
-def _shared_people(a: Profile, b: Profile) -> int:
-    """People both articles name, by rule; only names sharing a family key are compared."""
-    keyed_a, keyed_b = _by_family(a.people), _by_family(b.people)
+def _shared_people(a: Profile, b: Profile, officials: bool = False) -> int:
+    """People (or officials) both articles name, by rule; only names sharing a family key are
+    compared."""
+    if officials:
+        keyed_a, keyed_b = _by_family(a.officials), _by_family(b.officials)
+    else:
+        keyed_a, keyed_b = _by_family(a.people), _by_family(b.people)
     shared = 0
     for key in keyed_a.keys() & keyed_b.keys():
         for name_a in keyed_a[key]:
@@ -136,37 +170,31 @@ def _shared_people(a: Profile, b: Profile) -> int:
 
 def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str, float]) -> float:
     """Evidence that two articles report the same incident; a veto when they cannot."""
+    people = _shared_people(a, b)
+    if _vetoed(a, b, people):
+        return _VETO
+    near = (
+        a.published_ordinal is None
+        or b.published_ordinal is None
+        or (abs(a.published_ordinal - b.published_ordinal) <= OFFICIAL_DAYS)
+    )
+    if near:
+        people += _shared_people(a, b, officials=True)
     score = 0.0
-    # Two fresh reports (the lead's day within a few days of publication) that disagree on
-    # the day are different incidents; a later follow-up's lead may date a trial or funeral.
-    fresh = _fresh(a) and _fresh(b)
     if a.day_ordinal is not None and b.day_ordinal is not None:
         gap = abs(a.day_ordinal - b.day_ordinal)
-        if gap > 3:
-            if fresh:
-                return _VETO
-            score -= 1.0
-        else:
-            score += 1.0 if gap <= 1 else 0.2
+        score += -1.0 if gap > 3 else 1.0 if gap <= 1 else 0.2
     elif a.weekday is not None and b.weekday is not None:
-        if a.weekday != b.weekday:
-            if fresh or a.published_ordinal is None or b.published_ordinal is None:
-                return _VETO
-            score -= 1.0
-        else:
-            score += 0.5
+        score += 0.5 if a.weekday == b.weekday else -1.0
     if a.published_ordinal is not None and b.published_ordinal is not None:
         # Reports of one incident cluster in the first days; unrelated ones spread out.
         gap = abs(a.published_ordinal - b.published_ordinal)
         score += 0.8 if gap <= 1 else 0.3 if gap <= 3 else -0.3 if gap <= 14 else -0.8
     if a.country and b.country and a.country != b.country:
-        if a.country_confident and b.country_confident:
-            return _VETO
         score -= 1.0
     if a.city and b.city:
         # Suburbs and neighbouring towns make a differing city weak evidence against.
         score += 1.0 if a.city == b.city else -0.5
-    people = _shared_people(a, b)
     score += PEOPLE_WEIGHTS[min(2, people)]
     score += min(1.0, 0.5 * len(a.organizations & b.organizations))
     score += min(2.0, 1.0 * len(a.areas & b.areas))
@@ -175,7 +203,30 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     return score
 
 
+def _vetoed(a: Profile, b: Profile, people: int | None = None) -> bool:
+    """Whether two articles cannot report one incident: another day, weekday or country."""
+    if a.country != b.country and a.country_confident and b.country_confident:
+        return True
+    # Two fresh reports (the lead's day within a few days of publication) that disagree on
+    # the day are different incidents; a later follow-up's lead may date a trial or funeral.
+    fresh = _fresh(a) and _fresh(b)
+    if a.day_ordinal is not None and b.day_ordinal is not None:
+        conflict = fresh and abs(a.day_ordinal - b.day_ordinal) > 3
+    elif a.weekday is not None and b.weekday is not None and a.weekday != b.weekday:
+        conflict = fresh or a.published_ordinal is None or b.published_ordinal is None
+    else:
+        conflict = False
+    if conflict and (a.follow_up or b.follow_up):
+        # A follow-up (an arrest, a charge, a death in hospital) is dated by its own news:
+        # when it names a person of the other report, its day does not tell them apart.
+        if people is None:
+            people = _shared_people(a, b)
+        return people == 0
+    return conflict
+
+
 def _fresh(p: Profile) -> bool:
+    """Whether the article's lead dates a shooting of the last few days."""
     if p.published_ordinal is None:
         return True
     return p.day_ordinal is not None and 0 <= p.published_ordinal - p.day_ordinal <= 3
@@ -236,11 +287,6 @@ def group_articles(profiles: Sequence[Profile]) -> list[list[int]]:
         scored.append((score, a, b))
     parent = list(range(len(profiles)))
     members: dict[int, set[int]] = {i: {i} for i in range(len(profiles))}
-    vetoes: dict[int, set[int]] = defaultdict(set)
-    for score, a, b in scored:
-        if score <= _VETO:
-            vetoes[a].add(b)
-            vetoes[b].add(a)
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -249,14 +295,15 @@ def group_articles(profiles: Sequence[Profile]) -> list[list[int]]:
         return i
 
     # Strongest links first; two groups never merge when any of their articles cannot be
-    # the same incident (another day, another weekday, another country).
+    # the same incident (another day, another weekday, another country), whether or not
+    # blocking ever paired those two articles.
     for score, a, b in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
         if score < LINK_THRESHOLD:
             break
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
-        if any(vetoes[x] & members[rb] for x in members[ra]):
+        if any(_vetoed(profiles[x], profiles[y]) for x in members[ra] for y in members[rb]):
             continue
         parent[rb] = ra
         members[ra] |= members.pop(rb)

@@ -206,3 +206,32 @@ OTHER_CAUSES = (
 
 # "a double homicide" is two deaths, "a triple shooting" three people shot.
 MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+
+# Words of a headline or lead that report news after the shooting (an arrest, a charge, a
+# court date, a later death, the victims named, a vigil): such an article is dated by that
+# later news, so its day may differ from another report's of the same shooting.
+FOLLOW_UP_WORDS = frozenset(
+    """arrest arrested arrests charge charged charges custody court trial sentenced
+    sentencing guilty plea pleads pleaded indicted indictment convicted acquitted jury
+    hearing bond bail arraigned verdict identified identify names named dies died
+    succumbs vigil funeral memorial remembered mourn mourns autopsy lawsuit sues
+    suspect suspects update""".split()
+)
+
+# Words of a sentence that begins the story proper, besides those of an attack: a follow-up's
+# first sentence ("A jury found ... guilty of murder") reports no shooting but is the story.
+STORY_WORDS = FOLLOW_UP_WORDS | frozenset(
+    """murder murdered homicide slaying slain death deaths killer victim victims police
+    sheriff deputies officers investigators prosecutors""".split()
+)
+
+# Roles of people who speak about many incidents (a police spokesman, a county prosecutor, a
+# mayor): two articles quoting the same one may report two shootings in one city.
+OFFICIAL_ROLES = frozenset(
+    {
+        "chief", "sheriff", "sgt", "sergeant", "lt", "lieutenant", "capt", "captain", "major",
+        "detective", "spokesman", "spokeswoman", "spokesperson", "attorney", "prosecutor",
+        "judge", "mayor", "gov", "governor", "president", "sen", "senator", "dr",
+        "chief deputy", "deputy chief", "attorney general", "official", "commander",
+    }
+)  # fmt: skip
