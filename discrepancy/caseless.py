@@ -16,7 +16,7 @@ _ESCAPE = re.compile(r"\\.|\(\?P[<=]")
 
 # Each extractor folds the same sentence again: a few recent ones are kept.
 @lru_cache(maxsize=64)
-def fold(text: str) -> str | None:
+def fold_case(text: str) -> str | None:
     """`text` lower-cased, or None where that could change what a pattern matches."""
     if text.isascii() or not _FOLD_UNSAFE.search(text):
         return text.lower()
@@ -41,14 +41,14 @@ class Caseless:
 
     def test(self, text: str, pos: int = 0) -> bool:
         """Does the pattern occur in `text[pos:]`?"""
-        lowered = fold(text)
+        lowered = fold_case(text)
         if lowered is None:
             return self.pattern.search(text, pos) is not None
         return not self._absent(lowered) and self._lower.search(lowered, pos) is not None
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """Like re.Pattern.search."""
-        lowered = fold(text)
+        lowered = fold_case(text)
         if lowered is None:
             return self.pattern.search(text, pos)
         if self._absent(lowered):
@@ -59,7 +59,7 @@ class Caseless:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Like re.Pattern.finditer."""
-        lowered = fold(text)
+        lowered = fold_case(text)
         if lowered is None:
             yield from self.pattern.finditer(text)
             return

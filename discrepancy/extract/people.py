@@ -11,11 +11,14 @@ from discrepancy.caseless import Caseless
 from discrepancy.extract.places import Place, gazetteer
 
 # A word of a name: capitalised word, initial, Arabic article or particle, quoted nickname.
+# The look-ahead holds every first character of the alternatives: it lets re skip most
+# positions in one step instead of trying each alternative there.
 _TOKEN = re.compile(
+    r"(?=[A-Z“\"‘abdeiv])(?:"
     r"(?:Sgt|Lt|Capt|Cpl|Det|Gov|Sen|Rep|Gen|Col|Maj|Dr|Mr|Mrs|Ms|Insp|Supt)\.(?=\s)"
     r"|[“\"‘][A-Z][^”\"’\n]{1,30}[”\"’]"
     r"|(?:[Aa]l|[Ee]l)[-’'][A-Z][\w’'\-]*"
-    r"|[A-Z][a-z][\w’'\-]*|[A-Z]\.|[A-Z]{2,}(?=[\s,.;:)’'])|(?:bin|ibn|bint|abu|de|van|von|da|del)\b"
+    r"|[A-Z][a-z][\w’'\-]*|[A-Z]\.|[A-Z]{2,}(?=[\s,.;:)’'])|(?:bin|ibn|bint|abu|de|van|von|da|del)\b)"
 )
 _DESCRIPTOR = re.compile(
     r"-(?:backed|based|led|linked|aligned|allied|affiliated|born)$|^pro-", re.I
