@@ -13,6 +13,7 @@ _KUNYA_HEADS = frozenset({"abu", "umm", "abou", "abo"})
 _QUOTED = re.compile(r"[“\"‘']([^”\"’']{2,30})[”\"’']")
 _ABD = re.compile(r"\bAbd(?:ul|el|al)?[-\s]+(?:(?:al|el)-)?", re.IGNORECASE)
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_VOWELS = re.compile(r"[aiu]")
 
 
 @lru_cache(maxsize=65536)
@@ -26,10 +27,12 @@ def fold(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
+# Grouping compares names pair by pair: the same few thousand words come back each time.
+@lru_cache(maxsize=65536)
 def skeleton(token: str) -> str:
     """Consonants of a folded word: Bakr and Baqir share "bkr"."""
     folded = fold(token)
-    return folded[0] + re.sub(r"[aiu]", "", folded[1:]) if folded else ""
+    return folded[0] + _VOWELS.sub("", folded[1:]) if folded else ""
 
 
 @lru_cache(maxsize=65536)

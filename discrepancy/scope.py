@@ -6,6 +6,7 @@ import dataclasses
 import re
 
 from discrepancy import lexicon
+from discrepancy.caseless import Caseless
 from discrepancy.extract import Extraction, SentenceFacts
 from discrepancy.extract.places import PlaceMention
 from discrepancy.extract.when import TimeExpression
@@ -15,9 +16,9 @@ MAIN = "main"
 NONE = "none"
 _COUNTS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.SHOT})
 
-_BACKGROUND_CUE = re.compile(r"\b(?:" + lexicon.BACKGROUND_CUES + r")\b", re.IGNORECASE)
+_BACKGROUND_CUE = Caseless(r"\b(?:" + lexicon.BACKGROUND_CUES + r")\b")
 # Totals over a war or a history, not one incident: "has since killed hundreds".
-_HISTORY_CUE = re.compile(
+_HISTORY_CUE = Caseless(
     r"\b(?:has\s+since|have\s+since|since\s+the\s+(?:start|beginning)|so\s+far|in\s+total"
     r"|altogether|to\s+date|over\s+the\s+years|this\s+year|since\s+\d{4}|a\s+surge\s+in)\b"
     # Sums over several shootings ("in shootings across the city", "in 17 shootings") are
@@ -29,32 +30,28 @@ _HISTORY_CUE = re.compile(
     r"\blast\s+year\b|\bin\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks|months|years)\b"
     r"|\b\d+\s+such\s+shootings\b|\bin\s+(?:other\s+)?shootings\b"
     # A death long before ("whose mother died years ago") or from another cause.
-    r"|\b(?:years|decades)\s+(?:ago|earlier)\b|\b(?:" + lexicon.OTHER_CAUSES + r")",
-    re.IGNORECASE,
+    r"|\b(?:years|decades)\s+(?:ago|earlier)\b|\b(?:" + lexicon.OTHER_CAUSES + r")"
 )
 # A related video's teaser line, led by its running time: "1:51 Man charged in ...".
 _VIDEO_TEASER = re.compile(r"^\s*\d{1,2}:\d\d\s+\S")
-_IN_YEAR = re.compile(r"\b(?:in|during|since|throughout)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_IN_YEAR = Caseless(r"\b(?:in|during|since|throughout)\s+((?:19|20)\d\d)\b")
 # Another event named before the claim in the same sentence: "days after a strike that killed".
-_OTHER_EVENT = re.compile(
+_OTHER_EVENT = Caseless(
     r"\b(?:after|following|for|to|since|before)\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,5}?"
     r"(?:attack|strike|strikes|offensive|bombing|shooting|raid|assault)\b[^,;]*?"
-    r"\b(?:that|which|who)\b",
-    re.IGNORECASE,
+    r"\b(?:that|which|who)\b"
 )
 _UNKEYED = "?"
-_REPORTING_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+[\w\s]{1,25}?|announced|reported|confirmed|added|stated)\s+(?:on\s+|late\s+|early\s+)?$",
-    re.IGNORECASE,
+_REPORTING_BEFORE = Caseless(
+    r"\b(?:said|says|told\s+[\w\s]{1,25}?|announced|reported|confirmed|added|stated)\s+(?:on\s+|late\s+|early\s+)?$"
 )
-_MAIN_ANCHOR = re.compile(
-    r"\b(?:this|the|today’s|today's)\s+(?:strike|attack|shooting|blast|bombing)\b", re.I
+_MAIN_ANCHOR = Caseless(
+    r"\b(?:this|the|today’s|today's)\s+(?:strike|attack|shooting|blast|bombing)\b"
 )
-_CONTINUATION = re.compile(r"\b(?:other|another|more|others|also)\b", re.IGNORECASE)
-_LOCATIVE = re.compile(
+_CONTINUATION = Caseless(r"\b(?:other|another|more|others|also)\b")
+_LOCATIVE = Caseless(
     r"\b(?:in|near|outside|across|at|into)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?"
-    r"\s+|central\s+|suburbs\s+of\s+|capital\s+(?:of\s+)?)?$",
-    re.IGNORECASE,
+    r"\s+|central\s+|suburbs\s+of\s+|capital\s+(?:of\s+)?)?$"
 )
 
 
@@ -90,7 +87,7 @@ def _other_year(extraction: Extraction, text: str) -> bool:
     published = extraction.article.published
     if published is None:
         return False
-    return any(int(year) != published.year for year in _IN_YEAR.findall(text))
+    return any(int(m.group(1)) != published.year for m in _IN_YEAR.finditer(text))
 
 
 def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from discrepancy import lexicon
+from discrepancy.caseless import Caseless
 from discrepancy.extract.attribution import find_attribution
 from discrepancy.extract.casualties import find_counts
 from discrepancy.extract.people import find_names
@@ -23,10 +24,9 @@ from discrepancy.models import Article, Claim, Kind
 from discrepancy.text import Sentence, split_sentences
 
 # Words that say a sentence reports an attack or shooting: the first such sentence is the lead.
-_EVENT = re.compile(
+_EVENT = Caseless(
     r"\b(?:strike|strikes|attack|attacked|shooting|shot|killed|killing|wounded|injured|bomb"
-    r"|bombing|blast|explosion|stabbing|dead|died|gunfire|gunman|drone|raid|clash|ambush)\b",
-    re.IGNORECASE,
+    r"|bombing|blast|explosion|stabbing|dead|died|gunfire|gunman|drone|raid|clash|ambush)\b"
 )
 _LEAD_SENTENCES = 4
 
@@ -75,7 +75,7 @@ def extract(article: Article) -> Extraction:
             tuple(find_places(sentence.text)),
             tuple(area for _, _, area in find_local_areas(sentence.text)),
             find_attribution(sentence.text),
-            bool(_EVENT.search(sentence.text)),
+            _EVENT.test(sentence.text),
         )
         infos.append(info)
         claims.extend(_sentence_claims(article, info, names))
@@ -125,9 +125,8 @@ def extract(article: Article) -> Extraction:
     )  # fmt: skip
 
 
-_DEATH_WORDS = re.compile(
-    r"\b(?:kill\w*|dead|died|dies|death|fatal\w*|homicide|murder\w*|slain|slay\w*)\b",
-    re.IGNORECASE,
+_DEATH_WORDS = Caseless(
+    r"\b(?:kill\w*|dead|died|dies|death|fatal\w*|homicide|murder\w*|slain|slay\w*)\b"
 )
 
 
@@ -145,7 +144,7 @@ def _wounded_from_shot(text: str, body_start: int, claims: list[Claim]) -> list[
         c.kind == Kind.KILLED and c.high is not None and c.low == c.high and c.low >= 1
         for c in claims
     )
-    if _DEATH_WORDS.search("".join(body), body_start) and not deaths_counted:
+    if _DEATH_WORDS.test("".join(body), body_start) and not deaths_counted:
         return []
     wounded = {(c.start, c.end) for c in claims if c.kind == Kind.WOUNDED}
     return [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from discrepancy import lexicon
+from discrepancy.caseless import Caseless
 
 _SAID_BY = re.compile(
     rf"(?:^|[,;“\"”]\s*|\bthat\s+)(?P<who>(?:[\w’'\-.]+\s+){{0,6}}?[\w’'\-.]+)"
@@ -16,7 +17,9 @@ _SAID_BY_AFTER = re.compile(
     r"(?:police|officials?|sources?|spokes(?:man|woman|person)|military|militia|ministry|command"
     r"|agency|statement|witnesses|authorities|officers?|department))\b",
 )
-_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;]{2,60})", re.IGNORECASE)
+# Both said-by patterns need a reporting verb, which most sentences lack.
+_VERB = re.compile(lexicon.ATTRIBUTION_VERBS)
+_ACCORDING_TO = Caseless(r"\baccording\s+to\s+(?P<who>[^,.;]{2,60})")
 _NOT_A_SOURCE_START = frozenset({"in", "on", "at", "by", "to", "that", "which"})
 _PASSIVE_ENDS = frozenset({"was", "were", "is", "are", "been", "be"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which"})
@@ -27,6 +30,8 @@ def find_attribution(sentence: str) -> str | None:
     match = _ACCORDING_TO.search(sentence)
     if match:
         return match.group("who").strip()
+    if not _VERB.search(sentence):
+        return None
     # "officials said" (the source before the verb) wins over "told the agency" after it.
     for pattern in (_SAID_BY, _SAID_BY_AFTER):
         for candidate in sorted(pattern.finditer(sentence), key=lambda m: -m.start()):

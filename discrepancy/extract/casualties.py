@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from discrepancy import lexicon
+from discrepancy.caseless import Caseless
 from discrepancy.extract.numbers import COUNT, Interval, count_interval, parse_number
 from discrepancy.models import Kind
 
@@ -26,62 +27,56 @@ _INCLUDING = (
     r"|,\s+(?:aged|ages|both|all)\s+[^,;.]{1,40},)"
 )
 
-_PASSIVE = re.compile(
+_PASSIVE = Caseless(
     rf"\b{COUNT}(?P<np>(?:\s+{_NP_WORD}){{0,7}}?){_INCLUDING}?"
     rf"\s+(?:{_AUX}\s+)?(?:{_ADVERB}\s+)?"
     rf"(?P<verb>{lexicon.KILLED_PASSIVE}|{lexicon.WOUNDED_PASSIVE})\b",
-    re.IGNORECASE,
 )
-_ACTIVE = re.compile(
+_ACTIVE = Caseless(
     rf"\b(?P<verb>{lexicon.KILLED_ACTIVE}|{lexicon.WOUNDED_ACTIVE})\s+"
     rf"(?P<named>the\s+(?:{'|'.join(sorted(lexicon.SINGULAR_VICTIMS))})\s+and\s+)?{COUNT}"
     rf"(?P<np>(?:\s+{_NP_WORD}){{0,5}})",
-    re.IGNORECASE,
 )
-_LEAVING = re.compile(
+_LEAVING = Caseless(
     rf"\b(?:left|leaves|leaving|leave)\s+{COUNT}(?P<np>(?:\s+{_NP_WORD}){{0,3}}?)"
     rf"\s+(?P<verb>dead|injured|wounded|hurt)\b",
-    re.IGNORECASE,
 )
-_TOLL = re.compile(
+_TOLL = Caseless(
     rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed))"
     rf"(?P<rise>\s+(?:[\w’'\-]+\s+){{0,10}}?(?:rose|risen|climbed|increased|jumped|grew|reached|hit))?"
     rf"\s+(?:to|at|of|is|was|stands\s+at|stood\s+at|reached|hit)\s+{COUNT}",
-    re.IGNORECASE,
+    needs=("toll", "number"),
 )
-_DEATHS_OF = re.compile(
+_DEATHS_OF = Caseless(
     rf"\b(?P<verb>(?:shooting\s+)?deaths|murders|killings|slayings)\s+of\s+{COUNT}"
-    rf"(?P<np>(?:\s+{_NP_WORD}){{0,3}})",
-    re.IGNORECASE,
+    rf"(?P<np>(?:\s+{_NP_WORD}){{0,3}})"
 )
 _MULTIPLE = re.compile(
     r"\b(?P<count>" + "|".join(lexicon.MULTIPLES) + r")\s+(?:(?P<fatal>homicides?|murders?"
     r"|slayings?|killings?|fatal\s+shootings?)|shootings?)\b",
     re.IGNORECASE,
 )
-_NONE = re.compile(
+_NONE = Caseless(
     r"\b(?:no\s+one|nobody|none\s+of\s+them|no\s+one\s+else)\s+(?:else\s+)?"
     r"(?:(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?P<verb>killed|injured|hurt|wounded)"
     r"|(?P<died>died|was\s+killed))\b"
     r"|\bno\s+(?:other\s+|additional\s+)?(?P<noun>injuries|deaths|fatalities)\s+(?:were\s+)?"
     r"(?:reported|were\s+reported)",
-    re.IGNORECASE,
+    needs=("no",),
 )
 _SINGULAR_NOUN = r"\d+-year-old|" + "|".join(
     sorted(lexicon.SINGULAR_VICTIMS | lexicon.PERSON_NOUNS | lexicon.SUBSET_NOUNS)
 )
-_SINGULAR = re.compile(
+_SINGULAR = Caseless(
     r"\b(?P<article>a|an)\s+(?P<np>(?:[\w’'\-]+\s+){0,3}?)"
     rf"(?P<noun>{_SINGULAR_NOUN})(?:,\s+[^,]{{1,60}},)?\s+(?:(?:was|has\s+been|had\s+been|is)\s+"
     r"(?:(?:also|reportedly|later|critically|seriously)\s+)?"
     rf"(?P<verb>{lexicon.KILLED_PASSIVE}|{lexicon.WOUNDED_PASSIVE}|shot\s+and\s+wounded"
     r"|pronounced\s+dead)|(?P<died>died|dies))\b",
-    re.IGNORECASE,
 )
-_SINGULAR_ACTIVE = re.compile(
+_SINGULAR_ACTIVE = Caseless(
     rf"\b(?P<verb>{lexicon.KILLED_ACTIVE}|{lexicon.WOUNDED_ACTIVE})\s+(?P<article>a|an)\s+"
     rf"(?P<np>(?:[\w’'\-]+\s+){{0,3}}?)(?P<noun>{_SINGULAR_NOUN})\b",
-    re.IGNORECASE,
 )
 # A named or pronoun victim: "Jones, 25, was shot and killed", "he died at the hospital".
 _SOMEONE_DIED = re.compile(
@@ -208,16 +203,15 @@ def _interval_for(match: re.Match[str], head: str | None) -> Interval | None:
     return (low, high)
 
 
-_ANY_CASUALTY_WORD = re.compile(
+_ANY_CASUALTY_WORD = Caseless(
     r"kill|dead|death|died|dies|slain|slew|murder|martyr|perish|execut|wound|injur|hurt|hospital"
     r"|toll|lives|life|shot|stabbed|beaten|gunned|gunfire|condition|homicide|shooting",
-    re.IGNORECASE,
 )
 
 
 def find_counts(sentence: str) -> Iterator[CountMatch]:
     """Every killed/wounded count stated in one sentence."""
-    if not _ANY_CASUALTY_WORD.search(sentence):
+    if not _ANY_CASUALTY_WORD.test(sentence):
         return
     taken: list[tuple[int, int]] = []
 
@@ -316,15 +310,14 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
     yield from _shot(sentence, free, emit)
 
 
-_SHOT_COUNT = re.compile(
+_SHOT_COUNT = Caseless(
     rf"\b{COUNT}(?P<np>(?:\s+{_NP_WORD}){{0,4}}?)\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?"
     r"(?:(?:also|reportedly)\s+)?(?P<verb>shot|struck\s+by\s+gunfire|hit\s+by\s+gunfire"
     r"|(?:sent|taken|rushed|transported)\s+to\s+(?:a\s+|the\s+|area\s+|local\s+)?hospitals?)\b"
     r"(?!\s+(?:dead|and\s+killed|to\s+death|and\s+wounded|and\s+injured))"
     r"(?:,\s+(?P<fatal>(?:one|two|three|four|\d+))\s+(?:of\s+them\s+)?fatally)?",
-    re.IGNORECASE,
 )
-_SOMEONE_SHOT = re.compile(
+_SOMEONE_SHOT = Caseless(
     r"\b(?:was|has\s+been|had\s+been|after\s+being|been)\s+"
     r"(?:(?:accidentally|reportedly|apparently|also|critically|seriously)\s+)?"
     r"(?P<verb>shot|struck\s+by\s+(?:gunfire|a\s+bullet))\b"
@@ -333,13 +326,13 @@ _SOMEONE_SHOT = re.compile(
     r"|\b(?:suffering|suffered|sustained|with|treated\s+for)\s+(?:from\s+)?(?:a\s+|an\s+)?"
     r"(?:(?:non-life-threatening|life-threatening|minor|serious|apparent|single)\s+)?"
     r"(?P<wound>gunshot\s+wounds?)",
-    re.IGNORECASE,
+    needs=("shot", "struck"),
 )
 # Someone in hospital in a stated condition is alive and hurt: wounded, at least one.
-_IN_CONDITION = re.compile(
+_IN_CONDITION = Caseless(
     r"\b(?:is|was|were|are|remains|remained|listed\s+in|listed\s+as)\s+(?:in\s+)?"
     r"(?P<verb>(?:stable|critical|serious|fair|grave|good)\s+(?:but\s+stable\s+)?condition)\b",
-    re.IGNORECASE,
+    needs=("condition",),
 )
 
 _DIED_LATER = re.compile(
@@ -402,7 +395,7 @@ def _shot(
         yield emit(Kind.SHOT, start, end, (1, 1) if single else (1, None))
 
 
-_PATTERN_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
+_PATTERN_WORDS: dict[Caseless, tuple[str, ...]] = {
     _LEAVING: ("left", "leav"),
     _PASSIVE: ("kill", "dead", "slain", "murder", "martyr", "died", "perish", "execut", "gunned",
                "death", "lives", "wound", "injur", "hurt", "hospital"),
@@ -411,7 +404,7 @@ _PATTERN_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def _scan(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+def _scan(pattern: Caseless, sentence: str) -> Iterator[re.Match[str]]:
     """Every match, also those starting inside an earlier one: when "On January 28 three
     soldiers were killed" first reads "28" as the count, "three" must still be tried."""
     position = 0

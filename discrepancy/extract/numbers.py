@@ -37,10 +37,18 @@ _QUALIFIERS = sorted(
 QUALIFIER = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in _QUALIFIERS)
 NUMBER = rf"(?:{_DOZEN}|{_DIGITS}|{_WORD_NUMBER})"
 
+# The letters a count can start with: re skips other positions without trying every
+# alternative of the count, which is most of a casualty pattern's cost.
+_FIRST_LETTERS = "".join(
+    sorted(
+        {w[0] for w in [*_QUALIFIERS, *lexicon.VAGUE_QUANTITIES, *lexicon.NUMBER_WORDS, "between"]}
+    )
+)
+
 # A count: optional qualifier, a number, a range ("between 10 and 15", "10 to 15", "10-15")
 # or a vague quantity.  Digits glued to letters ("3rd", "9mm") are not counts.
 COUNT = (
-    rf"(?P<count>(?:(?P<qual>{QUALIFIER})\s+)?"
+    rf"(?=[\d{_FIRST_LETTERS}])(?P<count>(?:(?P<qual>{QUALIFIER})\s+)?"
     rf"(?:between\s+(?P<lo>{NUMBER})\s+and\s+(?P<hi>{NUMBER})"
     rf"|(?P<num>{NUMBER})(?:\s*(?:-|–|to|or)\s*(?P<num2>{NUMBER}))?"
     rf"|(?P<vague>{_VAGUE})))(?![\w%$])"

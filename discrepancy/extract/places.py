@@ -36,11 +36,16 @@ _LOCAL_AREA = re.compile(
     r"\b(?:in|near|at|on|outside)\s+(?:the\s+)?(?P<area>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"
     r"(?:\s+(?P<type>neighbou?rhood|district|area|suburb|township|county|village|town))?",
 )
+_STREET_TYPE = (
+    r"Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Ln\.|Way|Highway"
+    r"|Parkway|Place|Court|street|avenue|road"
+)
 _STREET = re.compile(
     r"\b(?:(?P<block>\d+)\s+block\s+of\s+)?(?P<street>(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+"
-    r"|West\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\."
-    r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Ln\.|Way|Highway|Parkway|Place|Court|street|avenue|road))",
+    rf"|West\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?\s+(?:{_STREET_TYPE}))",
 )
+# Most sentences name no street: looking for the street word alone is much cheaper.
+_STREET_WORD = re.compile(_STREET_TYPE)
 
 
 @dataclass(frozen=True)
@@ -106,10 +111,11 @@ def find_places(sentence: str) -> Iterator[PlaceMention]:
         while index < len(words):
             for size in range(len(words) - index, 0, -1):
                 phrase = " ".join(words[index : index + size]).rstrip(".,’'")
-                key = re.sub(r"(?:’s|'s)$", "", phrase).lower()
+                # The phrase has no line break, so this is all `(?:’s|'s)$` would strip.
+                text = phrase[:-2] if phrase.endswith(("’s", "'s")) else phrase
+                key = text.lower()
                 if key in table:
                     offset = match.start() + len(" ".join(words[:index])) + (1 if index else 0)
-                    text = re.sub(r"(?:’s|'s)$", "", phrase)
                     if _credible(sentence, offset, offset + len(text), table[key]):
                         candidates = tuple(table[key])
                         yield PlaceMention(offset, offset + len(text), text, candidates[0],
@@ -155,7 +161,7 @@ def prefer_country(mention: PlaceMention, countries: set[str]) -> PlaceMention:
 
 def find_local_areas(sentence: str) -> Iterator[tuple[int, int, str]]:
     """Neighbourhoods, streets and small towns: places too local for the gazetteer."""
-    for match in _STREET.finditer(sentence):
+    for match in _STREET.finditer(sentence) if _STREET_WORD.search(sentence) else ():
         yield match.start("street"), match.end("street"), match.group("street")
     for match in _LOCAL_AREA.finditer(sentence):
         area = match.group("area")

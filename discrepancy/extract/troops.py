@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from discrepancy.caseless import Caseless
 from discrepancy.extract.numbers import COUNT, Interval, count_interval
 
 _PLACE = r"(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)"
@@ -47,12 +48,12 @@ def _owner(sentence: str, start: int, adjective: str | None) -> str:
     return _OWNER_NAMES.get(word.lower(), word)
 
 
-_TROOP_WORD = re.compile(r"troops|soldiers|service\s+members|servicemen|personnel", re.IGNORECASE)
+_TROOP_WORD = Caseless(r"troops|soldiers|service\s+members|servicemen|personnel")
 
 
 def find_troops(sentence: str) -> Iterator[TroopMatch]:
     """Troop counts in one sentence, each with its owner and place."""
-    if not _TROOP_WORD.search(sentence):
+    if not _TROOP_WORD.test(sentence):
         return
     for match in _TROOPS.finditer(sentence):
         interval: Interval | None = count_interval(match)

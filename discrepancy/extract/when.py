@@ -9,30 +9,30 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from discrepancy import lexicon
+from discrepancy.caseless import Caseless
 
 _MONTH = r"(?:" + "|".join(lexicon.MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 _WEEKDAY = r"(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + r")"
 
-EXPLICIT_DATE = re.compile(
+EXPLICIT_DATE = Caseless(
     rf"\b(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
-    r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b",
-    re.IGNORECASE,
+    r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b"
 )
-WEEKDAY = re.compile(
+WEEKDAY = Caseless(
     rf"\b(?:(?P<last>last|this|next)\s+)?{_WEEKDAY}(?:’s|'s)?"
-    r"(?:\s+(?P<part>night|morning|afternoon|evening))?\b",
-    re.IGNORECASE,
+    r"(?:\s+(?P<part>night|morning|afternoon|evening))?\b"
 )
-RELATIVE_DAY = re.compile(
+RELATIVE_DAY = Caseless(
     r"\b(?P<rel>today|tonight|this\s+morning|this\s+afternoon|this\s+evening|yesterday"
     r"|last\s+night|overnight|early\s+this\s+morning|earlier\s+today)\b",
-    re.IGNORECASE,
+    needs=("today", "night", "morning", "afternoon", "evening", "yesterday"),
 )
-MONTH_ONLY = re.compile(
+MONTH_ONLY = Caseless(
     rf"\b(?:in\s+)?(?:(?P<when>early|mid|late)[\s-]+)?(?P<month>{_MONTH})"
     r"(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)",
-    re.IGNORECASE,
+    # Every month name and abbreviation starts with its first three letters.
+    needs=tuple(month[:3] for month in lexicon.MONTHS),
 )
 
 _DIGIT = re.compile(r"\d")
