@@ -29,6 +29,7 @@ _HISTORY_CUE = Caseless(
     r"(?:shootings|incidents)\b|\bcitywide\b|\bacross\s+the\s+city\b|\ba\s+total\s+of\b.*"
     r"\blast\s+year\b|\bin\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks|months|years)\b"
     r"|\b\d+\s+such\s+shootings\b|\bin\s+(?:other\s+)?shootings\b"
+    r"|\bseparate\s+shooting\s+(?:cases|incidents)\b"
     # A death long before ("whose mother died years ago") or from another cause.
     r"|\b(?:years|decades)\s+(?:ago|earlier)\b|\b(?:" + lexicon.OTHER_CAUSES + r")"
 )

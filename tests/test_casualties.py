@@ -249,6 +249,7 @@ NEGATED_AND_LATER = [
         [("killed", 1)],
     ),
     ("He was not killed, his brother said.", [], [("killed", 1)]),
+    ("One man in the back seat was not injured.", [], [("wounded", 1)]),
     (
         "The girl stayed in critical condition until she died on Tuesday.",
         [("killed", "died", 1, None)],

@@ -154,6 +154,11 @@ HISTORY = [
         {(Kind.WOUNDED, "seven")},
     ),
     (SHOOTING_LEAD, "Eleven other people were wounded in shootings.", {(Kind.WOUNDED, "Eleven")}),
+    (
+        SHOOTING_LEAD,
+        "Charges were filed in two separate shooting cases that left three men wounded.",
+        {(Kind.WOUNDED, "three")},
+    ),
     # Deaths long ago or from another cause are not this shooting's toll.
     (
         SHOOTING_LEAD,

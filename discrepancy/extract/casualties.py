@@ -11,9 +11,12 @@ from discrepancy.caseless import Caseless
 from discrepancy.extract.numbers import COUNT, Interval, count_interval, parse_number
 from discrepancy.models import Kind
 
-# Words of the noun phrase between a count and its verb; a conjunction or a reporting verb
-# ends the phrase ("one member in critical condition and wounded two" is two clauses).
-_NP_WORD = r"(?!(?:and|or|but|when|while|as|after|before|then|said|says|told)\b)[\w’'\-.]+"
+# Words of the noun phrase between a count and its verb; a conjunction, a reporting verb or a
+# negation ends the phrase ("one member in critical condition and wounded two" is two clauses,
+# "one man was not injured" no count).
+_NP_WORD = (
+    r"(?!(?:and|or|but|when|while|as|after|before|then|said|says|told|not|never)\b)[\w’'\-.]+"
+)
 _AUX = (
     r"(?:(?:who|that)\s+)?"
     r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|got|remain|remained)"
