@@ -64,7 +64,10 @@ PERSON_NOUNS = frozenset(
     attacker suspects suspect relatives relative individuals individual pedestrians
     pedestrian customers customer family brothers sisters sons daughters friends
     neighbors neighbours patrons teenagers militiamen insurgents rebels recruits
-    police""".split()
+    police partygoers concertgoers hunters hunter roommate roommates classmate classmates
+    brother sister son daughter father mother wife husband girlfriend boyfriend fiance
+    fiancee cousin cousins nephew niece uncle aunt grandmother grandfather grandson
+    granddaughter stepfather stepson friend neighbor neighbour""".split()
 )
 
 # Nouns that name a subset of the victims: "two commanders were killed" says the toll is at

@@ -240,6 +240,30 @@ FOLLOW_UP = [
     ("One of the witnesses said she heard six shots.", [], [(None, 1), (None, 6)]),
 ]
 
+# --- people joined by "and", possessives, people sent to hospital -----------------------------
+
+PAIRS_AND_POSSESSIVES = [
+    (
+        "A man and a woman were wounded outside the laundromat.",
+        [("wounded", "A man and a woman", 2, 2)],
+        [],
+    ),
+    (
+        "A 9-year-old girl and a 12-year-old boy were hurt by stray bullets.",
+        [("wounded", "A 9-year-old girl and a 12-year-old boy", 2, 2)],
+        [(None, 9), (None, 12)],
+    ),
+    ("A man and a dog were hurt when the porch collapsed.", [], [("wounded", 2)]),
+    (
+        "The gunman wounded his younger sister before fleeing.",
+        [("wounded", "his younger sister", 1, None)],
+        [],
+    ),
+    ("He said he would never hurt his brother.", [], [("wounded", 1)]),
+    ("Police said he planned to kill his wife.", [], [("killed", 1)]),
+    ("The gunfire sent five people to the hospital.", [("shot", "five", 5, 5)], []),
+]
+
 # --- negation and deaths that end a hospital stay ------------------------------------------
 
 NEGATED_AND_LATER = [
@@ -287,6 +311,13 @@ def test_counting_language(
 
 @pytest.mark.parametrize(("sentence", "must_find", "must_not"), FOLLOW_UP)
 def test_follow_up_reporting_of_the_toll(
+    sentence: str, must_find: list[Found], must_not: list[Forbidden]
+) -> None:
+    check(sentence, must_find, must_not)
+
+
+@pytest.mark.parametrize(("sentence", "must_find", "must_not"), PAIRS_AND_POSSESSIVES)
+def test_pairs_possessives_and_people_sent_to_hospital(
     sentence: str, must_find: list[Found], must_not: list[Forbidden]
 ) -> None:
     check(sentence, must_find, must_not)

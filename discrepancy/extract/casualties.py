@@ -78,8 +78,23 @@ _SINGULAR = Caseless(
     r"|pronounced\s+dead)|(?P<died>died|dies))\b",
 )
 _SINGULAR_ACTIVE = Caseless(
-    rf"\b(?P<verb>{lexicon.KILLED_ACTIVE}|{lexicon.WOUNDED_ACTIVE})\s+(?P<article>a|an)\s+"
+    rf"\b(?P<verb>{lexicon.KILLED_ACTIVE}|{lexicon.WOUNDED_ACTIVE})\s+(?P<article>a|an|his|her|their)\s+"
     rf"(?P<np>(?:[\w’'\-]+\s+){{0,3}}?)(?P<noun>{_SINGULAR_NOUN})\b",
+)
+# Two people joined by "and": "a man and a woman were wounded".
+_PAIR = Caseless(
+    rf"\b(?P<article>a|an|one)\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<noun>{_SINGULAR_NOUN})(?:,\s+\d+,)?"
+    rf"\s+and\s+(?:a|an|one|another)\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<noun2>{_SINGULAR_NOUN})"
+    r"(?:,\s+\d+,)?\s+(?:were|have\s+been|had\s+been)\s+(?:(?:also|reportedly|critically"
+    rf"|seriously|fatally)\s+)?(?P<verb>{lexicon.KILLED_PASSIVE}|{lexicon.WOUNDED_PASSIVE}"
+    r"|shot(?!\s+(?:dead|and|to\s+death)))\b",
+    needs=(" and ",),
+)
+# "The shooting sent four people to the hospital": people hurt, like people shot.
+_SENT_TO_HOSPITAL = Caseless(
+    rf"\bsent\s+{COUNT}(?P<np>(?:\s+{_NP_WORD}){{0,3}}?)\s+to\s+(?:a\s+|the\s+|area\s+"
+    r"|local\s+)?hospitals?\b",
+    needs=("sent",),
 )
 # A named or pronoun victim: "Jones, 25, was shot and killed", "he died at the hospital".
 _SOMEONE_DIED = re.compile(
@@ -281,6 +296,12 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
             number = lexicon.MULTIPLES[match.group("count").lower()]
             kind = Kind.KILLED if match.group("fatal") else Kind.SHOT
             yield emit(kind, match.start("count"), match.end("count"), (number, number))
+    for match in _PAIR.finditer(sentence):
+        nouns = (match.group("noun").lower(), match.group("noun2").lower())
+        if all(_is_person_head(noun) for noun in nouns) and free(match.start(), match.end()):
+            verb = match.group("verb")
+            kind = Kind.SHOT if verb.lower() == "shot" else _kind(verb)
+            yield emit(kind, match.start("article"), match.end("noun2"), (2, 2))
     for match in list(_SINGULAR.finditer(sentence)) + list(_SINGULAR_ACTIVE.finditer(sentence)):
         noun = match.group("noun").lower().strip("’'")
         if not free(match.start("article"), match.end("noun")):
@@ -288,8 +309,18 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
         before = sentence[max(0, match.start() - 8) : match.start()].lower()
         if re.search(r"(?:one|none|each)\s+of\s*$|\bno\s*$", before):
             continue
-        if noun in lexicon.SINGULAR_VICTIMS or re.fullmatch(r"\d+-year-old", noun):
-            one: Interval = (1, 1)
+        possessive = match.group("article").lower() in ("his", "her", "their")
+        if possessive and (
+            noun not in lexicon.PERSON_NOUNS
+            # "going to kill his wife", "would never hurt her brother": no harm done.
+            or not re.search(r"(?:ed|ing)$|^slew$", match.group("verb").lower())
+        ):
+            continue
+        if possessive:
+            # "killed his wife" may go on "and two children": at least one.
+            one: Interval = (1, None)
+        elif noun in lexicon.SINGULAR_VICTIMS or re.fullmatch(r"\d+-year-old", noun):
+            one = (1, 1)
         elif noun in lexicon.PERSON_NOUNS or noun in lexicon.SUBSET_NOUNS:
             one = (1, None)
         else:
@@ -375,6 +406,17 @@ def _shot(
             killed = parse_number(fatal) or 0
             yield emit(Kind.KILLED, match.start("fatal"), match.end("fatal"), (killed, killed))
             yield emit(Kind.WOUNDED, start, end, (interval[0] - killed, interval[0] - killed))
+    for match in _SENT_TO_HOSPITAL.finditer(sentence):
+        head = _head_noun(match.group("np") or "")
+        interval = _interval_for(match, head)
+        start, end = _count_start(match), _count_end(match)
+        if (
+            interval is not None
+            and _is_person_head(head, match.group("np") or "")
+            and _plausible_number(sentence, match)
+            and free(start, end)
+        ):
+            yield emit(Kind.SHOT, start, end, interval)
     for match in _IN_CONDITION.finditer(sentence):
         start, end = match.start("verb"), match.end("verb")
         if _DIED_LATER.search(sentence, end):
