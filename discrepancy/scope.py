@@ -200,6 +200,9 @@ def _other_place(extraction: Extraction, info: SentenceFacts, position: int) -> 
         return None
     nearest = min(located, key=lambda p: _distance(p.start, p.end, position))
     place = nearest.place
+    if any(c.country == main.place.country for c in nearest.candidates):
+        # "of Wellington Street in Parma" in an Ohio story is Parma, Ohio, not Italy's.
+        return None
     if place.kind == "country" and place.country and place.country != main.place.country:
         return nearest
     if place.kind == "city" and place.country != main.place.country and place.population > 0:

@@ -242,6 +242,13 @@ def test_background_in_another_country_keeps_its_date_and_place() -> None:
     assert scope is not None and "2024-01-28" in scope and "Jordan" in scope
 
 
+def test_a_town_that_shares_a_foreign_name_stays_in_the_story_country() -> None:
+    lead = "A teenager was shot in Cleveland, Ohio, on Wednesday, police said."
+    _, other_claims, after = scoped(lead, "A boy from Elm Street in Parma died on Wednesday.")
+    (claim,) = [c for c in other_claims if c.kind == Kind.KILLED]
+    assert scope_of(claim, after) == MAIN
+
+
 def test_two_background_events_get_different_keys() -> None:
     _, other_claims, after = scoped(
         DRONE_LEAD,
