@@ -25,7 +25,7 @@ _HISTORY_CUE = Caseless(
     # round-ups, not one incident's toll.
     r"|\b(?:shootings|incidents)\s+(?:across|around|throughout|citywide|over\s+the\s+weekend)"
     r"|\b(?:separate|different|unrelated|several|multiple|\d+|two|three|four|five|six|seven"
-    r"|eight|nine|ten|\w+teen|twenty|dozens\s+of)\s+(?:separate\s+|different\s+)?"
+    r"|eight|nine|ten|\w+teen|twenty|dozens\s+of)\s+(?:separate\s+|different\s+|other\s+)?"
     r"(?:shootings|incidents)\b|\bcitywide\b|\bacross\s+the\s+city\b|\ba\s+total\s+of\b.*"
     r"\blast\s+year\b|\bin\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks|months|years)\b"
     r"|\b\d+\s+such\s+shootings\b|\bin\s+(?:other\s+)?shootings\b"

@@ -232,6 +232,12 @@ FOLLOW_UP = [
     ("Two of the victims died at the hospital.", [("killed", "Two", 2, 2)], [("killed", 1)]),
     ("The suspect in the triple homicide appeared in court.", [("killed", "triple", 3, 3)], []),
     ("A double shooting left a street in shock.", [("shot", "double", 2, 2)], []),
+    ("Police are also seeking a gunman in another double shooting.", [], [(None, 2)]),
+    (
+        "Two other shootings left three people hurt.",
+        [("wounded", "three", 3, 3)],
+        [("wounded", 2)],
+    ),
     (
         "The jury convicted him of killing 22-year-old Dana Royce.",
         [("killed", "killing 22-year-old", 1, None)],

@@ -13,9 +13,10 @@ from discrepancy.models import Kind
 
 # Words of the noun phrase between a count and its verb; a conjunction, a reporting verb or a
 # negation ends the phrase ("one member in critical condition and wounded two" is two clauses,
-# "one man was not injured" no count).
+# "one man was not injured" no count, "two shootings left three hurt" counts three).
 _NP_WORD = (
-    r"(?!(?:and|or|but|when|while|as|after|before|then|said|says|told|not|never)\b)[\w’'\-.]+"
+    r"(?!(?:and|or|but|when|while|as|after|before|then|said|says|told|not|never|left|leaving)\b)"
+    r"[\w’'\-.]+"
 )
 _AUX = (
     r"(?:(?:who|that)\s+)?"
@@ -81,6 +82,7 @@ _SINGULAR_ACTIVE = Caseless(
     rf"\b(?P<verb>{lexicon.KILLED_ACTIVE}|{lexicon.WOUNDED_ACTIVE})\s+(?P<article>a|an|his|her|their)\s+"
     rf"(?P<np>(?:[\w’'\-]+\s+){{0,3}}?)(?P<noun>{_SINGULAR_NOUN})\b",
 )
+_OTHER_BEFORE = re.compile(r"\b(?:another|other|earlier|previous|separate)\s+$", re.IGNORECASE)
 # Two people joined by "and": "a man and a woman were wounded".
 _PAIR = Caseless(
     rf"\b(?P<article>a|an|one)\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<noun>{_SINGULAR_NOUN})(?:,\s+\d+,)?"
@@ -292,7 +294,9 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
             kind = Kind.KILLED if pattern is _DEATHS_OF else _kind(match.group("verb"))
             yield emit(kind, count_start, count_end, interval)
     for match in _MULTIPLE.finditer(sentence):
-        if free(match.start(), match.end()):
+        # "another double shooting hours earlier" is not this one.
+        other = _OTHER_BEFORE.search(sentence[max(0, match.start() - 12) : match.start()])
+        if free(match.start(), match.end()) and not other:
             number = lexicon.MULTIPLES[match.group("count").lower()]
             kind = Kind.KILLED if match.group("fatal") else Kind.SHOT
             yield emit(kind, match.start("count"), match.end("count"), (number, number))
