@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -342,13 +341,20 @@ class _progress:
 
 
 def _report_dict(
-    report: Report, reviews: dict[str, Review] | None, previous: dict[str, Any] | None
+    report: Report,
+    reviews: dict[str, Review] | None,
+    previous: dict[str, Any] | None,
+    *,
+    whole: bool,
 ) -> dict[str, Any]:
-    """The contract's JSON object, with review decisions and the diff when they apply."""
-    from discrepancy.baseline import annotate
-    from discrepancy.report_json import to_dict
+    """The contract's JSON object, with review decisions and the diff when they apply.
 
-    data = to_dict(report)
+    Unless `whole`, articles and incidents are iterators for one pass of `iter_json`.
+    """
+    from discrepancy.baseline import annotate
+    from discrepancy.report_json import to_dict, to_stream
+
+    data = to_dict(report) if whole else to_stream(report)
     if reviews is not None:
         annotate(data, reviews)
     if previous is not None:
@@ -364,20 +370,23 @@ def _render(
     output_format: str,
     reviews: dict[str, Review] | None,
     previous: dict[str, Any] | None,
-) -> str:
+) -> Iterable[str]:
+    """The text of one output, in pieces: a large report is never one string."""
     if output_format == "html":
-        from discrepancy.report_html import render_html
+        from discrepancy.report_html import iter_html
 
-        return render_html(data, previous=previous)
+        return iter_html(data, previous=previous)
     if output_format == "junit":
         from discrepancy.ci_formats import to_junit
 
-        return to_junit(report, reviews)
+        return [to_junit(report, reviews)]
     if output_format == "sarif":
         from discrepancy.ci_formats import to_sarif_json
 
-        return to_sarif_json(report, reviews)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return [to_sarif_json(report, reviews)]
+    from discrepancy.report_json import iter_json
+
+    return iter_json(data)
 
 
 def _write(
@@ -390,27 +399,36 @@ def _write(
     previous: dict[str, Any] | None = None,
     extra: dict[str, str] | None = None,
 ) -> None:
-    data = _report_dict(report, reviews, previous)
+    twin = output_format == "json" and html_twin and output != "-"
+    # The HTML page and the diff read the whole report; the JSON alone is written one
+    # incident at a time, never holding the document in memory.
+    whole = twin or output_format == "html" or previous is not None
+    data = _report_dict(report, reviews, previous, whole=whole)
     for extra_format, extra_path in (extra or {}).items():
         target = Path(extra_path)
         target.parent.mkdir(parents=True, exist_ok=True)
         _atomic_write(target, _render(report, data, extra_format, reviews, previous))
-    text = _render(report, data, output_format, reviews, previous)
+    pieces = _render(report, data, output_format, reviews, previous)
     if output == "-":
-        click.echo(text, nl=False)
+        for piece in pieces:
+            click.echo(piece, nl=False)
         return
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_write(path, text)
-    if output_format == "json" and html_twin:
+    _atomic_write(path, pieces)
+    if twin:
         _atomic_write(path.with_suffix(".html"), _render(report, data, "html", reviews, previous))
 
 
-def _atomic_write(path: Path, text: str) -> None:
+def _atomic_write(path: Path, text: str | Iterable[str]) -> None:
     # A crash mid-write must not leave a half report where the previous one was.
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.writelines([text] if isinstance(text, str) else text)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 @main.command()

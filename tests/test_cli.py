@@ -56,6 +56,19 @@ def test_json_file_gets_an_html_twin(batch: Path, tmp_path: Path) -> None:
     assert "<html" in html and "Content-Security-Policy" in html
 
 
+def test_json_file_is_the_json_dumps_text_of_the_report(batch: Path, tmp_path: Path) -> None:
+    from discrepancy.pipeline import run
+    from discrepancy.report_json import to_dict
+
+    out = tmp_path / "out" / "report.json"
+    result = CliRunner().invoke(main, ["check", str(batch), "-o", str(out), "-q", "--no-html"])
+    assert result.exit_code == 0, result.output
+    data = to_dict(run([str(batch)]))
+    assert out.read_text(encoding="utf-8") == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert not out.with_suffix(".html").exists()
+    assert [p.name for p in out.parent.iterdir()] == ["report.json"]  # no temporary file left
+
+
 def test_no_usable_input_exits_2_naming_the_input(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("   \n", encoding="utf-8")
