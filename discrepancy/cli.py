@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import itertools
 import os
 import sys
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -162,8 +165,9 @@ def check(
     """
     from discrepancy.baseline import failing, load_baseline
     from discrepancy.diff import load_report
-    from discrepancy.ingest import read_inputs
-    from discrepancy.pipeline import Settings, run_articles
+    from discrepancy.ingest import estimate_count
+    from discrepancy.models import Article
+    from discrepancy.pipeline import Settings, run_items
 
     output_format = output_format or _format_from_extension(output)
     if report_all and db is None:
@@ -175,27 +179,22 @@ def check(
     # Everything that can be refused is read before anything is written.
     reviews = load_baseline(baseline) if baseline else {}
     previous_report = load_report(previous) if previous else None
-    articles, skipped = read_inputs(inputs, stdin=sys.stdin)
-    if not quiet:
-        for item in skipped:
-            where = f"{item.path}:{item.line}" if item.line else item.path
-            click.echo(f"skipped {where}: {item.reason}", err=True)
-        for article in articles:
-            for warning in article.warnings:
-                click.echo(f"warning {article.path or article.id}: {warning}", err=True)
-    if not articles:
-        raise InputError(
-            "no usable article in " + ", ".join(inputs) + ". Give folders or .txt/.md/.jsonl/.csv"
-            " files with article text (see the skipped lines above)."
-        )
+    progress = _Progress(quiet)
+    # Articles are extracted as they are read; the first one is looked for now so that an
+    # input without any is refused before a store is opened or workers are started.
+    items = _with_an_article(_reading(inputs, progress), inputs)
     summary: dict[str, Any] = {}
     store = _open_store(db) if db is not None else None
     if store is None:
-        with _progress(len(articles), quiet) as advance:
+        with progress.showing(estimate_count(inputs)) as advance:
             settings = Settings(progress=advance, jobs=jobs, engine=engine, scheduler=scheduler)
-            report = run_articles(articles, skipped, settings)
+            report = run_items(items, settings)
     else:
-        with store, _progress(len(articles) + store.article_count(), quiet) as advance:
+        # The store re-checks every stored article with the batch: it takes the whole batch.
+        batch = list(items)
+        articles = [a for a in batch if isinstance(a, Article)]
+        skipped = [s for s in batch if not isinstance(s, Article)]
+        with store, progress.showing(len(articles) + store.article_count()) as advance:
             report, store_reviews, summary = _check_with_store(
                 store,
                 articles,
@@ -315,29 +314,87 @@ def _refuse_overwriting_inputs(output: str, inputs: tuple[str, ...], *others: st
             )
 
 
-class _progress:
-    """A progress bar on stderr for long batches; silent for short ones or with -q."""
+def _reading(inputs: Sequence[str], progress: _Progress) -> Iterator[Article | Skipped]:
+    """The inputs' articles and skipped inputs as they are read, noting each problem."""
+    from discrepancy.ingest import iter_inputs
+    from discrepancy.models import Skipped
 
-    def __init__(self, total: int, quiet: bool) -> None:
+    for item in iter_inputs(inputs, stdin=sys.stdin):
+        if isinstance(item, Skipped):
+            where = f"{item.path}:{item.line}" if item.line else item.path
+            progress.note(f"skipped {where}: {item.reason}")
+        else:
+            for warning in item.warnings:
+                progress.note(f"warning {item.path or item.id}: {warning}")
+        yield item
+
+
+def _with_an_article(
+    items: Iterator[Article | Skipped], inputs: Sequence[str]
+) -> Iterator[Article | Skipped]:
+    """The same items, once one of them is found to be an article; InputError if none is."""
+    from discrepancy.models import Article
+
+    head: list[Article | Skipped] = []
+    for item in items:
+        head.append(item)
+        if isinstance(item, Article):
+            return itertools.chain(head, items)
+    raise InputError(
+        "no usable article in " + ", ".join(inputs) + ". Give folders or .txt/.md/.jsonl/.csv"
+        " files with article text (see the skipped lines above)."
+    )
+
+
+class _Progress:
+    """A progress bar on stderr with position, rate and ETA; none for short batches or with -q."""
+
+    # Shorter batches take a few seconds: a bar would only flicker.
+    MIN_ARTICLES = 200
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
         self.bar: Any = None
-        if not quiet and total >= 200:
-            self.bar = click.progressbar(length=total, label="checking", file=sys.stderr,
-                                         show_eta=True, show_pos=True)  # fmt: skip
         self.done = 0
+        self.started = time.monotonic()
 
-    def __enter__(self) -> Callable[[int], None]:
-        if self.bar is not None:
-            self.bar.__enter__()
-        return self.advance
+    @contextlib.contextmanager
+    def showing(self, total: int | None) -> Iterator[Callable[[int], None]]:
+        """Show the bar for about `total` articles (None: unknown) while the block runs."""
+        if not self.quiet and (total is None or total >= self.MIN_ARTICLES):
+            # Without a total (stdin) the bar shows position and rate but no ETA.
+            steps = itertools.count() if total is None else None
+            self.bar = click.progressbar(steps, length=total, label="checking", file=sys.stderr,
+                                         show_eta=True, show_pos=True,
+                                         item_show_func=self._rate)  # fmt: skip
+            self.started = time.monotonic()
+        if self.bar is None:
+            yield self.advance
+            return
+        with self.bar:
+            yield self.advance
+        self.bar = None
 
     def advance(self, done: int) -> None:
+        """Move the bar to `done` articles."""
+        step, self.done = done - self.done, done
         if self.bar is not None:
-            self.bar.update(done - self.done)
-        self.done = done
+            # The total is an estimate: keep the bar short of full until the run says done.
+            if self.bar.length is not None and done >= self.bar.length:
+                self.bar.length = done + 1
+            self.bar.update(step)
 
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
+    def note(self, message: str) -> None:
+        """Print a line on stderr (not with -q); the bar redraws below it on its next move."""
+        if self.quiet:
+            return
+        if self.bar is not None and sys.stderr.isatty():
+            click.echo("\r\x1b[K", nl=False, err=True)  # clear the bar's line first
+        click.echo(message, err=True)
+
+    def _rate(self, _item: object) -> str | None:
+        elapsed = time.monotonic() - self.started
+        return f"{self.done / elapsed:,.0f} articles/s" if self.done and elapsed > 0 else None
 
 
 def _report_dict(
