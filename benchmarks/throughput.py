@@ -191,12 +191,12 @@ def _total(clock: _Clock, names: tuple[str, ...]) -> dict[str, float]:
 
 
 def measure_parallel(path: Path, mode: str) -> dict[str, Any]:
-    """Extraction and the alignment of incident blocks on 2 processes or a 2-worker Dask
-    LocalCluster, grouping in this process: what `check --jobs 2` / `--engine dask` do."""
+    """Extraction on 2 processes or a 2-worker Dask LocalCluster (which also aligns the
+    incident blocks), grouping in this process: what `check --jobs 2` / `--engine dask` do."""
     from discrepancy import pipeline
     from discrepancy.incidents import group_articles
     from discrepancy.ingest import read_inputs
-    from discrepancy.parallel import extract_and_scope, open_engine
+    from discrepancy.parallel import IN_PROCESS, extract_and_scope, open_engine
 
     engine_name = "dask" if mode == "dask" else "local"
     settings = pipeline.Settings(jobs=2, engine=engine_name)
@@ -211,8 +211,10 @@ def measure_parallel(path: Path, mode: str) -> dict[str, Any]:
         with clock.stage("group"):
             groups = group_articles(profiles)
         del profiles
+        # As run_items does: incident blocks are aligned on Dask, in this process with a pool.
+        aligner = engine if engine_name == "dask" else IN_PROCESS
         with clock.stage("align+report"):
-            report = pipeline._build_report(articles, tuple(skipped), groups, scoped, engine)
+            report = pipeline._build_report(articles, tuple(skipped), groups, scoped, aligner)
         with clock.stage("engine stop"):
             stack.close()
     names = ("engine start", "extract+scope+profile", "group", "align+report", "engine stop")
@@ -331,7 +333,9 @@ def first_article(path: Path, origin: float) -> None:
 
     def first(index: int, article: Any) -> Any:
         result = extract_one(index, article)
-        print(json.dumps({"cli_path_s": round(time.time() - origin, 3)}))
+        # CPU seconds of this process hold when other work slows the wall clock down.
+        wall, cpu = time.time() - origin, time.process_time()
+        print(json.dumps({"cli_path_s": round(wall, 3), "cli_path_cpu_s": round(cpu, 3)}))
         sys.stdout.flush()
         os._exit(0)
         return result
@@ -408,15 +412,21 @@ def _load() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def startup() -> dict[str, Any]:
     """`discrepancy --help`, and the time from process start to the first article extracted by
     `discrepancy check` on gva-dev (or 1k synthetic) and on 100k synthetic when made."""
     command = shutil.which("discrepancy", path=str(Path(sys.executable).parent)) or "discrepancy"
-    helps = []
+    helps, help_cpu = [], []
     for _ in range(STARTUP_RUNS):
-        wall = time.perf_counter()
+        wall, cpu = time.perf_counter(), _children_cpu()
         subprocess.run([command, "--help"], capture_output=True, check=True)
         helps.append(time.perf_counter() - wall)
+        help_cpu.append(_children_cpu() - cpu)
     # gva-dev, and the largest synthetic corpus already made: streaming, the time to the
     # first article should not grow with the batch.
     paths = {"gva-dev": corpus_path("gva-dev") or corpus_path("1k")}
@@ -434,8 +444,13 @@ def startup() -> dict[str, Any]:
     return {
         "help_s_median": round(statistics.median(helps), 3),
         "help_s_all": [round(h, 3) for h in helps],
+        "help_cpu_s_median": round(statistics.median(help_cpu), 3),
         "first_article_cli_path_s_median": {
             name: statistics.median(f["cli_path_s"] for f in runs) for name, runs in firsts.items()
+        },
+        "first_article_cli_path_cpu_s_median": {
+            name: statistics.median(f["cli_path_cpu_s"] for f in runs)
+            for name, runs in firsts.items()
         },
         "runs": firsts,
         "load_average": _load(),
@@ -465,8 +480,11 @@ def main(argv: list[str]) -> int:
         print(json.dumps(jobs[argv[0]]()))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", default=",".join(DEFAULT_CORPORA),
-                        help="comma-separated: gva-dev, 1k, 10k, 100k")  # fmt: skip
+    parser.add_argument(
+        "--corpus",
+        default=",".join(DEFAULT_CORPORA),
+        help="comma-separated: gva-dev, 1k, 10k, 100k; empty: start-up only",
+    )
     parser.add_argument("--modes", default=",".join(DEFAULT_MODES),
                         help=f"comma-separated: {', '.join(MODES)}")  # fmt: skip
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up runs")
@@ -483,7 +501,7 @@ def main(argv: list[str]) -> int:
     _write("machine.json", machine())
     if not args.no_startup:
         _write("startup.json", startup())
-    for name in args.corpus.split(","):
+    for name in filter(None, args.corpus.split(",")):
         path = corpus_path(name)
         if path is None:
             print(
@@ -581,9 +599,11 @@ def summary() -> str:
                 continue
             stages = run["stages"]
             same = "yes" if run["report_sha256"] == base["report_sha256"] else "NO"
-            engine = stages["engine start"]["wall_s"] + stages["engine stop"]["wall_s"]
+            # Runs before the engine was one per run counted its start in extraction.
+            start_stop = [stages.get(n, {}).get("wall_s") for n in ("engine start", "engine stop")]
+            engine = "-" if None in start_stop else f"{sum(start_stop):.1f}"
             lines.append(
-                f"| {corpus} | {mode} | {engine:.1f} "
+                f"| {corpus} | {mode} | {engine} "
                 f"| {stages['extract+scope+profile']['wall_s']:.1f} "
                 f"| {stages['group']['wall_s']:.1f} | {stages['align+report']['wall_s']:.1f} "
                 f"| {run['pipeline']['wall_s']:.1f} "
@@ -594,14 +614,16 @@ def summary() -> str:
     start = load("startup.json")
     if start:
         lines.append("")
+        cpu = start["first_article_cli_path_cpu_s_median"]
         firsts = ", ".join(
-            f"{seconds:.2f} s on {name}"
+            f"{seconds:.2f} s ({cpu[name]:.2f} CPU s) on {name}"
             for name, seconds in start["first_article_cli_path_s_median"].items()
         )
         lines.append(
-            f"Start-up: `discrepancy --help` {start['help_s_median']:.2f} s (median of "
-            f"{len(start['help_s_all'])}); `discrepancy check` extracts its first article "
-            f"{firsts} after process start (median of 3)."
+            f"Start-up: `discrepancy --help` {start['help_s_median']:.2f} s "
+            f"({start['help_cpu_s_median']:.2f} CPU s, median of {len(start['help_s_all'])}); "
+            f"`discrepancy check` extracts its first article {firsts} after process start "
+            f"(median of 3; load average {start['load_average'][0]:.1f})."
         )
     return "\n".join(lines)
 

@@ -118,7 +118,8 @@ def main() -> None:
 )  # fmt: skip
 @click.option(
     "--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-    help="Run extraction on this machine or on a Dask cluster (pip install 'discrepancy[dask]').",
+    help="Run extraction on this machine, or extraction and alignment on a Dask cluster "
+    "(pip install 'discrepancy[dask]').",
 )  # fmt: skip
 @click.option(
     "--scheduler", metavar="ADDRESS", default=None,

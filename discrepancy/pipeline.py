@@ -25,9 +25,10 @@ class Settings:
     """Options of one run."""
 
     progress: ProgressCallback | None = None
-    # Processes for extraction and alignment; 1 runs them in this process.
+    # Processes for extraction; 1 runs it in this process.
     jobs: int = 1
-    # "local" (this machine) or "dask"; with "dask" and no scheduler a LocalCluster is started.
+    # "local" (this machine) or "dask" (extraction and alignment on a Dask cluster); with "dask"
+    # and no scheduler a LocalCluster is started.
     engine: str = "local"
     # Address of a running Dask scheduler, e.g. "tcp://host:8786".
     scheduler: str | None = None
@@ -66,7 +67,10 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
         groups = group_articles(profiles)
         # Word counts for grouping are the largest per-article data, not needed from here on.
         del profiles
-        return _build_report(articles, tuple(skipped), groups, scoped, engine)
+        # Shipping claims to a process pool and facts back costs more than aligning them here
+        # (benchmarks/README.md); a Dask cluster may span machines, so it aligns there.
+        aligner = engine if settings.engine == "dask" else IN_PROCESS
+        return _build_report(articles, tuple(skipped), groups, scoped, aligner)
 
 
 def _incident_id(prefix: str, anchor: str) -> str:

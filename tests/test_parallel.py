@@ -93,7 +93,8 @@ def sent_to_workers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_two_jobs_give_the_same_report(single: str, sent_to_workers: list[str]) -> None:
     assert _report_json(jobs=2) == single
-    assert sent_to_workers == ["_extract_chunk", "_align_block"]
+    # Alignment stays in this process: on a pool, shipping claims costs more than it saves.
+    assert sent_to_workers == ["_extract_chunk"]
 
 
 def test_dask_gives_the_same_report(single: str, sent_to_workers: list[str]) -> None:
