@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 GVA_DEV = ROOT.parent / "shared" / "data" / "gva-dev" / "articles.jsonl"
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000}
-MODES = ("stages", "jobs2", "dask", "jobs2-align", "dask-align", "profile")
+MODES = ("stages", "jobs2", "dask", "profile")
 DEFAULT_CORPORA = ("gva-dev", "1k", "10k")
 DEFAULT_MODES = ("stages", "jobs2", "dask")
 STARTUP_RUNS = 5
@@ -109,7 +109,7 @@ def measure_stages(path: Path) -> dict[str, Any]:
     from discrepancy.extract import extract
     from discrepancy.incidents import group_articles, profile
     from discrepancy.ingest import read_inputs
-    from discrepancy.report_json import to_json
+    from discrepancy.report_json import iter_json, to_stream
     from discrepancy.scope import scope_claims
 
     imported = time.perf_counter() - started
@@ -143,8 +143,13 @@ def measure_stages(path: Path) -> dict[str, Any]:
         groups = group_articles(profiles)
     with clock.stage("align+report"):
         report = pipeline._build_report(articles, tuple(skipped), groups, scoped)
-    with clock.stage("json"):
-        text = to_json(report)
+    del profiles  # as run_items does once grouping is done
+    with clock.stage("json"), tempfile.TemporaryDirectory() as folder:
+        # As `discrepancy check` writes it: to a file, incident by incident.
+        target = Path(folder) / "report.json"
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.writelines(iter_json(to_stream(report)))
+        report_bytes = target.stat().st_size
     pipeline_stages = ("extract", "scope", "profile", "group", "align+report")
     end_to_end = ("ingest", *pipeline_stages, "json")
     return {
@@ -155,7 +160,7 @@ def measure_stages(path: Path) -> dict[str, Any]:
         "peak_rss_mb": _peak_mb(),
         "report_sha256": _digest(report),
         **_code(),
-        "report_bytes": len(text.encode()),
+        "report_bytes": report_bytes,
         "claims": sum(len(c) for c in scoped),
         **_summary(report),
     }
@@ -186,44 +191,44 @@ def _total(clock: _Clock, names: tuple[str, ...]) -> dict[str, float]:
 
 
 def measure_parallel(path: Path, mode: str) -> dict[str, Any]:
-    """Extraction on 2 processes or Dask, then grouping and alignment; `-align` also aligns
-    incident blocks on the same engine (the proposed `_build_report` wiring)."""
+    """Extraction on 2 processes or a 2-worker Dask LocalCluster (which also aligns the
+    incident blocks), grouping in this process: what `check --jobs 2` / `--engine dask` do."""
     from discrepancy import pipeline
     from discrepancy.incidents import group_articles
     from discrepancy.ingest import read_inputs
-    from discrepancy.parallel import align_blocks, extract_and_scope
+    from discrepancy.parallel import IN_PROCESS, extract_and_scope, open_engine
 
-    engine = "dask" if mode.startswith("dask") else "local"
-    settings = pipeline.Settings(jobs=2, engine=engine)
-    if mode.endswith("-align"):
-
-        def aligned(claims: Any, published: Any, order: Any) -> Any:
-            return align_blocks(claims, published, order, settings)
-
-        setattr(pipeline, "align_incidents", aligned)  # noqa: B010
+    engine_name = "dask" if mode == "dask" else "local"
+    settings = pipeline.Settings(jobs=2, engine=engine_name)
     articles, skipped = read_inputs([str(path)])
     clock = _Clock(len(articles))
     sampler = _TreeMemory()
-    with clock.stage("extract+scope+profile"):
-        profiles, scoped = extract_and_scope(articles, settings)
-    with clock.stage("group"):
-        groups = group_articles(profiles)
-    with clock.stage("align+report"):
-        report = pipeline._build_report(articles, tuple(skipped), groups, scoped)
-    result: dict[str, Any] = {
+    with contextlib.ExitStack() as stack:
+        with clock.stage("engine start"):
+            engine = stack.enter_context(open_engine(settings))
+        with clock.stage("extract+scope+profile"):
+            profiles, scoped = extract_and_scope(articles, engine)
+        with clock.stage("group"):
+            groups = group_articles(profiles)
+        del profiles
+        # As run_items does: incident blocks are aligned on Dask, in this process with a pool.
+        aligner = engine if engine_name == "dask" else IN_PROCESS
+        with clock.stage("align+report"):
+            report = pipeline._build_report(articles, tuple(skipped), groups, scoped, aligner)
+        with clock.stage("engine stop"):
+            stack.close()
+    names = ("engine start", "extract+scope+profile", "group", "align+report", "engine stop")
+    return {
         "jobs": 2,
-        "engine": engine,
+        "engine": engine_name,
         "stages": clock.stages,
-        "pipeline": _total(clock, ("extract+scope+profile", "group", "align+report")),
+        "pipeline": _total(clock, names),
         "peak_rss_mb": _peak_mb(),
         **sampler.stop(),
         "report_sha256": _digest(report),
         **_code(),
         **_summary(report),
     }
-    if engine == "dask":
-        result["cluster_start_s"] = _cluster_start()
-    return result
 
 
 class _TreeMemory:
@@ -319,43 +324,24 @@ def measure_profile(path: Path, top: int = 12) -> dict[str, Any]:
     return {"articles": len(articles), "profiler": "cProfile", "stages": stages, **_code()}
 
 
-def _cluster_start() -> float:
-    """Seconds to start and stop the LocalCluster that --engine dask makes for a run."""
-    from distributed import Client, LocalCluster
-
-    wall = time.perf_counter()
-    cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    )
-    client = Client(cluster)  # type: ignore[no-untyped-call]
-    client.close()  # type: ignore[no-untyped-call]
-    cluster.close()
-    return round(time.perf_counter() - wall, 3)
-
-
 def first_article(path: Path, origin: float) -> None:
-    """Child: the CLI's path (read the batch, then run); print seconds to the first article."""
-    from discrepancy.extract import extract
-    from discrepancy.ingest import iter_inputs, read_inputs
-    from discrepancy.models import Article
-    from discrepancy.pipeline import Settings, run_articles
+    """Child: `discrepancy check` on the corpus, stopped once its first article is extracted;
+    print the seconds since `origin` (taken by the parent just before starting this process)."""
+    from discrepancy import cli, parallel
 
-    # Streaming: the first article of the input through extraction, as a streaming
-    # pipeline would see it.
-    for item in iter_inputs([str(path)]):
-        if isinstance(item, Article):
-            extract(item)
-            break
-    streamed = time.time() - origin
+    extract_one = parallel._extract_one
 
-    def stop(done: int) -> None:
-        print(json.dumps({"streamed_s": round(streamed, 3),
-                          "cli_path_s": round(time.time() - origin - streamed, 3)}))  # fmt: skip
+    def first(index: int, article: Any) -> Any:
+        result = extract_one(index, article)
+        # CPU seconds of this process hold when other work slows the wall clock down.
+        wall, cpu = time.time() - origin, time.process_time()
+        print(json.dumps({"cli_path_s": round(wall, 3), "cli_path_cpu_s": round(cpu, 3)}))
         sys.stdout.flush()
         os._exit(0)
+        return result
 
-    articles, skipped = read_inputs([str(path)])
-    run_articles(articles, skipped, Settings(progress=stop))
+    setattr(parallel, "_extract_one", first)  # noqa: B010
+    cli.main(["check", str(path), "-q", "--no-html", "-o", os.devnull])
 
 
 # ---------------------------------------------------------------------------
@@ -426,25 +412,46 @@ def _load() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def startup() -> dict[str, Any]:
-    """`discrepancy --help` and the time to the first article on gva-dev (or 1k synthetic)."""
+    """`discrepancy --help`, and the time from process start to the first article extracted by
+    `discrepancy check` on gva-dev (or 1k synthetic) and on 100k synthetic when made."""
     command = shutil.which("discrepancy", path=str(Path(sys.executable).parent)) or "discrepancy"
-    helps = []
+    helps, help_cpu = [], []
     for _ in range(STARTUP_RUNS):
-        wall = time.perf_counter()
+        wall, cpu = time.perf_counter(), _children_cpu()
         subprocess.run([command, "--help"], capture_output=True, check=True)
         helps.append(time.perf_counter() - wall)
-    path = corpus_path("gva-dev") or corpus_path("1k")
-    assert path is not None
-    firsts = [_child(["_first", str(path), repr(time.time())]) for _ in range(3)]
+        help_cpu.append(_children_cpu() - cpu)
+    # gva-dev, and the largest synthetic corpus already made: streaming, the time to the
+    # first article should not grow with the batch.
+    paths = {"gva-dev": corpus_path("gva-dev") or corpus_path("1k")}
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    largest = generate.default_path(SIZES["100k"])
+    if largest.exists():
+        paths["100k"] = largest
+    firsts = {
+        name: [_child(["_first", str(path), repr(time.time())]) for _ in range(3)]
+        for name, path in paths.items()
+        if path is not None
+    }
     return {
         "help_s_median": round(statistics.median(helps), 3),
         "help_s_all": [round(h, 3) for h in helps],
-        "first_article_corpus": path.name if path != GVA_DEV else "gva-dev",
-        "first_article_streamed_s_median": statistics.median(f["streamed_s"] for f in firsts),
-        "first_article_cli_path_s_median": statistics.median(
-            f["streamed_s"] + f["cli_path_s"] for f in firsts
-        ),
+        "help_cpu_s_median": round(statistics.median(help_cpu), 3),
+        "first_article_cli_path_s_median": {
+            name: statistics.median(f["cli_path_s"] for f in runs) for name, runs in firsts.items()
+        },
+        "first_article_cli_path_cpu_s_median": {
+            name: statistics.median(f["cli_path_cpu_s"] for f in runs)
+            for name, runs in firsts.items()
+        },
         "runs": firsts,
         "load_average": _load(),
     }
@@ -473,8 +480,11 @@ def main(argv: list[str]) -> int:
         print(json.dumps(jobs[argv[0]]()))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", default=",".join(DEFAULT_CORPORA),
-                        help="comma-separated: gva-dev, 1k, 10k, 100k")  # fmt: skip
+    parser.add_argument(
+        "--corpus",
+        default=",".join(DEFAULT_CORPORA),
+        help="comma-separated: gva-dev, 1k, 10k, 100k; empty: start-up only",
+    )
     parser.add_argument("--modes", default=",".join(DEFAULT_MODES),
                         help=f"comma-separated: {', '.join(MODES)}")  # fmt: skip
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up runs")
@@ -491,7 +501,7 @@ def main(argv: list[str]) -> int:
     _write("machine.json", machine())
     if not args.no_startup:
         _write("startup.json", startup())
-    for name in args.corpus.split(","):
+    for name in filter(None, args.corpus.split(",")):
         path = corpus_path(name)
         if path is None:
             print(
@@ -568,29 +578,33 @@ def summary() -> str:
         )
     lines.append("")
     lines.append(
-        "| corpus | mode | extract+scope+profile wall s | group s | align+report s "
-        "| pipeline wall s | speed-up vs 1 process | peak RSS MB (all processes) "
-        "| same report | load |"
+        "| corpus | mode | engine start+stop s | extract+scope+profile wall s | group s "
+        "| align+report s | pipeline wall s | speed-up vs 1 process "
+        "| peak RSS MB (all processes) | same report | load |"
     )
-    lines.append("|---" * 10 + "|")
+    lines.append("|---" * 11 + "|")
     for corpus in ("gva-dev", "1k", "10k", "100k"):
         base = load(f"throughput-{corpus}-stages.json")
         if base is None:
             continue
         one = sum(base["stages"][n]["wall_s"] for n in ("extract", "scope", "profile"))
         lines.append(
-            f"| {corpus} | 1 process | {one:.1f} | {base['stages']['group']['wall_s']:.1f} "
+            f"| {corpus} | 1 process | - | {one:.1f} | {base['stages']['group']['wall_s']:.1f} "
             f"| {base['stages']['align+report']['wall_s']:.1f} | {base['pipeline']['wall_s']:.1f} "
             f"| 1.00 | {base['peak_rss_mb']:,.0f} | - | {base['load_average_before'][0]:.1f} |"
         )
-        for mode in MODES[1:-1]:
+        for mode in ("jobs2", "dask"):
             run = load(f"throughput-{corpus}-{mode}.json")
             if run is None:
                 continue
             stages = run["stages"]
             same = "yes" if run["report_sha256"] == base["report_sha256"] else "NO"
+            # Runs before the engine was one per run counted its start in extraction.
+            start_stop = [stages.get(n, {}).get("wall_s") for n in ("engine start", "engine stop")]
+            engine = "-" if None in start_stop else f"{sum(start_stop):.1f}"
             lines.append(
-                f"| {corpus} | {mode} | {stages['extract+scope+profile']['wall_s']:.1f} "
+                f"| {corpus} | {mode} | {engine} "
+                f"| {stages['extract+scope+profile']['wall_s']:.1f} "
                 f"| {stages['group']['wall_s']:.1f} | {stages['align+report']['wall_s']:.1f} "
                 f"| {run['pipeline']['wall_s']:.1f} "
                 f"| {base['pipeline']['wall_s'] / run['pipeline']['wall_s']:.2f} "
@@ -600,12 +614,16 @@ def summary() -> str:
     start = load("startup.json")
     if start:
         lines.append("")
+        cpu = start["first_article_cli_path_cpu_s_median"]
+        firsts = ", ".join(
+            f"{seconds:.2f} s ({cpu[name]:.2f} CPU s) on {name}"
+            for name, seconds in start["first_article_cli_path_s_median"].items()
+        )
         lines.append(
-            f"Start-up: `discrepancy --help` {start['help_s_median']:.2f} s (median of "
-            f"{len(start['help_s_all'])}); first article extracted "
-            f"{start['first_article_streamed_s_median']:.2f} s after process start when "
-            f"streaming, {start['first_article_cli_path_s_median']:.2f} s on the CLI's path "
-            f"(read the whole batch first), on {start['first_article_corpus']}."
+            f"Start-up: `discrepancy --help` {start['help_s_median']:.2f} s "
+            f"({start['help_cpu_s_median']:.2f} CPU s, median of {len(start['help_s_all'])}); "
+            f"`discrepancy check` extracts its first article {firsts} after process start "
+            f"(median of 3; load average {start['load_average'][0]:.1f})."
         )
     return "\n".join(lines)
 

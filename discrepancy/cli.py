@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-import json
+import itertools
 import os
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -116,7 +118,8 @@ def main() -> None:
 )  # fmt: skip
 @click.option(
     "--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-    help="Run extraction on this machine or on a Dask cluster (pip install 'discrepancy[dask]').",
+    help="Run extraction on this machine, or extraction and alignment on a Dask cluster "
+    "(pip install 'discrepancy[dask]').",
 )  # fmt: skip
 @click.option(
     "--scheduler", metavar="ADDRESS", default=None,
@@ -163,8 +166,9 @@ def check(
     """
     from discrepancy.baseline import failing, load_baseline
     from discrepancy.diff import load_report
-    from discrepancy.ingest import read_inputs
-    from discrepancy.pipeline import Settings, run_articles
+    from discrepancy.ingest import estimate_count
+    from discrepancy.models import Article
+    from discrepancy.pipeline import Settings, run_items
 
     output_format = output_format or _format_from_extension(output)
     if report_all and db is None:
@@ -176,27 +180,22 @@ def check(
     # Everything that can be refused is read before anything is written.
     reviews = load_baseline(baseline) if baseline else {}
     previous_report = load_report(previous) if previous else None
-    articles, skipped = read_inputs(inputs, stdin=sys.stdin)
-    if not quiet:
-        for item in skipped:
-            where = f"{item.path}:{item.line}" if item.line else item.path
-            click.echo(f"skipped {where}: {item.reason}", err=True)
-        for article in articles:
-            for warning in article.warnings:
-                click.echo(f"warning {article.path or article.id}: {warning}", err=True)
-    if not articles:
-        raise InputError(
-            "no usable article in " + ", ".join(inputs) + ". Give folders or .txt/.md/.jsonl/.csv"
-            " files with article text (see the skipped lines above)."
-        )
+    progress = _Progress(quiet)
+    # Articles are extracted as they are read; the first one is looked for now so that an
+    # input without any is refused before a store is opened or workers are started.
+    items = _with_an_article(_reading(inputs, progress), inputs)
     summary: dict[str, Any] = {}
     store = _open_store(db) if db is not None else None
     if store is None:
-        with _progress(len(articles), quiet) as advance:
+        with progress.showing(estimate_count(inputs)) as advance:
             settings = Settings(progress=advance, jobs=jobs, engine=engine, scheduler=scheduler)
-            report = run_articles(articles, skipped, settings)
+            report = run_items(items, settings)
     else:
-        with store, _progress(len(articles) + store.article_count(), quiet) as advance:
+        # The store re-checks every stored article with the batch: it takes the whole batch.
+        batch = list(items)
+        articles = [a for a in batch if isinstance(a, Article)]
+        skipped = [s for s in batch if not isinstance(s, Article)]
+        with store, progress.showing(len(articles) + store.article_count()) as advance:
             report, store_reviews, summary = _check_with_store(
                 store,
                 articles,
@@ -316,39 +315,104 @@ def _refuse_overwriting_inputs(output: str, inputs: tuple[str, ...], *others: st
             )
 
 
-class _progress:
-    """A progress bar on stderr for long batches; silent for short ones or with -q."""
+def _reading(inputs: Sequence[str], progress: _Progress) -> Iterator[Article | Skipped]:
+    """The inputs' articles and skipped inputs as they are read, noting each problem."""
+    from discrepancy.ingest import iter_inputs
+    from discrepancy.models import Skipped
 
-    def __init__(self, total: int, quiet: bool) -> None:
+    for item in iter_inputs(inputs, stdin=sys.stdin):
+        if isinstance(item, Skipped):
+            where = f"{item.path}:{item.line}" if item.line else item.path
+            progress.note(f"skipped {where}: {item.reason}")
+        else:
+            for warning in item.warnings:
+                progress.note(f"warning {item.path or item.id}: {warning}")
+        yield item
+
+
+def _with_an_article(
+    items: Iterator[Article | Skipped], inputs: Sequence[str]
+) -> Iterator[Article | Skipped]:
+    """The same items, once one of them is found to be an article; InputError if none is."""
+    from discrepancy.models import Article
+
+    head: list[Article | Skipped] = []
+    for item in items:
+        head.append(item)
+        if isinstance(item, Article):
+            return itertools.chain(head, items)
+    raise InputError(
+        "no usable article in " + ", ".join(inputs) + ". Give folders or .txt/.md/.jsonl/.csv"
+        " files with article text (see the skipped lines above)."
+    )
+
+
+class _Progress:
+    """A progress bar on stderr with position, rate and ETA; none for short batches or with -q."""
+
+    # Shorter batches take a few seconds: a bar would only flicker.
+    MIN_ARTICLES = 200
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
         self.bar: Any = None
-        if not quiet and total >= 200:
-            self.bar = click.progressbar(length=total, label="checking", file=sys.stderr,
-                                         show_eta=True, show_pos=True)  # fmt: skip
         self.done = 0
+        self.started = time.monotonic()
 
-    def __enter__(self) -> Callable[[int], None]:
-        if self.bar is not None:
-            self.bar.__enter__()
-        return self.advance
+    @contextlib.contextmanager
+    def showing(self, total: int | None) -> Iterator[Callable[[int], None]]:
+        """Show the bar for about `total` articles (None: unknown) while the block runs."""
+        if not self.quiet and (total is None or total >= self.MIN_ARTICLES):
+            # Without a total (stdin) the bar shows position and rate but no ETA.
+            steps = itertools.count() if total is None else None
+            self.bar = click.progressbar(steps, length=total, label="checking", file=sys.stderr,
+                                         show_eta=True, show_pos=True,
+                                         item_show_func=self._rate)  # fmt: skip
+            self.started = time.monotonic()
+        if self.bar is None:
+            yield self.advance
+            return
+        with self.bar:
+            yield self.advance
+        self.bar = None
 
     def advance(self, done: int) -> None:
+        """Move the bar to `done` articles."""
+        step, self.done = done - self.done, done
         if self.bar is not None:
-            self.bar.update(done - self.done)
-        self.done = done
+            # The total is an estimate: keep the bar short of full until the run says done.
+            if self.bar.length is not None and done >= self.bar.length:
+                self.bar.length = done + 1
+            self.bar.update(step)
 
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
+    def note(self, message: str) -> None:
+        """Print a line on stderr (not with -q); the bar redraws below it on its next move."""
+        if self.quiet:
+            return
+        if self.bar is not None and sys.stderr.isatty():
+            click.echo("\r\x1b[K", nl=False, err=True)  # clear the bar's line first
+        click.echo(message, err=True)
+
+    def _rate(self, _item: object) -> str | None:
+        elapsed = time.monotonic() - self.started
+        return f"{self.done / elapsed:,.0f} articles/s" if self.done and elapsed > 0 else None
 
 
 def _report_dict(
-    report: Report, reviews: dict[str, Review] | None, previous: dict[str, Any] | None
+    report: Report,
+    reviews: dict[str, Review] | None,
+    previous: dict[str, Any] | None,
+    *,
+    whole: bool,
 ) -> dict[str, Any]:
-    """The contract's JSON object, with review decisions and the diff when they apply."""
-    from discrepancy.baseline import annotate
-    from discrepancy.report_json import to_dict
+    """The contract's JSON object, with review decisions and the diff when they apply.
 
-    data = to_dict(report)
+    Unless `whole`, articles and incidents are iterators for one pass of `iter_json`.
+    """
+    from discrepancy.baseline import annotate
+    from discrepancy.report_json import to_dict, to_stream
+
+    data = to_dict(report) if whole else to_stream(report)
     if reviews is not None:
         annotate(data, reviews)
     if previous is not None:
@@ -364,20 +428,23 @@ def _render(
     output_format: str,
     reviews: dict[str, Review] | None,
     previous: dict[str, Any] | None,
-) -> str:
+) -> Iterable[str]:
+    """The text of one output, in pieces: a large report is never one string."""
     if output_format == "html":
-        from discrepancy.report_html import render_html
+        from discrepancy.report_html import iter_html
 
-        return render_html(data, previous=previous)
+        return iter_html(data, previous=previous)
     if output_format == "junit":
         from discrepancy.ci_formats import to_junit
 
-        return to_junit(report, reviews)
+        return [to_junit(report, reviews)]
     if output_format == "sarif":
         from discrepancy.ci_formats import to_sarif_json
 
-        return to_sarif_json(report, reviews)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return [to_sarif_json(report, reviews)]
+    from discrepancy.report_json import iter_json
+
+    return iter_json(data)
 
 
 def _write(
@@ -390,27 +457,36 @@ def _write(
     previous: dict[str, Any] | None = None,
     extra: dict[str, str] | None = None,
 ) -> None:
-    data = _report_dict(report, reviews, previous)
+    twin = output_format == "json" and html_twin and output != "-"
+    # The HTML page and the diff read the whole report; the JSON alone is written one
+    # incident at a time, never holding the document in memory.
+    whole = twin or output_format == "html" or previous is not None
+    data = _report_dict(report, reviews, previous, whole=whole)
     for extra_format, extra_path in (extra or {}).items():
         target = Path(extra_path)
         target.parent.mkdir(parents=True, exist_ok=True)
         _atomic_write(target, _render(report, data, extra_format, reviews, previous))
-    text = _render(report, data, output_format, reviews, previous)
+    pieces = _render(report, data, output_format, reviews, previous)
     if output == "-":
-        click.echo(text, nl=False)
+        for piece in pieces:
+            click.echo(piece, nl=False)
         return
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_write(path, text)
-    if output_format == "json" and html_twin:
+    _atomic_write(path, pieces)
+    if twin:
         _atomic_write(path.with_suffix(".html"), _render(report, data, "html", reviews, previous))
 
 
-def _atomic_write(path: Path, text: str) -> None:
+def _atomic_write(path: Path, text: str | Iterable[str]) -> None:
     # A crash mid-write must not leave a half report where the previous one was.
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.writelines([text] if isinstance(text, str) else text)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 @main.command()

@@ -104,6 +104,8 @@ MAX_BYLINE_WORDS = 8
 
 # Only a small sample is needed to tell text from binary data.
 _SAMPLE_BYTES = 8192
+# Enough lines of a JSONL/CSV file to estimate its rows from its size within a few percent.
+_ESTIMATE_SAMPLE_BYTES = 1 << 20
 # Tab, line feed, form feed, carriage return and escape (terminal colours) occur in text;
 # other C0 controls and DEL are binary data when they make up more than this share.
 _CONTROL_BYTES = bytes(sorted(set(range(32)) - {9, 10, 11, 12, 13, 27} | {127}))
@@ -203,6 +205,39 @@ def read_inputs(
     return articles, skipped
 
 
+def estimate_count(inputs: Sequence[str]) -> int | None:
+    """About how many articles the inputs hold, for a progress bar; None for stdin.
+
+    A text file is one article; a JSONL/CSV file's rows are estimated from its size and the
+    lines of its first mebibyte, so that the estimate costs no reading of the whole batch.
+    """
+    total = 0
+    for given in inputs:
+        if given == STDIN_NAME:
+            return None
+        found = _article_files(given, set()) if os.path.isdir(given) else [given]
+        for path in found:
+            if isinstance(path, str) and os.path.exists(path):
+                total += _estimate_rows(path)
+    return total
+
+
+def _estimate_rows(path: str) -> int:
+    """1 for a one-article file; the estimated rows of a JSONL/CSV file."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in JSONL_SUFFIXES | CSV_SUFFIXES:
+        return 1
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as handle:
+            sample = handle.read(_ESTIMATE_SAMPLE_BYTES)
+    except OSError:
+        return 0
+    lines = sample.count(b"\n") + (not sample.endswith(b"\n"))
+    rows = round(lines * size / len(sample)) if sample else 0
+    return max(0, rows - 1) if suffix in CSV_SUFFIXES else rows
+
+
 # ---------------------------------------------------------------------------
 # Paths and folders
 # ---------------------------------------------------------------------------
@@ -238,6 +273,15 @@ def _read_path(given: str) -> Iterator[Article | Skipped]:
 
 def _walk(folder: str, visited: set[str]) -> Iterator[Article | Skipped]:
     """Read the article files of a folder and its subfolders, in sorted name order."""
+    for found in _article_files(folder, visited):
+        if isinstance(found, Skipped):
+            yield found
+        else:
+            yield from _read_file(found)
+
+
+def _article_files(folder: str, visited: set[str]) -> Iterator[str | Skipped]:
+    """The paths of the article files of a folder and its subfolders, in sorted name order."""
     real = os.path.realpath(folder)
     if real in visited:  # a symbolic link back up the tree would loop forever
         return
@@ -253,9 +297,9 @@ def _walk(folder: str, visited: set[str]) -> Iterator[Article | Skipped]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk(entry.path, visited)
+            yield from _article_files(entry.path, visited)
         elif entry.is_file() and Path(entry.name).suffix.lower() in FOLDER_SUFFIXES:
-            yield from _read_file(entry.path)
+            yield entry.path
 
 
 def _read_file(path: str) -> Iterator[Article | Skipped]:

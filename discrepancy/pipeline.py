@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from discrepancy.align import align_incidents, discrepancies, settle_derived_wounded
+from discrepancy.align import discrepancies, settle_derived_wounded
 from discrepancy.grouping import DisjointSets
 from discrepancy.incidents import group_articles
 from discrepancy.models import Article, Claim, Incident, Kind, Report, Skipped
-from discrepancy.parallel import extract_and_scope
+from discrepancy.parallel import IN_PROCESS, Engine, align_blocks, extract_and_scope, open_engine
 from discrepancy.scope import MAIN
 
 ProgressCallback = Callable[[int], None]
@@ -24,30 +25,52 @@ class Settings:
     """Options of one run."""
 
     progress: ProgressCallback | None = None
-    # Processes for extraction and scoping; 1 runs them in this process.
+    # Processes for extraction; 1 runs it in this process.
     jobs: int = 1
-    # "local" (this machine) or "dask"; with "dask" and no scheduler a LocalCluster is started.
+    # "local" (this machine) or "dask" (extraction and alignment on a Dask cluster); with "dask"
+    # and no scheduler a LocalCluster is started.
     engine: str = "local"
     # Address of a running Dask scheduler, e.g. "tcp://host:8786".
     scheduler: str | None = None
 
 
 def run(inputs: Sequence[str], settings: Settings | None = None) -> Report:
-    """Read the inputs and check them."""
-    from discrepancy.ingest import read_inputs
+    """Read the inputs and check them, extracting each article as it is read."""
+    from discrepancy.ingest import iter_inputs
 
-    articles, skipped = read_inputs(inputs)
-    return run_articles(articles, skipped, settings)
+    return run_items(iter_inputs(inputs), settings)
 
 
 def run_articles(
-    articles: Sequence[Article], skipped: Iterable[Skipped] = (), settings: Settings | None = None
+    articles: Iterable[Article], skipped: Iterable[Skipped] = (), settings: Settings | None = None
 ) -> Report:
     """Check articles already read: extract, scope, group, align."""
+    return run_items(itertools.chain(articles, skipped), settings)
+
+
+def run_items(items: Iterable[Article | Skipped], settings: Settings | None = None) -> Report:
+    """Check the articles and skipped inputs `ingest.iter_inputs` yields, as they come."""
     settings = settings or Settings()
-    profiles, scoped = extract_and_scope(articles, settings)
-    groups = group_articles(profiles)
-    return _build_report(articles, tuple(skipped), groups, scoped)
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+
+    def read() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Article):
+                articles.append(item)
+                yield item
+            else:
+                skipped.append(item)
+
+    with open_engine(settings) as engine:
+        profiles, scoped = extract_and_scope(read(), engine, settings.progress)
+        groups = group_articles(profiles)
+        # Word counts for grouping are the largest per-article data, not needed from here on.
+        del profiles
+        # Shipping claims to a process pool and facts back costs more than aligning them here
+        # (benchmarks/README.md); a Dask cluster may span machines, so it aligns there.
+        aligner = engine if settings.engine == "dask" else IN_PROCESS
+        return _build_report(articles, tuple(skipped), groups, scoped, aligner)
 
 
 def _incident_id(prefix: str, anchor: str) -> str:
@@ -118,6 +141,7 @@ def _build_report(
     skipped: tuple[Skipped, ...],
     groups: Sequence[Sequence[int]],
     scoped: Sequence[Sequence[Claim]],
+    engine: Engine = IN_PROCESS,
 ) -> Report:
     order = {a.id: i for i, a in enumerate(articles)}
     published = {a.id: a.published for a in articles}
@@ -141,7 +165,7 @@ def _build_report(
             bg_id = _incident_id("bg", incident + "|" + bg_claims[0].scope)
             claims_by_incident[bg_id] = bg_claims
             meta[bg_id] = ((), mentioned, incident)
-    facts = align_incidents(claims_by_incident, published, order)
+    facts = align_blocks(claims_by_incident, published, order, engine)
     incidents = []
     for incident_id, incident_facts in facts.items():
         member_ids, mentioned, parent = meta[incident_id]

@@ -7,7 +7,7 @@ import functools
 import hashlib
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -307,6 +307,13 @@ def render_html(report: Mapping[str, Any], *, previous: Mapping[str, Any] | None
     since the previous run; `previous`, the previous report itself, names the incidents that
     are no longer in this one, and gives the diff when the report has none.
     """
+    return "".join(iter_html(report, previous=previous))
+
+
+def iter_html(
+    report: Mapping[str, Any], *, previous: Mapping[str, Any] | None = None
+) -> Iterator[str]:
+    """`render_html` in pieces, to write a large page without holding it as one string."""
     env = _environment()
     script = _asset("_report.js")
     style = _asset("_report.css")
@@ -320,7 +327,7 @@ def render_html(report: Mapping[str, Any], *, previous: Mapping[str, Any] | None
             "form-action 'none'",
         )
     )
-    return env.get_template("report.html").render(
+    return env.get_template("report.html").generate(
         report=describe(report, previous=previous),
         csp=csp,
         # Our own static files, checked by _asset; no article text ever reaches these.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from discrepancy import __version__
@@ -73,11 +74,23 @@ def _incident(incident: Incident) -> dict[str, Any]:
 
 def to_dict(report: Report) -> dict[str, Any]:
     """The report as the contract's JSON object."""
+    return _document(report, lazy=False)
+
+
+def to_stream(report: Report) -> dict[str, Any]:
+    """`to_dict` with articles and incidents as iterators, made as `iter_json` reaches them."""
+    return _document(report, lazy=True)
+
+
+def _document(report: Report, *, lazy: bool) -> dict[str, Any]:
+    # Articles and incidents are the bulk of a large report: made one at a time, the whole
+    # document never needs to be in memory.
+    many: Any = iter if lazy else list
     return {
         "schema": SCHEMA,
         "generated_by": f"discrepancy {__version__}",
-        "articles": [_article(a) for a in report.articles],
-        "incidents": [_incident(i) for i in report.incidents],
+        "articles": many(map(_article, report.articles)),
+        "incidents": many(map(_incident, report.incidents)),
         "skipped": [{"path": s.path, "line": s.line, "reason": s.reason} for s in report.skipped],
         "discrepancies": [
             {
@@ -96,4 +109,33 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 def to_json(report: Report) -> str:
     """The report as JSON text, stable for the same input."""
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_json(to_stream(report)))
+
+
+def iter_json(data: Mapping[str, Any]) -> Iterator[str]:
+    """The text of `json.dumps(data, ensure_ascii=False, indent=2)` and a newline, in pieces.
+
+    Top-level lists (or iterators) are written item by item, so a large report is never one
+    string; the text is the same as json.dumps gives.
+    """
+    yield "{"
+    for position, (key, value) in enumerate(data.items()):
+        yield ("," if position else "") + "\n  " + _dumps(key) + ": "
+        if isinstance(value, Iterable) and not isinstance(value, str | Mapping):
+            yield from _iter_array(value)
+        else:
+            yield _dumps(value, "\n  ")
+    yield "\n}\n" if data else "}\n"
+
+
+def _iter_array(items: Iterable[Any]) -> Iterator[str]:
+    empty = True
+    for item in items:
+        yield ("[" if empty else ",") + "\n    " + _dumps(item, "\n    ")
+        empty = False
+    yield "[]" if empty else "\n  ]"
+
+
+def _dumps(value: Any, newline: str = "\n") -> str:
+    # JSON strings escape their line breaks, so every "\n" in the text is indentation.
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline)

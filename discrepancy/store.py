@@ -337,65 +337,62 @@ class Store:
     def _write_articles(
         self, run: int, added: Sequence[Article], replaced: Sequence[Article]
     ) -> None:
+        # executemany over generators: one prepared statement, rows made as SQLite takes them.
         seq = int(self._db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0])
-        for article in replaced:
-            self._db.execute(
-                "UPDATE articles SET sha256 = ?, text = ?, source = ?, title = ?, published = ?,"
-                " path = ?, url = ?, dateline = ?, body_start = ?, line = ?, warnings = ?,"
-                " updated_run = ? WHERE id = ?",
-                (*_article_values(article)[1:], run, article.id),
-            )
-        for article in added:
-            seq += 1
-            self._db.execute(
-                "INSERT INTO articles (id, sha256, text, source, title, published, path, url,"
-                " dateline, body_start, line, warnings, seq, first_run, updated_run)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*_article_values(article), seq, run, run),
-            )
+        self._db.executemany(
+            "UPDATE articles SET sha256 = ?, text = ?, source = ?, title = ?, published = ?,"
+            " path = ?, url = ?, dateline = ?, body_start = ?, line = ?, warnings = ?,"
+            " updated_run = ? WHERE id = ?",
+            ((*_article_values(a)[1:], run, a.id) for a in replaced),
+        )
+        self._db.executemany(
+            "INSERT INTO articles (id, sha256, text, source, title, published, path, url,"
+            " dateline, body_start, line, warnings, seq, first_run, updated_run)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((*_article_values(a), n, run, run) for n, a in enumerate(added, seq + 1)),
+        )
 
     def _write_results(self, run: int, report: Report) -> None:
         """Replace the incidents, facts and claims; open, keep or resolve discrepancies."""
         for table in ("claims", "facts", "incidents"):
             self._db.execute(f"DELETE FROM {table}")  # fixed table names, not input
-        for position, incident in enumerate(report.incidents):
-            self._db.execute(
-                "INSERT INTO incidents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (incident.id, position, incident.label, _iso(incident.date), incident.location,
-                 json.dumps(list(incident.articles)), json.dumps(list(incident.mentioned_in)),
-                 incident.background_of),
-            )  # fmt: skip
-            for index, fact in enumerate(incident.facts):
-                self._db.execute(
-                    "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (incident.id, index, fact.kind.value, fact.subject, fact.status.value,
-                     fact.rule, int(fact.revision)),
-                )  # fmt: skip
-                self._db.executemany(
-                    "INSERT INTO claims VALUES "
-                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(incident.id, index, n, c.article, c.kind.value, c.value, c.start, c.end,
-                      c.sentence, c.subject, c.low, c.high, c.normalized, c.attribution, c.scope,
-                      _iso(c.event_date), c.event_place, c.precision, int(c.derived))
-                     for n, c in enumerate(fact.claims)],
-                )  # fmt: skip
+        incidents = report.incidents
+        self._db.executemany(
+            "INSERT INTO incidents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((i.id, position, i.label, _iso(i.date), i.location, json.dumps(list(i.articles)),
+              json.dumps(list(i.mentioned_in)), i.background_of)
+             for position, i in enumerate(incidents)),
+        )  # fmt: skip
+        self._db.executemany(
+            "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((i.id, index, f.kind.value, f.subject, f.status.value, f.rule, int(f.revision))
+             for i in incidents for index, f in enumerate(i.facts)),
+        )  # fmt: skip
+        self._db.executemany(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((i.id, index, n, c.article, c.kind.value, c.value, c.start, c.end, c.sentence,
+              c.subject, c.low, c.high, c.normalized, c.attribution, c.scope, _iso(c.event_date),
+              c.event_place, c.precision, int(c.derived))
+             for i in incidents for index, f in enumerate(i.facts)
+             for n, c in enumerate(f.claims)),
+        )  # fmt: skip
         self._db.execute(
             "UPDATE discrepancies SET position = NULL, resolved_run = coalesce(resolved_run, ?)",
             (run,),
         )
-        for position, found in enumerate(report.discrepancies):
-            self._db.execute(
-                "INSERT INTO discrepancies (fingerprint, incident, kind, subject, status,"
-                ' "values", articles, position, first_run, resolved_run)'
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
-                " ON CONFLICT (fingerprint) DO UPDATE SET incident = excluded.incident,"
-                " status = excluded.status, articles = excluded.articles,"
-                ' "values" = excluded."values", position = excluded.position,'
-                " resolved_run = NULL",
-                (found.fingerprint, found.incident, found.kind.value, found.subject,
-                 found.status.value, json.dumps(list(found.values), ensure_ascii=False),
-                 json.dumps(list(found.articles), ensure_ascii=False), position, run),
-            )  # fmt: skip
+        self._db.executemany(
+            "INSERT INTO discrepancies (fingerprint, incident, kind, subject, status,"
+            ' "values", articles, position, first_run, resolved_run)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
+            " ON CONFLICT (fingerprint) DO UPDATE SET incident = excluded.incident,"
+            " status = excluded.status, articles = excluded.articles,"
+            ' "values" = excluded."values", position = excluded.position,'
+            " resolved_run = NULL",
+            ((d.fingerprint, d.incident, d.kind.value, d.subject, d.status.value,
+              json.dumps(list(d.values), ensure_ascii=False),
+              json.dumps(list(d.articles), ensure_ascii=False), position, run)
+             for position, d in enumerate(report.discrepancies)),
+        )  # fmt: skip
 
     def _keep_incident_ids(self, report: Report) -> Report:
         """Give incidents the id they already have in the store, so fingerprints stay put.

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from discrepancy.cli import main
+from discrepancy.models import Article
 
 WIRE = (
     " date 2025-04-09 A drone strike on a depot in Mosul on Wednesday killed at least four "
@@ -54,6 +57,19 @@ def test_json_file_gets_an_html_twin(batch: Path, tmp_path: Path) -> None:
     assert json.loads(out.read_text())["articles"]
     html = out.with_suffix(".html").read_text()
     assert "<html" in html and "Content-Security-Policy" in html
+
+
+def test_json_file_is_the_json_dumps_text_of_the_report(batch: Path, tmp_path: Path) -> None:
+    from discrepancy.pipeline import run
+    from discrepancy.report_json import to_dict
+
+    out = tmp_path / "out" / "report.json"
+    result = CliRunner().invoke(main, ["check", str(batch), "-o", str(out), "-q", "--no-html"])
+    assert result.exit_code == 0, result.output
+    data = to_dict(run([str(batch)]))
+    assert out.read_text(encoding="utf-8") == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert not out.with_suffix(".html").exists()
+    assert [p.name for p in out.parent.iterdir()] == ["report.json"]  # no temporary file left
 
 
 def test_no_usable_input_exits_2_naming_the_input(tmp_path: Path) -> None:
@@ -113,3 +129,71 @@ def test_scheduler_without_dask_engine_is_a_usage_error(batch: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(batch), "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 2
     assert "Error:" in result.output
+
+
+def test_check_extracts_each_article_as_it_is_read(
+    batch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from discrepancy import ingest, parallel
+
+    events: list[str] = []
+    read, extract_one = ingest.iter_inputs, parallel._extract_one
+
+    def reading(*args: object, **kwargs: object) -> Iterator[object]:
+        for item in read(*args, **kwargs):  # type: ignore[arg-type]
+            events.append(f"read {getattr(item, 'id', 'skipped')}")
+            yield item
+
+    def extracting(index: int, article: Article) -> object:
+        events.append(f"extract {article.id}")
+        return extract_one(index, article)
+
+    monkeypatch.setattr(ingest, "iter_inputs", reading)
+    monkeypatch.setattr(parallel, "_extract_one", extracting)
+    (batch / "zz.jsonl").write_text('{"id": "row", "text": 5}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(batch), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert events == [
+        "read daily", "extract daily", "read wire", "extract wire", "read skipped",
+    ]  # fmt: skip
+    assert "skipped " in result.stderr and "zz.jsonl:1" in result.stderr
+    assert [a["id"] for a in json.loads(result.stdout)["articles"]] == ["daily", "wire"]
+
+
+def test_progress_bar_shows_position_rate_and_eta(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from discrepancy.cli import _Progress
+
+    now = [1000.0]
+    monkeypatch.setattr(time, "time", lambda: now[0])
+    monkeypatch.setattr(time, "monotonic", lambda: now[0])
+    monkeypatch.setattr("click._termui_impl.isatty", lambda stream: True)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    progress = _Progress(quiet=False)
+    with progress.showing(400) as advance:
+        now[0] += 2
+        advance(100)
+        now[0] += 2
+        advance(200)
+        progress.note("skipped a.jsonl:3: invalid JSON")
+    err = capsys.readouterr().err
+    assert "200/400" in err and "50 articles/s" in err
+    assert "00:00:04" in err  # 200 more articles at 50 a second
+    # A note clears the bar's line rather than running on from it.
+    assert "\r\x1b[Kskipped a.jsonl:3: invalid JSON\n" in err
+
+
+def test_progress_bar_without_a_total_shows_the_rate(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from discrepancy.cli import _Progress
+
+    monkeypatch.setattr("click._termui_impl.isatty", lambda stream: True)
+    progress = _Progress(quiet=False)
+    with progress.showing(None) as advance:
+        advance(300)
+    assert "300" in capsys.readouterr().err
+    with _Progress(quiet=True).showing(None) as advance:
+        advance(300)
+    assert capsys.readouterr().err == ""

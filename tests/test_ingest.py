@@ -603,3 +603,15 @@ def test_folder_listing_error_is_skipped_even_as_root(
     assert [a.id for a in articles] == ["b"]
     assert [(s.path, s.line) for s in skipped] == [(str(locked), None)]
     assert skipped[0].reason.startswith("cannot read folder: Permission denied")
+
+
+def test_estimate_count_for_the_progress_bar(tmp_path: Path) -> None:
+    from discrepancy.ingest import estimate_count
+
+    (tmp_path / "a.txt").write_text("One article.", encoding="utf-8")
+    (tmp_path / "rows.jsonl").write_text('{"text": "x"}\n' * 3, encoding="utf-8")
+    (tmp_path / "rows.csv").write_text("id,text\n1,x\n2,y\n", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    assert estimate_count([str(tmp_path)]) == 1 + 3 + 2
+    assert estimate_count([str(tmp_path / "rows.jsonl"), str(tmp_path / "missing.txt")]) == 3
+    assert estimate_count([str(tmp_path), "-"]) is None

@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 
+from discrepancy import parallel
 from discrepancy.align import align_incidents
 from discrepancy.errors import UsageError
-from discrepancy.models import Article
-from discrepancy.parallel import _chunks, align_blocks, extract_and_scope
-from discrepancy.pipeline import Settings, run_articles
+from discrepancy.models import Article, Skipped
+from discrepancy.parallel import IN_PROCESS, _batches, align_blocks, extract_and_scope, open_engine
+from discrepancy.pipeline import Settings, run_articles, run_items
 from discrepancy.report_json import to_dict
 
 # Two shootings and a bombing, told by several outlets with differing figures and spellings,
@@ -76,32 +77,87 @@ def test_batch_finds_incidents(single: str) -> None:
     assert report["incidents"]
 
 
-def test_two_jobs_give_the_same_report(single: str) -> None:
+@pytest.fixture
+def sent_to_workers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the tasks a run sends to its pool or cluster."""
+    sent: list[str] = []
+    real = parallel._map
+
+    def recording(engine: Any, function: Any, calls: Any, finished: Any = None) -> Any:
+        sent.append(function.__name__)
+        return real(engine, function, calls, finished)
+
+    monkeypatch.setattr(parallel, "_map", recording)
+    return sent
+
+
+def test_two_jobs_give_the_same_report(single: str, sent_to_workers: list[str]) -> None:
     assert _report_json(jobs=2) == single
+    # Alignment stays in this process: on a pool, shipping claims costs more than it saves.
+    assert sent_to_workers == ["_extract_chunk"]
 
 
-def test_dask_gives_the_same_report(single: str) -> None:
+def test_dask_gives_the_same_report(single: str, sent_to_workers: list[str]) -> None:
     pytest.importorskip("distributed")
     assert _report_json(engine="dask") == single
+    # Extraction and the alignment of incident blocks both ran on the cluster.
+    assert sent_to_workers == ["_extract_chunk", "_align_block"]
+
+
+def test_one_process_sends_nothing_to_workers(sent_to_workers: list[str]) -> None:
+    _report_json()
+    assert sent_to_workers == []
 
 
 def test_align_blocks_match_align_incidents() -> None:
     articles = _articles()
-    profiles, scoped = extract_and_scope(articles, Settings())
+    profiles, scoped = extract_and_scope(articles, IN_PROCESS)
     assert [p.index for p in profiles] == list(range(len(articles)))
     claims = {f"inc-{i}": list(c) for i, c in enumerate(scoped)}
     published = {a.id: a.published for a in articles}
     order = {a.id: i for i, a in enumerate(articles)}
     expected = align_incidents(claims, published, order)
-    blocks = align_blocks(claims, published, order, Settings(jobs=2))
+    with open_engine(Settings(jobs=2)) as engine:
+        blocks = align_blocks(claims, published, order, engine)
     assert blocks == expected
     assert list(blocks) == list(expected)
 
 
-def test_chunks_cover_the_batch_in_order() -> None:
+def test_articles_are_extracted_as_they_are_read() -> None:
+    events: list[str] = []
+
+    def items() -> Any:
+        for article in _articles()[:3]:
+            events.append(f"read {article.id}")
+            yield article
+        yield Skipped("broken.jsonl", 4, "invalid JSON")
+
+    report = run_items(items(), Settings(progress=lambda n: events.append(f"done {n}")))
+    assert events == ["read elgin-1", "done 1", "read elgin-2", "done 2", "read elgin-3", "done 3"]
+    assert [a.id for a in report.articles] == ["elgin-1", "elgin-2", "elgin-3"]
+    assert report.skipped == (Skipped("broken.jsonl", 4, "invalid JSON"),)
+
+
+def test_batches_cover_the_stream_in_order_growing_to_the_cap() -> None:
     for total in (0, 1, 7, 1000, 12345):
-        ranges = list(_chunks(total, 2))
-        assert [i for start, stop in ranges for i in range(start, stop)] == list(range(total))
+        batches = list(_batches(iter(range(total))))
+        assert [i for batch in batches for i in batch] == list(range(total))
+        sizes = [len(b) for b in batches]
+        assert sizes[:-1] == [min(2**i, parallel._MAX_CHUNK) for i in range(len(sizes) - 1)]
+    assert [len(b) for b in _batches(range(1000))] == [
+        1,
+        2,
+        4,
+        8,
+        16,
+        32,
+        64,
+        128,
+        200,
+        200,
+        200,
+        145,
+    ]
 
 
 @pytest.mark.parametrize(

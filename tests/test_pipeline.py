@@ -382,3 +382,17 @@ def test_offsets_survive_bom_crlf_nbsp_curly_quotes_and_entities(tmp_path: Path)
         ("entity", Kind.KILLED, "two"),
         ("entity", Kind.WOUNDED, "five"),
     } <= claims.keys()
+
+
+def test_json_written_in_pieces_is_json_dumps_text() -> None:
+    data = report_json.to_dict(report())
+    whole = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert report_json.to_json(report()) == whole
+    assert "".join(report_json.iter_json(report_json.to_stream(report()))) == whole
+    odd = {"empty": [], "nested": {"a": [[], {}]}, "text": "Mosul\n\u00e9", "lazy": iter([1, {}])}
+    expected = {**odd, "lazy": [1, {}]}
+    assert (
+        "".join(report_json.iter_json(odd))
+        == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+    )
+    assert "".join(report_json.iter_json({})) == "{}\n"
