@@ -231,6 +231,11 @@ FOLLOW_UP = [
     ),
     ("Two of the victims died at the hospital.", [("killed", "Two", 2, 2)], [("killed", 1)]),
     ("The suspect in the triple homicide appeared in court.", [("killed", "triple", 3, 3)], []),
+    (
+        "Police called it a double murder-suicide.",
+        [("killed", "double", 3, 3)],
+        [("killed", 2)],
+    ),
     ("A double shooting left a street in shock.", [("shot", "double", 2, 2)], []),
     ("Police are also seeking a gunman in another double shooting.", [], [(None, 2)]),
     (

@@ -23,7 +23,12 @@ def counts(sentence: str) -> list[tuple[str, str, float | None, float | None]]:
             [("shot", "Four", 4, 4), ("killed", "one", 1, 1), ("wounded", "Four", 3, 3)],
         ),
         ("Two teenagers were shot near the skate park on Friday.", [("shot", "Two", 2, 2)]),
-        ("A 19-year-old woman was shot in the arm late Saturday.", [("shot", "shot", 1, 1)]),
+        # One person named as shot is at least one: the article may go on to others.
+        ("A 19-year-old woman was shot in the arm late Saturday.", [("shot", "shot", 1, None)]),
+        ("One man was shot in the foot.", [("shot", "One", 1, None)]),
+        ("The homeowner drew a gun too, and the two shot at each other.", []),
+        ("A boy was shot at a friend's house on Maple Street.", [("shot", "shot", 1, None)]),
+        ("Three men were shot at a car wash.", [("shot", "Three", 3, 3)]),
         ("Marcus Reed was shot twice, officers said.", [("shot", "shot", 1, None)]),
         ("Three men were taken to a hospital with gunshot wounds.", [("shot", "Three", 3, 3)]),
         ("A man was found shot to death inside a parked car.", [("killed", "A man", 1, 1)]),
@@ -127,3 +132,17 @@ def test_a_victim_in_critical_condition_who_later_died_is_not_counted_wounded() 
     assert [(c.article, c.value, c.low, c.derived) for c in wounded.claims] == [
         ("early", "critical condition", 0, True)
     ]
+
+
+def test_victims_told_one_by_one_do_not_contradict_the_total() -> None:
+    from discrepancy.models import Status
+    from discrepancy.pipeline import run_articles
+
+    text = (
+        "Five people were shot at a graduation party in Joplin early Sunday, police said. "
+        "A 20-year-old woman was shot in the hand. A 19-year-old man was shot in the back."
+    )
+    report = run_articles([_article(text)])
+    [incident] = [i for i in report.incidents if i.articles]
+    shot = next(f for f in incident.facts if f.kind == Kind.SHOT)
+    assert shot.status != Status.CONFLICT

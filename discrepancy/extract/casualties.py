@@ -57,7 +57,7 @@ _DEATHS_OF = Caseless(
 )
 _MULTIPLE = re.compile(
     r"\b(?P<count>" + "|".join(lexicon.MULTIPLES) + r")\s+(?:(?P<fatal>homicides?|murders?"
-    r"|slayings?|killings?|fatal\s+shootings?)|shootings?)\b",
+    r"|slayings?|killings?|fatal\s+shootings?)|shootings?)\b(?P<suicide>[\s-]+suicides?\b)?",
     re.IGNORECASE,
 )
 _NONE = Caseless(
@@ -298,6 +298,8 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
         other = _OTHER_BEFORE.search(sentence[max(0, match.start() - 12) : match.start()])
         if free(match.start(), match.end()) and not other:
             number = lexicon.MULTIPLES[match.group("count").lower()]
+            if match.group("fatal") and match.group("suicide"):
+                number += 1  # "a double murder-suicide": two killed, then the killer
             kind = Kind.KILLED if match.group("fatal") else Kind.SHOT
             yield emit(kind, match.start("count"), match.end("count"), (number, number))
     for match in _PAIR.finditer(sentence):
@@ -348,18 +350,23 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
     yield from _shot(sentence, free, emit)
 
 
+# "shot at each other", "shot at officers": fired at, not hit ("shot at a party" is a place).
+_FIRED_AT = (
+    r"at(?:\s+(?:each\s+other|one\s+another|him|her|them|us|me|police|officers|deputies|troopers"
+    r"|agents|the\s+(?:officers?|deputies|police|troopers)|but|by)\b|(?=\s*(?:[,.;!?]|$)))"
+)
 _SHOT_COUNT = Caseless(
     rf"\b{COUNT}(?P<np>(?:\s+{_NP_WORD}){{0,4}}?)\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?"
     r"(?:(?:also|reportedly)\s+)?(?P<verb>shot|struck\s+by\s+gunfire|hit\s+by\s+gunfire"
     r"|(?:sent|taken|rushed|transported)\s+to\s+(?:a\s+|the\s+|area\s+|local\s+)?hospitals?)\b"
-    r"(?!\s+(?:dead|and\s+killed|to\s+death|and\s+wounded|and\s+injured))"
+    rf"(?!\s+(?:dead|and\s+killed|to\s+death|and\s+wounded|and\s+injured|{_FIRED_AT}))"
     r"(?:,\s+(?P<fatal>(?:one|two|three|four|\d+))\s+(?:of\s+them\s+)?fatally)?",
 )
 _SOMEONE_SHOT = Caseless(
     r"\b(?:was|has\s+been|had\s+been|after\s+being|been)\s+"
     r"(?:(?:accidentally|reportedly|apparently|also|critically|seriously)\s+)?"
     r"(?P<verb>shot|struck\s+by\s+(?:gunfire|a\s+bullet))\b"
-    r"(?!\s+(?:dead|and\s+killed|to\s+death|and\s+wounded|and\s+injured|at\b))"
+    rf"(?!\s+(?:dead|and\s+killed|to\s+death|and\s+wounded|and\s+injured|{_FIRED_AT}))"
     r"|\b(?P<self>shot\s+(?:himself|herself))\b"
     r"|\b(?:suffering|suffered|sustained|with|treated\s+for)\s+(?:from\s+)?(?:a\s+|an\s+)?"
     r"(?:(?:non-life-threatening|life-threatening|minor|serious|apparent|single)\s+)?"
@@ -377,11 +384,6 @@ _DIED_LATER = re.compile(
     r"\b(?:died|dies|succumbed|pronounced\s+(?:dead|deceased)|passed\s+away)\b", re.IGNORECASE
 )
 
-_ONE_PERSON_BEFORE = re.compile(
-    r"\b(?:a|an|one)\s+(?:[\w’'\-]+\s+){0,3}?(?:" + _SINGULAR_NOUN + r")(?:,\s+\d+,)?\s+$",
-    re.IGNORECASE,
-)
-
 
 def _shot(
     sentence: str,
@@ -391,6 +393,7 @@ def _shot(
     """People shot, killed or not: "three people were shot, one fatally", "a boy was shot"."""
     lowered = sentence.lower()
     shot_words = ("shot", "gunfire", "hospital")
+    counted: list[tuple[int, int]] = []  # "One man was shot" is one reading, not two
     for match in _scan(_SHOT_COUNT, sentence) if any(w in lowered for w in shot_words) else ():
         head = _head_noun(match.group("np") or "")
         if not _is_person_head(head, match.group("np") or "") or not _plausible_number(
@@ -403,7 +406,8 @@ def _shot(
             continue
         # "Four people were taken to a hospital" counts people hurt, who may yet die: like
         # people shot, they are called wounded only where the article reports no death.
-        yield emit(Kind.SHOT, start, end, interval)
+        yield emit(Kind.SHOT, start, end, _one_or_more(interval))
+        counted.append((match.start(), match.end()))
         fatal = match.group("fatal")
         if fatal and interval[0] is not None and interval[0] == interval[1]:
             # "Three people were shot, one fatally": one killed, two wounded.
@@ -430,18 +434,21 @@ def _shot(
     for match in _SOMEONE_SHOT.finditer(sentence):
         group = next(g for g in ("verb", "self", "wound") if match.group(g))
         start, end = match.start(group), match.end(group)
-        if not free(start, end):
+        if not free(start, end) or any(s <= start < e for s, e in counted):
             continue
         if group == "self":
             yield emit(Kind.SHOT, start, end, (1, 1))
             continue
         if group == "wound" and not free(0, len(sentence)):
             continue  # "three men were taken to hospital with gunshot wounds" is counted
-        single = group == "verb" and _ONE_PERSON_BEFORE.search(
-            sentence[max(0, match.start() - 60) : match.start()]
-        )
-        # "A 16-year-old boy was shot": exactly one; "Smith was shot": at least one.
-        yield emit(Kind.SHOT, start, end, (1, 1) if single else (1, None))
+        # "A 16-year-old boy was shot", "Smith was shot": at least one (see _one_or_more).
+        yield emit(Kind.SHOT, start, end, (1, None))
+
+
+def _one_or_more(interval: Interval) -> Interval:
+    """People shot, when one is named: at least one. Reports go through the victims one by one
+    ("One woman was shot in the foot") after giving the total; one is not a rival total."""
+    return (1, None) if interval == (1, 1) else interval
 
 
 _PATTERN_WORDS: dict[Caseless, tuple[str, ...]] = {
