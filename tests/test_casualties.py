@@ -284,6 +284,13 @@ NEGATED_AND_LATER = [
         [("killed", 1)],
     ),
     ("He was not killed, his brother said.", [], [("killed", 1)]),
+    # "No one else" counts the others: no figure for the total.
+    ("No one else was injured in the shooting, police said.", [], [("wounded", 0)]),
+    (
+        "Eight victims aged between 18 and 40 were wounded.",
+        [],
+        [(None, 18), (None, 40)],
+    ),
     ("One man in the back seat was not injured.", [], [("wounded", 1)]),
     (
         "The girl stayed in critical condition until she died on Tuesday.",

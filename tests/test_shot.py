@@ -146,3 +146,21 @@ def test_victims_told_one_by_one_do_not_contradict_the_total() -> None:
     [incident] = [i for i in report.incidents if i.articles]
     shot = next(f for f in incident.facts if f.kind == Kind.SHOT)
     assert shot.status != Status.CONFLICT
+
+
+def test_one_victim_described_in_an_article_that_counts_more_is_at_least_one() -> None:
+    text = (
+        "Two people were wounded by gunfire in Toledo on Friday. "
+        "A 14-year-old girl was wounded in the leg, police said."
+    )
+    claims = [c for c in extract(_article(text)).claims if c.kind == Kind.WOUNDED]
+    assert [(c.value, c.low, c.high) for c in claims] == [
+        ("Two", 2, 2),
+        ("A 14-year-old girl", 1, None),
+    ]
+
+
+def test_one_victim_alone_is_exactly_one() -> None:
+    text = "A 14-year-old girl was wounded by gunfire in Toledo on Friday, police said."
+    claims = [c for c in extract(_article(text)).claims if c.kind == Kind.WOUNDED]
+    assert [(c.value, c.low, c.high) for c in claims] == [("A 14-year-old girl", 1, 1)]

@@ -79,6 +79,7 @@ def extract(article: Article) -> Extraction:
         )
         infos.append(info)
         claims.extend(_sentence_claims(article, info, names))
+    claims = _victims_one_by_one(claims)
     claims.extend(_wounded_from_shot(text, article.body_start, claims))
     main_time, time_index = _main_time(infos)
     main_place, place_index = _main_place(infos, article)
@@ -128,6 +129,21 @@ def extract(article: Article) -> Extraction:
 _DEATH_WORDS = Caseless(
     r"\b(?:kill\w*|dead|died|dies|death|fatal\w*|homicide|murder\w*|slain|slay\w*)\b"
 )
+
+
+def _victims_one_by_one(claims: list[Claim]) -> list[Claim]:
+    """ "A 14-year-old girl was hurt" in an article that counts two hurt describes one of them:
+    at least one, not a rival total of exactly one."""
+    larger = {c.kind for c in claims if c.low is not None and c.low >= 2}
+    return [
+        dataclasses.replace(c, high=None)
+        if c.kind in larger and c.low == c.high == 1 and _NAMED_ONE.match(c.value)
+        else c
+        for c in claims
+    ]
+
+
+_NAMED_ONE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
 
 
 def _wounded_from_shot(text: str, body_start: int, claims: list[Claim]) -> list[Claim]:

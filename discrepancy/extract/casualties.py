@@ -132,7 +132,12 @@ _NOT_COUNT_AFTER = re.compile(
 )
 
 # "1:51 Boy killed" is a video's running time; "Image 1 of 8 A child was shot" a gallery.
-_NOT_COUNT_BEFORE = re.compile(r"\d[:.]$|\b\d+\s+of\s+$", re.IGNORECASE)
+# "victims aged between 20 and 37" are ages.
+_NOT_COUNT_BEFORE = re.compile(
+    r"\d[:.]$|\b\d+\s+of\s+$|\bage[sd]?\s+(?:between\s+|from\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$",
+    re.IGNORECASE,
+)
+_ONLY_OTHERS = re.compile(r"\belse\b|\bno\s+(?:other|additional)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -198,6 +203,9 @@ def _is_person_head(head: str | None, np: str = "") -> bool:
 
 
 def _plausible_number(sentence: str, match: re.Match[str]) -> bool:
+    count_start = match.start("count")
+    if _NOT_COUNT_BEFORE.search(sentence[max(0, count_start - 30) : count_start]):
+        return False
     if match.group("num") is None:
         return True
     start, end = match.start("num"), match.end("num2") if match.group("num2") else match.end("num")
@@ -207,8 +215,6 @@ def _plausible_number(sentence: str, match: re.Match[str]) -> bool:
         return False
     if re.fullmatch(r"(?:1[89]|20)\d\d", match.group("num")):
         return False  # a year
-    if _NOT_COUNT_BEFORE.search(sentence[max(0, start - 12) : start]):
-        return False
     return not (start > 0 and sentence[start - 1] in "$#/")
 
 
@@ -251,6 +257,10 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
         return CountMatch(kind, start, end, interval[0], interval[1], revision, inferred)
 
     for match in _NONE.finditer(sentence):
+        if _ONLY_OTHERS.search(match.group()):
+            # "No one else was hurt" says nothing of the total; the span is still no death.
+            taken.append((match.start(), match.end()))
+            continue
         verb = match.group("verb") or match.group("noun") or "died"
         deaths = ("killed", "deaths", "fatalities", "died")
         kind = Kind.KILLED if verb.lower() in deaths else Kind.WOUNDED
