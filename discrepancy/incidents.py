@@ -35,6 +35,8 @@ _VETO = -100.0
 # An official (a police spokesman, a prosecutor) quoted by two articles a few days apart
 # is likely speaking of one incident; months apart, of two shootings in one city.
 OFFICIAL_DAYS = 14
+# A headline alone identifies an incident only among reports published within these days.
+HEADLINE_DAYS = 3
 # The roles of a person whose name tells the incident (not a spokesman's).
 PRINCIPALS = frozenset({"victim", "suspect", "shooter"})
 
@@ -63,6 +65,8 @@ class Profile:
     words: dict[str, float]
     # The headline reports later news (an arrest, a trial, a death in hospital).
     follow_up: bool = False
+    # Only the headline tells of the incident (a paywall or error page).
+    headline_only: bool = False
 
 
 def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Profile:
@@ -136,6 +140,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         areas=frozenset(areas - lexicon.GROUPING_STOPWORDS),
         words={w: float(n) for w, n in counts.items()},
         follow_up=not lexicon.FOLLOW_UP_WORDS.isdisjoint(_WORD.findall(title)),
+        headline_only=not story,
     )
 
 
@@ -178,6 +183,12 @@ def _weights(profiles: Sequence[Profile]) -> list[dict[str, float]]:
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         vectors.append({w: v / norm for w, v in vector.items()})
     return vectors
+
+
+def _containment(short: dict[str, float], other: dict[str, float]) -> float:
+    """The share of a short text's weight in words the other text has too."""
+    total = sum(short.values())
+    return sum(v for w, v in short.items() if w in other) / total if total else 0.0
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -257,8 +268,18 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     score += PEOPLE_WEIGHTS[min(2, people)]
     score += min(1.0, 0.5 * len(a.organizations & b.organizations))
     score += min(2.0, 1.0 * len(a.areas & b.areas))
+    similarity = _cosine(vec_a, vec_b)
+    if (
+        (a.headline_only or b.headline_only)
+        and a.published_ordinal is not None
+        and b.published_ordinal is not None
+        and abs(a.published_ordinal - b.published_ordinal) <= HEADLINE_DAYS
+    ):
+        # A headline alone is short: what matters is how much of it the other report says.
+        short, other = (vec_a, vec_b) if a.headline_only else (vec_b, vec_a)
+        similarity = max(similarity, _containment(short, other))
     # Near-identical short texts are often the same paywall or error page, not one story.
-    score += TEXT_WEIGHT * min(_cosine(vec_a, vec_b), 0.6)
+    score += TEXT_WEIGHT * min(similarity, 0.6)
     return score
 
 

@@ -267,3 +267,41 @@ def test_a_charge_days_later_on_another_street_stays_apart() -> None:
         dt.date(2022, 6, 23),
     )
     assert groups(shooting, charge, UNRELATED) == [["a"], ["b"], ["c"]]
+
+
+# A sign-up wall: the page says nothing of the incident, only its headline does.
+WALL = (
+    "One more step.\n\nWe have sent you a confirmation email. Please open it and follow the "
+    "link to finish signing up.\n\nDid not get it? Look in your spam folder."
+)
+
+
+def test_a_walled_page_joins_the_report_its_headline_tells() -> None:
+    walled = article(
+        "a", "Ostrander girl, 9, shot in the shoulder at home", WALL,
+        dt.date(2022, 4, 2),
+    )  # fmt: skip
+    report = article(
+        "b",
+        "Girl, 9, shot in Ostrander home",
+        "A 9-year-old girl was shot in the shoulder at a home in Ostrander on Wednesday, "
+        "deputies said. Her mother's boyfriend was questioned.",
+        dt.date(2022, 3, 31),
+    )
+    (found, _, _) = profiles(walled, report, UNRELATED)
+    assert found.headline_only and found.people == ()
+    assert groups(walled, report, UNRELATED) == [["a", "b"], ["c"]]
+
+
+def test_a_walled_page_with_another_incidents_headline_stays_apart() -> None:
+    walled = article(
+        "a", "Two men wounded outside Brindle Street bar", WALL, dt.date(2022, 4, 2),
+    )  # fmt: skip
+    report = article(
+        "b",
+        "Girl, 9, shot in Ostrander home",
+        "A 9-year-old girl was shot in the shoulder at a home in Ostrander on Wednesday, "
+        "deputies said. Her mother's boyfriend was questioned.",
+        dt.date(2022, 3, 31),
+    )
+    assert groups(walled, report, UNRELATED) == [["a"], ["b"], ["c"]]
