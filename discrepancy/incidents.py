@@ -298,12 +298,29 @@ def _vetoed(a: Profile, b: Profile, people: int | None = None) -> bool:
         conflict = False
     if conflict and (a.follow_up or b.follow_up):
         # A follow-up (an arrest, a charge, a death in hospital) is dated by its own news:
-        # when it names a person or the street of the other report, its day does not tell
-        # them apart.
+        # when that comes after the other report's shooting, or it names a person or the
+        # street of the other report, its day does not tell them apart.
         if people is None:
             people = _shared_people(a, b)
+        if _later_follow_up(a, b):
+            return False
         return people == 0 and not _shared_street(a, b)
     return conflict
+
+
+def _later_follow_up(a: Profile, b: Profile) -> bool:
+    """Whether one is a follow-up dated after the day of the shooting the other reports: its
+    lead dates its own news (the arrest, the vigil), which comes after the shooting."""
+    for follow, other in ((a, b), (b, a)):
+        if (
+            follow.follow_up
+            and not other.follow_up
+            and follow.day_ordinal is not None
+            and other.day_ordinal is not None
+            and follow.day_ordinal > other.day_ordinal
+        ):
+            return True
+    return False
 
 
 def _shared_street(a: Profile, b: Profile) -> bool:

@@ -236,16 +236,16 @@ def test_a_sentencing_months_later_naming_someone_else_stays_apart() -> None:
 def test_a_charge_days_later_on_the_same_street_joins_the_shooting() -> None:
     shooting = article(
         "a",
-        "Girl, 4, shot in drive-by",
+        "Girl, 4, shot in drive-by dies",
         "A 4-year-old girl was shot in the arm on Sunday evening in the 6400 block of South "
-        "Quillan Avenue in Harlow, police said.",
+        "Quillan Avenue in Harlow and died hours later, police said.",
         dt.date(2022, 6, 19),
     )
     charge = article(
         "b",
-        "Man charged in drive-by that wounded girl, 4",
-        "A 22-year-old man was charged on Thursday in the drive-by shooting that wounded a "
-        "4-year-old girl in the arm on South Quillan Avenue in Harlow, police said.",
+        "Man charged in drive-by that killed girl, 4",
+        "A 22-year-old man was charged on Thursday in the drive-by shooting that killed a "
+        "4-year-old girl shot in the arm on South Quillan Avenue in Harlow, police said.",
         dt.date(2022, 6, 23),
     )
     assert groups(shooting, charge, UNRELATED) == [["a", "b"], ["c"]]
@@ -254,16 +254,16 @@ def test_a_charge_days_later_on_the_same_street_joins_the_shooting() -> None:
 def test_a_charge_days_later_on_another_street_stays_apart() -> None:
     shooting = article(
         "a",
-        "Girl, 4, shot in drive-by",
+        "Girl, 4, shot in drive-by dies",
         "A 4-year-old girl was shot in the arm on Sunday evening in the 6400 block of South "
-        "Quillan Avenue in Harlow, police said.",
+        "Quillan Avenue in Harlow and died hours later, police said.",
         dt.date(2022, 6, 19),
     )
     charge = article(
         "b",
-        "Man charged in drive-by that wounded girl, 4",
-        "A 22-year-old man was charged on Thursday in the drive-by shooting that wounded a "
-        "4-year-old girl in the arm on West Orrin Street in Harlow, police said.",
+        "Man charged in drive-by that killed girl, 4",
+        "A 22-year-old man was charged on Thursday in the drive-by shooting that killed a "
+        "4-year-old girl shot in the arm on West Orrin Street in Harlow, police said.",
         dt.date(2022, 6, 23),
     )
     assert groups(shooting, charge, UNRELATED) == [["a"], ["b"], ["c"]]
@@ -305,3 +305,39 @@ def test_a_walled_page_with_another_incidents_headline_stays_apart() -> None:
         dt.date(2022, 3, 31),
     )
     assert groups(walled, report, UNRELATED) == [["a"], ["b"], ["c"]]
+
+
+def test_a_vigil_days_after_the_shooting_joins_it() -> None:
+    shooting = article(
+        "a",
+        "Teen shot dead outside Dunmore pool hall",
+        "A 17-year-old was shot and killed outside a pool hall near Pinecrest Park in Dunmore "
+        "on Tuesday night, state police said.",
+        dt.date(2022, 8, 3),
+    )
+    vigil = article(
+        "b",
+        "Vigil held for teen shot dead outside Dunmore pool hall",
+        "Friends gathered on Saturday night to remember the 17-year-old shot and killed "
+        "outside a pool hall near Pinecrest Park in Dunmore.",
+        dt.date(2022, 8, 7),
+    )
+    assert groups(shooting, vigil, UNRELATED) == [["a", "b"], ["c"]]
+
+
+def test_a_vigil_dated_before_a_shooting_is_for_another() -> None:
+    vigil = article(
+        "a",
+        "Vigil held for teen shot dead outside Dunmore pool hall",
+        "Friends gathered on Saturday night to remember the 17-year-old shot and killed "
+        "outside a pool hall near Pinecrest Park in Dunmore.",
+        dt.date(2022, 8, 7),
+    )
+    shooting = article(
+        "b",
+        "Teen shot dead outside Dunmore pool hall",
+        "A 17-year-old was shot and killed outside a pool hall near Pinecrest Park in Dunmore "
+        "on Tuesday night, state police said.",
+        dt.date(2022, 8, 17),
+    )
+    assert groups(vigil, shooting, UNRELATED) == [["a"], ["b"], ["c"]]
