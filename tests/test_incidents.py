@@ -341,3 +341,34 @@ def test_a_vigil_dated_before_a_shooting_is_for_another() -> None:
         dt.date(2022, 8, 17),
     )
     assert groups(vigil, shooting, UNRELATED) == [["a"], ["b"], ["c"]]
+
+
+def test_a_school_named_for_a_town_does_not_place_the_story_there() -> None:
+    school = article(
+        "a",
+        "Student shot outside Tara High School",
+        "A 16-year-old student was shot in the leg outside Tara High School on Monday "
+        "afternoon, deputies said.",
+        dt.date(2022, 10, 4),
+    )
+    city = article(
+        "b",
+        "Student shot outside Baton Rouge high school",
+        "A 16-year-old student was shot in the leg outside a high school in Baton Rouge on "
+        "Monday afternoon, deputies said.",
+        dt.date(2022, 10, 4),
+    )
+    (found, _, _) = profiles(school, city, UNRELATED)
+    assert found.country is None
+    assert groups(school, city, UNRELATED) == [["a", "b"], ["c"]]
+
+
+def test_a_street_named_for_a_city_does_not_place_the_story_there() -> None:
+    (found,) = profiles(
+        article(
+            "a", "Man shot on Houston Street",
+            "A man was shot on Houston Street in Harlow on Friday, police said.",
+            dt.date(2022, 10, 8),
+        )
+    )  # fmt: skip
+    assert found.city != "Houston"
