@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from discrepancy import lexicon
 from discrepancy.extract import Extraction, SentenceFacts
-from discrepancy.extract.places import find_local_areas
+from discrepancy.extract.places import find_local_areas, gazetteer
 from discrepancy.models import Claim, Kind
 from discrepancy.names import fold, person_key, person_rule, split_name
 from discrepancy.scope import MAIN
@@ -35,6 +35,10 @@ _VETO = -100.0
 # An official (a police spokesman, a prosecutor) quoted by two articles a few days apart
 # is likely speaking of one incident; months apart, of two shootings in one city.
 OFFICIAL_DAYS = 14
+# A headline alone identifies an incident only among reports published within these days.
+HEADLINE_DAYS = 3
+# The roles of a person whose name tells the incident (not a spokesman's).
+PRINCIPALS = frozenset({"victim", "suspect", "shooter"})
 
 
 @dataclass(frozen=True)
@@ -48,15 +52,21 @@ class Profile:
     weekday: int | None
     city: str | None
     country: str | None
+    # Every country the place's name could be in ("Georgia": the country or the US state).
+    countries: frozenset[str]
     # A country read from a country or state name, or a large city, not a small town's name.
     country_confident: bool
     people: tuple[str, ...]
     officials: tuple[str, ...]
+    # People the story names as a victim or a suspect ("Jon Doe, 24, was charged").
+    principals: tuple[str, ...]
     organizations: frozenset[str]
     areas: frozenset[str]
     words: dict[str, float]
     # The headline reports later news (an arrest, a trial, a death in hospital).
     follow_up: bool = False
+    # Only the headline tells of the incident (a paywall or error page).
+    headline_only: bool = False
 
 
 def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Profile:
@@ -67,7 +77,9 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     weekday = main_time.weekday if main_time and main_time.weekday is not None else (
         day.weekday() if day else None
     )  # fmt: skip
-    place = extraction.main_place.place if extraction.main_place else None
+    mention = extraction.main_place
+    place = mention.place if mention else None
+    countries = frozenset(c.country for c in mention.candidates) if mention else frozenset()
     background = {c.value for c in claims if c.kind == Kind.PERSON and c.scope != MAIN}
     officials = {
         c.value for c in claims if c.kind == Kind.PERSON and c.subject in lexicon.OFFICIAL_ROLES
@@ -76,7 +88,10 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     # nothing about the incident: names, areas and wording are read from the story only.
     story = _story(extraction)
     story_text = " ".join(info.sentence.text for info in story)
-    people = tuple(sorted(n for n in extraction.names - background - officials if n in story_text))
+    named = {n for n in extraction.names if n in story_text}
+    people = tuple(
+        sorted(n for n in named - background - officials if _kind_of_name(n) == "person")
+    )
     organizations = frozenset(
         " ".join(fold(w) for w in c.value.split())
         for c in claims
@@ -92,6 +107,8 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     areas = {a for a in extraction.areas if a in story_text.lower()}
     if article.title:
         areas |= {a.lower() for _, _, a in find_local_areas(article.title)}
+    # A street or district the name finder took for a person ("South Raitt") is an area.
+    areas |= {n.lower() for n in named if _kind_of_name(n) == "place"}
     return Profile(
         index=index,
         article_id=article.id,
@@ -100,14 +117,46 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         weekday=weekday,
         city=place.name if place and place.kind == "city" else None,
         country=place.country if place else None,
-        country_confident=bool(place and (place.kind != "city" or place.population >= 500_000)),
+        countries=countries | {place.country} if place else frozenset(),
+        # A name some other country's place also bears ("Georgia") is not a confident reading.
+        country_confident=bool(
+            place
+            and (place.kind != "city" or place.population >= 500_000)
+            and countries <= {place.country}
+        ),
         people=people,
         officials=tuple(sorted(officials - background)),
+        principals=tuple(
+            sorted(
+                {
+                    c.value
+                    for c in claims
+                    if c.kind == Kind.PERSON and c.scope == MAIN and c.subject in PRINCIPALS
+                }
+                & set(people)
+            )
+        ),
         organizations=organizations,
         areas=frozenset(areas - lexicon.GROUPING_STOPWORDS),
         words={w: float(n) for w, n in counts.items()},
         follow_up=not lexicon.FOLLOW_UP_WORDS.isdisjoint(_WORD.findall(title)),
+        headline_only=not story,
     )
+
+
+def _kind_of_name(name: str) -> str:
+    """What a capitalised name found in the text is: a "person", a "place" (a street, a
+    district, a town) or "other" (a body, a holiday, page furniture)."""
+    words = [w.lower() for w in name.split()]
+    if not lexicon.NOT_PERSON_WORDS.isdisjoint(words):
+        return "other"
+    if (
+        words[0] in lexicon.PLACE_PREFIXES
+        or not lexicon.PLACE_TYPE_WORDS.isdisjoint(words)
+        or name.lower() in gazetteer()
+    ):
+        return "place"
+    return "person"
 
 
 def _story(extraction: Extraction) -> Sequence[SentenceFacts]:
@@ -134,6 +183,12 @@ def _weights(profiles: Sequence[Profile]) -> list[dict[str, float]]:
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         vectors.append({w: v / norm for w, v in vector.items()})
     return vectors
+
+
+def _containment(short: dict[str, float], other: dict[str, float]) -> float:
+    """The share of a short text's weight in words the other text has too."""
+    total = sum(short.values())
+    return sum(v for w, v in short.items() if w in other) / total if total else 0.0
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -168,6 +223,17 @@ def _shared_people(a: Profile, b: Profile, officials: bool = False) -> int:
     return shared
 
 
+def _shared_principal(a: Profile, b: Profile) -> bool:
+    """Whether both articles name one person as a victim or a suspect."""
+    keyed_a, keyed_b = _by_family(a.principals), _by_family(b.principals)
+    return any(
+        (rule := person_rule(name_a, name_b)) and rule != "family name only"
+        for key in keyed_a.keys() & keyed_b.keys()
+        for name_a in keyed_a[key]
+        for name_b in keyed_b[key]
+    )
+
+
 def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str, float]) -> float:
     """Evidence that two articles report the same incident; a veto when they cannot."""
     people = _shared_people(a, b)
@@ -178,19 +244,23 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
         or b.published_ordinal is None
         or (abs(a.published_ordinal - b.published_ordinal) <= OFFICIAL_DAYS)
     )
+    # A follow-up (a charge, a trial, a funeral) naming a victim or suspect of the other
+    # report comes weeks or months later: then time apart is no evidence of two incidents.
+    timeless = people > 0 and _shared_principal(a, b)
     if near:
         people += _shared_people(a, b, officials=True)
-    score = 0.0
+    time = 0.0
     if a.day_ordinal is not None and b.day_ordinal is not None:
         gap = abs(a.day_ordinal - b.day_ordinal)
-        score += -1.0 if gap > 3 else 1.0 if gap <= 1 else 0.2
+        time += -1.0 if gap > 3 else 1.0 if gap <= 1 else 0.2
     elif a.weekday is not None and b.weekday is not None:
-        score += 0.5 if a.weekday == b.weekday else -1.0
+        time += 0.5 if a.weekday == b.weekday else -1.0
     if a.published_ordinal is not None and b.published_ordinal is not None:
         # Reports of one incident cluster in the first days; unrelated ones spread out.
         gap = abs(a.published_ordinal - b.published_ordinal)
-        score += 0.8 if gap <= 1 else 0.3 if gap <= 3 else -0.3 if gap <= 14 else -0.8
-    if a.country and b.country and a.country != b.country:
+        time += 0.8 if gap <= 1 else 0.3 if gap <= 3 else -0.3 if gap <= 14 else -0.8
+    score = max(0.0, time) if timeless else time
+    if _other_country(a, b):
         score -= 1.0
     if a.city and b.city:
         # Suburbs and neighbouring towns make a differing city weak evidence against.
@@ -198,14 +268,24 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     score += PEOPLE_WEIGHTS[min(2, people)]
     score += min(1.0, 0.5 * len(a.organizations & b.organizations))
     score += min(2.0, 1.0 * len(a.areas & b.areas))
+    similarity = _cosine(vec_a, vec_b)
+    if (
+        (a.headline_only or b.headline_only)
+        and a.published_ordinal is not None
+        and b.published_ordinal is not None
+        and abs(a.published_ordinal - b.published_ordinal) <= HEADLINE_DAYS
+    ):
+        # A headline alone is short: what matters is how much of it the other report says.
+        short, other = (vec_a, vec_b) if a.headline_only else (vec_b, vec_a)
+        similarity = max(similarity, _containment(short, other))
     # Near-identical short texts are often the same paywall or error page, not one story.
-    score += TEXT_WEIGHT * min(_cosine(vec_a, vec_b), 0.6)
+    score += TEXT_WEIGHT * min(similarity, 0.6)
     return score
 
 
 def _vetoed(a: Profile, b: Profile, people: int | None = None) -> bool:
     """Whether two articles cannot report one incident: another day, weekday or country."""
-    if a.country != b.country and a.country_confident and b.country_confident:
+    if a.country_confident and b.country_confident and a.country != b.country:
         return True
     # Two fresh reports (the lead's day within a few days of publication) that disagree on
     # the day are different incidents; a later follow-up's lead may date a trial or funeral.
@@ -218,11 +298,44 @@ def _vetoed(a: Profile, b: Profile, people: int | None = None) -> bool:
         conflict = False
     if conflict and (a.follow_up or b.follow_up):
         # A follow-up (an arrest, a charge, a death in hospital) is dated by its own news:
-        # when it names a person of the other report, its day does not tell them apart.
+        # when that comes after the other report's shooting, or it names a person or the
+        # street of the other report, its day does not tell them apart.
         if people is None:
             people = _shared_people(a, b)
-        return people == 0
+        if _later_follow_up(a, b):
+            return False
+        return people == 0 and not _shared_street(a, b)
     return conflict
+
+
+def _later_follow_up(a: Profile, b: Profile) -> bool:
+    """Whether one is a follow-up dated after the day of the shooting the other reports: its
+    lead dates its own news (the arrest, the vigil), which comes after the shooting."""
+    for follow, other in ((a, b), (b, a)):
+        if (
+            follow.follow_up
+            and not other.follow_up
+            and follow.day_ordinal is not None
+            and other.day_ordinal is not None
+            and follow.day_ordinal > other.day_ordinal
+        ):
+            return True
+    return False
+
+
+def _shared_street(a: Profile, b: Profile) -> bool:
+    """Whether both articles name one street or district by a name that says it is one."""
+    return any(
+        w in lexicon.PLACE_TYPE_WORDS or w in lexicon.PLACE_PREFIXES
+        for area in a.areas & b.areas
+        for w in area.split()
+    )
+
+
+def _other_country(a: Profile, b: Profile) -> bool:
+    """Whether the two places are in different countries however their names are read
+    ("Santa Rosa" is in the Philippines and in California)."""
+    return bool(a.countries and b.countries and a.countries.isdisjoint(b.countries))
 
 
 def _fresh(p: Profile) -> bool:

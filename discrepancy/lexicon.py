@@ -238,3 +238,24 @@ OFFICIAL_ROLES = frozenset(
         "chief deputy", "deputy chief", "attorney general", "official", "commander",
     }
 )  # fmt: skip
+
+# Words that make a name found in a story a place rather than a person: a leading direction
+# ("South Raitt", "West Adams") or a kind of street or district anywhere ("Brashear Drive",
+# "Lower Ninth Ward"; not "Hill" or "Park", which are also family names).
+PLACE_PREFIXES = frozenset(
+    """north south east west central northeast northwest southeast southwest northern
+    southern eastern western lower upper downtown""".split()
+)
+PLACE_TYPE_WORDS = frozenset(
+    """street drive avenue boulevard road highway parkway circle court apartments heights
+    hills village township parish county district ward side creek valley gardens""".split()
+)
+# Words that make a name found in a story a body, a day or page furniture rather than a
+# person ("Crime Stoppers", "Cincinnati Children", "Christmas Eve", "Related Headlines").
+NOT_PERSON_WORDS = frozenset(
+    """crime stoppers hotline press associated corporation division unit services department
+    police hospital medical health center children memorial school schools academy
+    elementary university college metro patrol enforcement investigation team force office
+    public safety christmas caption image contact related story headlines photo copyright
+    rights reserved loading daily news radio media chronicle journal""".split()
+)

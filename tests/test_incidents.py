@@ -16,9 +16,17 @@ FURNITURE = (
     "Whenever Marla Quennet posts new content, you'll get an email delivered to your inbox.\n\n"
 )
 
+# Another incident, so that wording shared by the articles under test is rare in the batch.
+UNRELATED_TEXT = (
+    "A man was stabbed outside a Ridgefield diner on Monday; he is in stable condition."
+)
+
 
 def article(ident: str, title: str, text: str, published: dt.date | None) -> Article:
     return Article(id=ident, title=title, text=text, published=published)
+
+
+UNRELATED = article("c", "Man stabbed outside diner", UNRELATED_TEXT, dt.date(2022, 6, 21))
 
 
 def profiles(*articles: Article) -> list[Profile]:
@@ -121,3 +129,246 @@ def test_a_video_playlist_before_the_story_is_not_the_story() -> None:
     )
     (found,) = profiles(article("a", "Toddler shot in Harlow", text, dt.date(2022, 3, 11)))
     assert "library" not in found.words and "pond" not in found.words
+
+
+def test_a_state_that_is_also_a_country_does_not_veto_a_us_city() -> None:
+    state = article(
+        "a",
+        "Deputy wounded in rural shootout",
+        "A sheriff's deputy was shot in the shoulder on Sunday night in Georgia while "
+        "answering a domestic call on Pell Creek Road, the Loomis County sheriff said.",
+        dt.date(2022, 2, 21),
+    )
+    city = article(
+        "b",
+        "Deputy wounded in shootout released from hospital",
+        "A deputy shot in the shoulder on Sunday on Pell Creek Road near Atlanta was released "
+        "from the hospital on Monday, the Loomis County sheriff said.",
+        dt.date(2022, 2, 22),
+    )
+    found = profiles(state, city)
+    assert not found[0].country_confident
+    assert groups(state, city) == [["a", "b"]]
+
+
+def test_a_country_and_a_us_city_far_apart_stay_apart() -> None:
+    abroad = article(
+        "a",
+        "Two killed in Tbilisi market shooting",
+        "Two men were shot dead at a market in Tbilisi, Georgia on Sunday, police said.",
+        dt.date(2022, 2, 21),
+    )
+    home = article(
+        "b",
+        "Two killed in Chicago market shooting",
+        "Two men were shot dead at a market in Chicago on Sunday, police said.",
+        dt.date(2022, 2, 21),
+    )
+    assert groups(abroad, home) == [["a"], ["b"]]
+
+
+def test_streets_and_hotlines_are_not_people() -> None:
+    text = (
+        "A man was shot on South Raitt in Harlow on Friday. Anyone with information may call "
+        "Crime Stoppers or Tomas Okafor, 31, of Harlow."
+    )
+    (found,) = profiles(article("a", "Man shot in Harlow", text, dt.date(2022, 3, 12)))
+    assert "Crime Stoppers" not in found.people and "South Raitt" not in found.people
+    assert "south raitt" in found.areas
+
+
+def test_two_shootings_months_apart_in_one_district_stay_apart() -> None:
+    first = article(
+        "a",
+        "Teen wounded in North Harlow",
+        "A 15-year-old was shot in the leg in North Harlow on Friday, police said. Tips go to "
+        "Harlow Crime Stoppers.",
+        dt.date(2022, 3, 12),
+    )
+    second = article(
+        "b",
+        "Man killed in North Harlow",
+        "A 52-year-old man was shot dead in North Harlow on Tuesday, police said. Tips go to "
+        "Harlow Crime Stoppers.",
+        dt.date(2022, 9, 14),
+    )
+    assert groups(first, second) == [["a"], ["b"]]
+
+
+def test_a_sentencing_months_later_naming_the_suspect_joins_the_shooting() -> None:
+    shooting = article(
+        "a",
+        "Boy, 3, shoots himself with father's pistol",
+        "A 3-year-old boy was critically wounded on Friday when he found a loaded pistol in "
+        "his father's truck on Larch Street in Dunmore, deputies said. The boy's father, Calder Vossberg, 29, "
+        "was charged with child endangerment.",
+        dt.date(2021, 6, 5),
+    )
+    sentencing = article(
+        "b",
+        "Father sentenced after toddler shot himself",
+        "Calder Vossberg was sentenced to probation on Tuesday for leaving the pistol with which "
+        "his son, then 3, shot himself on Larch Street last June.",
+        dt.date(2022, 1, 18),
+    )
+    assert groups(shooting, sentencing) == [["a", "b"]]
+
+
+def test_a_sentencing_months_later_naming_someone_else_stays_apart() -> None:
+    shooting = article(
+        "a",
+        "Boy, 3, shoots himself with father's pistol",
+        "A 3-year-old boy was critically wounded on Friday when he found a loaded pistol in "
+        "his father's truck on Larch Street in Dunmore, deputies said. The boy's father, Calder Vossberg, 29, "
+        "was charged with child endangerment.",
+        dt.date(2021, 6, 5),
+    )
+    sentencing = article(
+        "b",
+        "Father sentenced after toddler shot himself",
+        "Emmett Drayle was sentenced to probation on Tuesday for leaving the pistol with which "
+        "his son, then 4, shot himself on Larch Street in March.",
+        dt.date(2022, 1, 18),
+    )
+    assert groups(shooting, sentencing) == [["a"], ["b"]]
+
+
+def test_a_charge_days_later_on_the_same_street_joins_the_shooting() -> None:
+    shooting = article(
+        "a",
+        "Girl, 4, shot in drive-by dies",
+        "A 4-year-old girl was shot in the arm on Sunday evening in the 6400 block of South "
+        "Quillan Avenue in Harlow and died hours later, police said.",
+        dt.date(2022, 6, 19),
+    )
+    charge = article(
+        "b",
+        "Man charged in drive-by that killed girl, 4",
+        "A 22-year-old man was charged on Thursday in the drive-by shooting that killed a "
+        "4-year-old girl shot in the arm on South Quillan Avenue in Harlow, police said.",
+        dt.date(2022, 6, 23),
+    )
+    assert groups(shooting, charge, UNRELATED) == [["a", "b"], ["c"]]
+
+
+def test_a_charge_days_later_on_another_street_stays_apart() -> None:
+    shooting = article(
+        "a",
+        "Girl, 4, shot in drive-by dies",
+        "A 4-year-old girl was shot in the arm on Sunday evening in the 6400 block of South "
+        "Quillan Avenue in Harlow and died hours later, police said.",
+        dt.date(2022, 6, 19),
+    )
+    charge = article(
+        "b",
+        "Man charged in drive-by that killed girl, 4",
+        "A 22-year-old man was charged on Thursday in the drive-by shooting that killed a "
+        "4-year-old girl shot in the arm on West Orrin Street in Harlow, police said.",
+        dt.date(2022, 6, 23),
+    )
+    assert groups(shooting, charge, UNRELATED) == [["a"], ["b"], ["c"]]
+
+
+# A sign-up wall: the page says nothing of the incident, only its headline does.
+WALL = (
+    "One more step.\n\nWe have sent you a confirmation email. Please open it and follow the "
+    "link to finish signing up.\n\nDid not get it? Look in your spam folder."
+)
+
+
+def test_a_walled_page_joins_the_report_its_headline_tells() -> None:
+    walled = article(
+        "a", "Ostrander girl, 9, shot in the shoulder at home", WALL,
+        dt.date(2022, 4, 2),
+    )  # fmt: skip
+    report = article(
+        "b",
+        "Girl, 9, shot in Ostrander home",
+        "A 9-year-old girl was shot in the shoulder at a home in Ostrander on Wednesday, "
+        "deputies said. Her mother's boyfriend was questioned.",
+        dt.date(2022, 3, 31),
+    )
+    (found, _, _) = profiles(walled, report, UNRELATED)
+    assert found.headline_only and found.people == ()
+    assert groups(walled, report, UNRELATED) == [["a", "b"], ["c"]]
+
+
+def test_a_walled_page_with_another_incidents_headline_stays_apart() -> None:
+    walled = article(
+        "a", "Two men wounded outside Brindle Street bar", WALL, dt.date(2022, 4, 2),
+    )  # fmt: skip
+    report = article(
+        "b",
+        "Girl, 9, shot in Ostrander home",
+        "A 9-year-old girl was shot in the shoulder at a home in Ostrander on Wednesday, "
+        "deputies said. Her mother's boyfriend was questioned.",
+        dt.date(2022, 3, 31),
+    )
+    assert groups(walled, report, UNRELATED) == [["a"], ["b"], ["c"]]
+
+
+def test_a_vigil_days_after_the_shooting_joins_it() -> None:
+    shooting = article(
+        "a",
+        "Teen shot dead outside Dunmore pool hall",
+        "A 17-year-old was shot and killed outside a pool hall near Pinecrest Park in Dunmore "
+        "on Tuesday night, state police said.",
+        dt.date(2022, 8, 3),
+    )
+    vigil = article(
+        "b",
+        "Vigil held for teen shot dead outside Dunmore pool hall",
+        "Friends gathered on Saturday night to remember the 17-year-old shot and killed "
+        "outside a pool hall near Pinecrest Park in Dunmore.",
+        dt.date(2022, 8, 7),
+    )
+    assert groups(shooting, vigil, UNRELATED) == [["a", "b"], ["c"]]
+
+
+def test_a_vigil_dated_before_a_shooting_is_for_another() -> None:
+    vigil = article(
+        "a",
+        "Vigil held for teen shot dead outside Dunmore pool hall",
+        "Friends gathered on Saturday night to remember the 17-year-old shot and killed "
+        "outside a pool hall near Pinecrest Park in Dunmore.",
+        dt.date(2022, 8, 7),
+    )
+    shooting = article(
+        "b",
+        "Teen shot dead outside Dunmore pool hall",
+        "A 17-year-old was shot and killed outside a pool hall near Pinecrest Park in Dunmore "
+        "on Tuesday night, state police said.",
+        dt.date(2022, 8, 17),
+    )
+    assert groups(vigil, shooting, UNRELATED) == [["a"], ["b"], ["c"]]
+
+
+def test_a_school_named_for_a_town_does_not_place_the_story_there() -> None:
+    school = article(
+        "a",
+        "Student shot outside Tara High School",
+        "A 16-year-old student was shot in the leg outside Tara High School on Monday "
+        "afternoon, deputies said.",
+        dt.date(2022, 10, 4),
+    )
+    city = article(
+        "b",
+        "Student shot outside Baton Rouge high school",
+        "A 16-year-old student was shot in the leg outside a high school in Baton Rouge on "
+        "Monday afternoon, deputies said.",
+        dt.date(2022, 10, 4),
+    )
+    (found, _, _) = profiles(school, city, UNRELATED)
+    assert found.country is None
+    assert groups(school, city, UNRELATED) == [["a", "b"], ["c"]]
+
+
+def test_a_street_named_for_a_city_does_not_place_the_story_there() -> None:
+    (found,) = profiles(
+        article(
+            "a", "Man shot on Houston Street",
+            "A man was shot on Houston Street in Harlow on Friday, police said.",
+            dt.date(2022, 10, 8),
+        )
+    )  # fmt: skip
+    assert found.city != "Houston"

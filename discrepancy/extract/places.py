@@ -116,7 +116,10 @@ def find_places(sentence: str) -> Iterator[PlaceMention]:
                 key = text.lower()
                 if key in table:
                     offset = match.start() + len(" ".join(words[:index])) + (1 if index else 0)
-                    if _credible(sentence, offset, offset + len(text), table[key]):
+                    end = offset + len(text)
+                    if _credible(sentence, offset, end, table[key]) and not _NAMESAKE_AFTER.match(
+                        sentence, end
+                    ):
                         candidates = tuple(table[key])
                         yield PlaceMention(offset, offset + len(text), text, candidates[0],
                                            candidates)  # fmt: skip
@@ -130,6 +133,12 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|near|outside|at|from|across|into|to|of|capital)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|downtown\s+|suburban\s+)?|^)$",
     re.IGNORECASE,
+)
+# A place's name that begins a street's or a school's ("Tara High School", "Houston Street")
+# does not put the story in that place.
+_NAMESAKE_AFTER = re.compile(
+    r"\s+(?:(?:High|Middle|Elementary|Junior\s+High)\s+)?(?:School|Street|St\.|Avenue|Ave\."
+    r"|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Highway|Parkway)\b|\s+(?:High|Middle|Elementary)\b"
 )
 _REGION_AFTER = re.compile(r"^(?:’s|'s)?,\s+[A-Z][a-z]{1,12}\.?")
 
