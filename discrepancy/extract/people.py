@@ -137,7 +137,7 @@ def find_names(sentence: str) -> Iterator[NameMention]:
             continue
         if any(w.lower() in lexicon.INSTITUTION_WORDS for w in name_words):
             continue
-        if " ".join(name_words).lower() in places:
+        if " ".join(name_words).lower() in places.known:
             continue
         start, end = run[first].start(), _strip_possessive(sentence, run[last - 1])
         role = role or _role_around(sentence, start, end)
@@ -178,7 +178,7 @@ def _strip_possessive(sentence: str, token: re.Match[str]) -> int:
 def _is_region(word: str, places: Gazetteer) -> bool:
     # "US President Joe Biden", "Iraqi Prime Minister": a leading country is not a name; a
     # leading city may be a first name ("Paris Walker").
-    return word in places and any(p.kind != "city" for p in places[word])
+    return word in places.known and any(p.kind != "city" for p in places[word])
 
 
 def _role_before(sentence: str, start: int) -> str | None:

@@ -84,6 +84,9 @@ class Gazetteer(Mapping[str, list[Place]]):
 
     def __init__(self, rows: dict[str, str], places: dict[str, list[Place]] | None = None) -> None:
         self._rows = rows
+        # Every name the gazetteer holds, as a plain dict: `in known` is much faster than
+        # `in` on this Mapping, which is a Python-level call.
+        self.known: Mapping[str, object] = rows
         self._places: dict[str, list[Place]] = places or {}
 
     def __contains__(self, key: object) -> bool:
@@ -197,8 +200,21 @@ def _flat(table: dict[str, list[Place]]) -> Iterator[Place]:
 def find_places(sentence: str) -> Iterator[PlaceMention]:
     """Countries, states and cities named in a sentence."""
     table = gazetteer()
+    known = table.known
     for match in _CAPITALISED.finditer(sentence):
         words = match.group().split()
+        if len(words) == 1:
+            # One word, the common case: the loop below with one phrase to try.
+            phrase = words[0].rstrip(".,’'")
+            text = phrase[:-2] if phrase.endswith(("’s", "'s")) else phrase
+            key = text.lower()
+            if key in known:
+                offset = match.start()
+                if _credible(sentence, offset, offset + len(text), table[key]):
+                    candidates = tuple(table[key])
+                    yield PlaceMention(offset, offset + len(text), text, candidates[0],
+                                       candidates)  # fmt: skip
+            continue
         # Longest gazetteer name inside the capitalised run wins ("New York" over "York").
         index = 0
         while index < len(words):
@@ -207,7 +223,7 @@ def find_places(sentence: str) -> Iterator[PlaceMention]:
                 # The phrase has no line break, so this is all `(?:’s|'s)$` would strip.
                 text = phrase[:-2] if phrase.endswith(("’s", "'s")) else phrase
                 key = text.lower()
-                if key in table:
+                if key in known:
                     offset = match.start() + len(" ".join(words[:index])) + (1 if index else 0)
                     if _credible(sentence, offset, offset + len(text), table[key]):
                         candidates = tuple(table[key])
