@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TextIO
 
 import ftfy
+from ftfy.badness import is_bad
+from ftfy.chardata import CONTROL_CHARS
 
 from discrepancy.models import Article, Skipped
 
@@ -358,13 +360,48 @@ def _decode(data: bytes, *, start: bool = True) -> tuple[str, list[str]]:
         return data.decode("utf-8", errors=_FALLBACK_ERRORS), [WARN_CP1252]
 
 
+# ftfy leaves a line as it is when it holds no "&" (HTML entities), none of the characters its
+# fixers replace or remove (C1 controls, surrogates, the control characters it strips) and
+# no sign of mojibake (`is_bad`, the test its encoding fix starts with): such lines skip
+# ftfy's whole round of fixes.
+_FTFY_TOUCHES = re.compile(
+    "[&\x80-\x9f\ud800-\udfff" + "".join(re.escape(chr(c)) for c in sorted(CONTROL_CHARS)) + "]"
+)
+
+
+def fix_text(text: str) -> str:
+    """`ftfy.fix_text(text, config=_FTFY_CONFIG)`, skipping the lines it would leave alone.
+
+    ftfy fixes text line by line (segments of at most `max_decode_length` characters) and
+    stops unescaping HTML for the rest of the text once a segment holds "<": both kept here.
+    """
+    config = _FTFY_CONFIG
+    out: list[str] = []
+    pos = 0
+    while pos < len(text):
+        textbreak = text.find("\n", pos) + 1
+        if textbreak == 0:
+            textbreak = len(text)
+        if textbreak - pos > config.max_decode_length:
+            textbreak = pos + config.max_decode_length
+        segment = text[pos:textbreak]
+        if config.unescape_html == "auto" and "<" in segment:
+            config = config._replace(unescape_html=False)
+        if not _FTFY_TOUCHES.search(segment) and (segment.isascii() or not is_bad(segment)):
+            out.append(segment)
+        else:
+            out.append(ftfy.fix_and_explain(segment, config).text)
+        pos = textbreak
+    return "".join(out)
+
+
 def _repair(text: str, warnings: list[str]) -> str:
     """Repair mojibake and HTML entities with ftfy, noting any change in warnings."""
     if text.isascii() and "&" not in text:
         # Mojibake needs non-ASCII characters and entities need "&": nothing to repair, and
         # ftfy is the slowest step of reading a clean article.
         return text
-    fixed: str = ftfy.fix_text(text, config=_FTFY_CONFIG)
+    fixed = fix_text(text)
     if fixed != text:
         warnings.append(WARN_REPAIRED)
     # JSON can escape lone surrogates; they cannot be written out as UTF-8 later.

@@ -48,9 +48,9 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
 
 
 def _append(sentences: list[Sentence], text: str, begin: int, end: int) -> None:
-    while begin < end and text[begin].isspace():
-        begin += 1
-    while end > begin and text[end - 1].isspace():
-        end -= 1
-    if end > begin:
-        sentences.append(Sentence(begin, end, text[begin:end]))
+    # str.strip() drops exactly the characters str.isspace() calls white space.
+    piece = text[begin:end]
+    stripped = piece.strip()
+    if stripped:
+        begin += len(piece) - len(piece.lstrip())
+        sentences.append(Sentence(begin, begin + len(stripped), stripped))

@@ -230,6 +230,7 @@ FOLLOW_UP = [
         [],
     ),
     ("Two of the victims died at the hospital.", [("killed", "Two", 2, 2)], [("killed", 1)]),
+    ("Two men were fatally shot outside a bar.", [("killed", "Two", 2, 2)], [("killed", 1)]),
     ("The suspect in the triple homicide appeared in court.", [("killed", "triple", 3, 3)], []),
     (
         "Police called it a double murder-suicide.",

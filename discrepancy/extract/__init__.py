@@ -148,11 +148,14 @@ _NAMED_ONE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
 
 def _wounded_from_shot(text: str, body_start: int, claims: list[Claim]) -> list[Claim]:
     """People shot are wounded unless they died: "a boy was shot", "seven were shot, one died"."""
-    body = list(text)
-    for claim in claims:
-        if claim.kind == Kind.KILLED and claim.high == 0:
+    body = text
+    blanked = [c for c in claims if c.kind == Kind.KILLED and c.high == 0]
+    if blanked:
+        letters = list(text)
+        for claim in blanked:
             # "No one was killed" is a report of no death, not of one.
-            body[claim.start : claim.end] = " " * (claim.end - claim.start)
+            letters[claim.start : claim.end] = " " * (claim.end - claim.start)
+        body = "".join(letters)
     # With deaths reported, the people shot are wounded less the dead (settled per incident
     # in align), but only when a death count is exact: "one man died" says how many to take
     # away, "was killed" alone does not.
@@ -160,7 +163,7 @@ def _wounded_from_shot(text: str, body_start: int, claims: list[Claim]) -> list[
         c.kind == Kind.KILLED and c.high is not None and c.low == c.high and c.low >= 1
         for c in claims
     )
-    if _DEATH_WORDS.test("".join(body), body_start) and not deaths_counted:
+    if _DEATH_WORDS.test(body, body_start) and not deaths_counted:
         return []
     wounded = {(c.start, c.end) for c in claims if c.kind == Kind.WOUNDED}
     return [

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from discrepancy import lexicon
-from discrepancy.caseless import Caseless
+from discrepancy.caseless import Caseless, fold_case
 from discrepancy.extract.numbers import COUNT, Interval, count_interval, parse_number
 from discrepancy.models import Kind
 
@@ -55,10 +55,10 @@ _DEATHS_OF = Caseless(
     rf"\b(?P<verb>(?:shooting\s+)?deaths|murders|killings|slayings)\s+of\s+{COUNT}"
     rf"(?P<np>(?:\s+{_NP_WORD}){{0,3}})"
 )
-_MULTIPLE = re.compile(
+_MULTIPLE = Caseless(
     r"\b(?P<count>" + "|".join(lexicon.MULTIPLES) + r")\s+(?:(?P<fatal>homicides?|murders?"
     r"|slayings?|killings?|fatal\s+shootings?)|shootings?)\b(?P<suicide>[\s-]+suicides?\b)?",
-    re.IGNORECASE,
+    needs=tuple(lexicon.MULTIPLES),
 )
 _NONE = Caseless(
     r"\b(?:no\s+one|nobody|none\s+of\s+them|no\s+one\s+else)\s+(?:else\s+)?"
@@ -68,6 +68,11 @@ _NONE = Caseless(
     r"(?:reported|were\s+reported)",
     needs=("no",),
 )
+# A word of every verb the singular patterns name: a sentence with none skips them.
+_PASSIVE_VERB_WORDS = ("shot", "dead", "death", "kill", "slain", "murder", "martyr", "die",
+                       "perish", "gunned", "lives", "execut", "fatal", "wound", "injur", "hurt",
+                       "hospitali")  # fmt: skip
+_ACTIVE_VERB_WORDS = ("kill", "slay", "slew", "dead", "fatal", "murder", "wound", "injur", "hurt")
 _SINGULAR_NOUN = r"\d+-year-old|" + "|".join(
     sorted(lexicon.SINGULAR_VICTIMS | lexicon.PERSON_NOUNS | lexicon.SUBSET_NOUNS)
 )
@@ -77,10 +82,12 @@ _SINGULAR = Caseless(
     r"(?:(?:also|reportedly|later|critically|seriously)\s+)?"
     rf"(?P<verb>{lexicon.KILLED_PASSIVE}|{lexicon.WOUNDED_PASSIVE}|shot\s+and\s+wounded"
     r"|pronounced\s+dead)|(?P<died>died|dies))\b",
+    needs=_PASSIVE_VERB_WORDS,
 )
 _SINGULAR_ACTIVE = Caseless(
     rf"\b(?P<verb>{lexicon.KILLED_ACTIVE}|{lexicon.WOUNDED_ACTIVE})\s+(?P<article>a|an|his|her|their)\s+"
     rf"(?P<np>(?:[\w’'\-]+\s+){{0,3}}?)(?P<noun>{_SINGULAR_NOUN})\b",
+    needs=_ACTIVE_VERB_WORDS,
 )
 _OTHER_BEFORE = re.compile(r"\b(?:another|other|earlier|previous|separate)\s+$", re.IGNORECASE)
 # Two people joined by "and": "a man and a woman were wounded".
@@ -111,6 +118,17 @@ _SOMEONE_DIED = re.compile(
     r"|claimed\s+the\s+life\s+of)\b",
     re.IGNORECASE,
 )
+# A word of each of its verbs: a sentence with none skips the pattern.
+_DIED_WORDS = ("shot", "dead", "death", "kill", "slain", "murder", "die", "fatal", "life")
+
+
+def _may_hold(sentence: str, words: tuple[str, ...]) -> bool:
+    """Can an IGNORECASE pattern every match of which holds one of `words` match here?"""
+    lowered = fold_case(sentence)
+    # Text lower-casing cannot fold as re does (caseless.fold_case) may match otherwise.
+    return lowered is None or any(word in lowered for word in words)
+
+
 # "No one died", "nobody was killed": handled as zero counts, never as a death.
 _NEGATED = re.compile(r"\b(?:no\s+one|nobody|none|not|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "asked if anyone had been killed", "how the man died", "the dog was killed": no person's death.
@@ -347,7 +365,7 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
             else "died"
         )
         yield emit(_kind(verb), match.start("article"), match.end("noun"), one)
-    for match in _SOMEONE_DIED.finditer(sentence):
+    for match in _SOMEONE_DIED.finditer(sentence) if _may_hold(sentence, _DIED_WORDS) else ():
         verb_group = next(g for g in ("verb", "verb2", "verb3") if match.group(g))
         start, end = match.start(verb_group), match.end(verb_group)
         # A count elsewhere in the sentence already states this toll.
@@ -464,7 +482,7 @@ def _one_or_more(interval: Interval) -> Interval:
 _PATTERN_WORDS: dict[Caseless, tuple[str, ...]] = {
     _LEAVING: ("left", "leav"),
     _PASSIVE: ("kill", "dead", "slain", "murder", "martyr", "died", "perish", "execut", "gunned",
-               "death", "lives", "wound", "injur", "hurt", "hospital"),
+               "death", "lives", "wound", "injur", "hurt", "hospital", "fatal"),
     _ACTIVE: ("kill", "slay", "slew", "dead", "wound", "injur", "hurt", "fatally", "murder"),
     _DEATHS_OF: ("deaths", "murders", "killings", "slayings"),
 }  # fmt: skip

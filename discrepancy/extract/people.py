@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from discrepancy import lexicon
 from discrepancy.caseless import Caseless
-from discrepancy.extract.places import Place, gazetteer
+from discrepancy.extract.places import Gazetteer, gazetteer
 
 # A word of a name: capitalised word, initial, Arabic article or particle, quoted nickname.
 # The look-ahead holds every first character of the alternatives: it lets re skip most
@@ -137,7 +137,7 @@ def find_names(sentence: str) -> Iterator[NameMention]:
             continue
         if any(w.lower() in lexicon.INSTITUTION_WORDS for w in name_words):
             continue
-        if " ".join(name_words).lower() in places:
+        if " ".join(name_words).lower() in places.known:
             continue
         start, end = run[first].start(), _strip_possessive(sentence, run[last - 1])
         role = role or _role_around(sentence, start, end)
@@ -175,10 +175,10 @@ def _strip_possessive(sentence: str, token: re.Match[str]) -> int:
     return end - 2 if sentence[token.start() : end].endswith(("’s", "'s")) else end
 
 
-def _is_region(word: str, places: dict[str, list[Place]]) -> bool:
+def _is_region(word: str, places: Gazetteer) -> bool:
     # "US President Joe Biden", "Iraqi Prime Minister": a leading country is not a name; a
     # leading city may be a first name ("Paris Walker").
-    return any(p.kind != "city" for p in places.get(word, []))
+    return word in places.known and any(p.kind != "city" for p in places[word])
 
 
 def _role_before(sentence: str, start: int) -> str | None:
