@@ -132,8 +132,8 @@ _DEATH_WORDS = Caseless(
 
 
 def _victims_one_by_one(claims: list[Claim]) -> list[Claim]:
-    """ "A 14-year-old girl was hurt" in an article that counts two hurt describes one of them:
-    at least one, not a rival total of exactly one."""
+    """One named victim in an article that counts more ("A 14-year-old girl was hurt" beside
+    "two were hurt") is one of them: at least one, not a rival total of exactly one."""
     larger = {c.kind for c in claims if c.low is not None and c.low >= 2}
     return [
         dataclasses.replace(c, high=None)
