@@ -274,3 +274,13 @@ def test_names_and_deployments_stay_with_the_main_incident() -> None:
     assert kept[(Kind.TROOPS, "900")] == MAIN
     assert kept[(Kind.DATE, "Wednesday")] == MAIN
     assert kept[(Kind.LOCATION, "Baghdad")] == MAIN
+
+
+def test_a_town_inside_a_persons_name_is_not_a_place_of_the_story() -> None:
+    article = Article(
+        id="a",
+        text="A man was shot in Toledo, Ohio, on Friday. Detective Mark Houston said he was hurt.",
+        published=PUBLISHED,
+    )
+    places = [p.text for info in extract(article).sentences for p in info.places]
+    assert places == ["Toledo", "Ohio"]

@@ -77,8 +77,9 @@ def extract(article: Article) -> Extraction:
             find_attribution(sentence.text),
             _EVENT.test(sentence.text),
         )
-        infos.append(info)
-        claims.extend(_sentence_claims(article, info, names))
+        found = _sentence_claims(article, info, names)
+        claims.extend(found)
+        infos.append(_without_people_places(info, found))
     claims = _victims_one_by_one(claims)
     claims.extend(_wounded_from_shot(text, article.body_start, claims))
     main_time, time_index = _main_time(infos)
@@ -129,6 +130,21 @@ def extract(article: Article) -> Extraction:
 _DEATH_WORDS = Caseless(
     r"\b(?:kill\w*|dead|died|dies|death|fatal\w*|homicide|murder\w*|slain|slay\w*)\b"
 )
+
+
+def _without_people_places(info: SentenceFacts, claims: list[Claim]) -> SentenceFacts:
+    """A town read from inside a person's name ("Kayla Dixon", "Sheriff Joey Terrell") is
+    not where the story happened."""
+    base = info.sentence.start
+    people = [(c.start - base, c.end - base) for c in claims if c.kind == Kind.PERSON]
+    if not people or not info.places:
+        return info
+    places = tuple(
+        p
+        for p in info.places
+        if not any(start <= p.start and p.end <= end for start, end in people)
+    )
+    return info if len(places) == len(info.places) else dataclasses.replace(info, places=places)
 
 
 def _victims_one_by_one(claims: list[Claim]) -> list[Claim]:
