@@ -328,22 +328,10 @@ def test_counting_language(
     check(sentence, must_find, must_not)
 
 
-@pytest.mark.parametrize(("sentence", "must_find", "must_not"), FOLLOW_UP)
-def test_follow_up_reporting_of_the_toll(
-    sentence: str, must_find: list[Found], must_not: list[Forbidden]
-) -> None:
-    check(sentence, must_find, must_not)
-
-
-@pytest.mark.parametrize(("sentence", "must_find", "must_not"), PAIRS_AND_POSSESSIVES)
-def test_pairs_possessives_and_people_sent_to_hospital(
-    sentence: str, must_find: list[Found], must_not: list[Forbidden]
-) -> None:
-    check(sentence, must_find, must_not)
-
-
-@pytest.mark.parametrize(("sentence", "must_find", "must_not"), NEGATED_AND_LATER)
-def test_negated_deaths_and_deaths_after_a_hospital_stay(
+@pytest.mark.parametrize(
+    ("sentence", "must_find", "must_not"), FOLLOW_UP + PAIRS_AND_POSSESSIVES + NEGATED_AND_LATER
+)
+def test_follow_ups_pairs_negations_and_deaths_after_a_hospital_stay(
     sentence: str, must_find: list[Found], must_not: list[Forbidden]
 ) -> None:
     check(sentence, must_find, must_not)

@@ -29,6 +29,40 @@ def article(ident: str, title: str, text: str, published: dt.date | None) -> Art
 UNRELATED = article("c", "Man stabbed outside diner", UNRELATED_TEXT, dt.date(2022, 6, 21))
 
 
+# Reports used by more than one test: (title, text).
+BRINDLE_SHOOTING = (
+    "Man killed outside Brindle Street bar",
+    "Tomas Okafor, 31, was shot and killed outside a bar on Brindle Street in Harlow on "
+    "Saturday night, police said. Two other men, one of them Remy Adeyemi, were wounded.",
+)
+LARCH_SHOOTING = (
+    "Boy, 3, shoots himself with father's pistol",
+    "A 3-year-old boy was critically wounded on Friday when he found a loaded pistol in "
+    "his father's truck on Larch Street in Dunmore, deputies said. The boy's father, Calder "
+    "Vossberg, 29, was charged with child endangerment.",
+)
+QUILLAN_SHOOTING = (
+    "Girl, 4, shot in drive-by dies",
+    "A 4-year-old girl was shot in the arm on Sunday evening in the 6400 block of South "
+    "Quillan Avenue in Harlow and died hours later, police said.",
+)
+OSTRANDER_REPORT = (
+    "Girl, 9, shot in Ostrander home",
+    "A 9-year-old girl was shot in the shoulder at a home in Ostrander on Wednesday, "
+    "deputies said. Her mother's boyfriend was questioned.",
+)
+POOL_HALL_SHOOTING = (
+    "Teen shot dead outside Dunmore pool hall",
+    "A 17-year-old was shot and killed outside a pool hall near Pinecrest Park in Dunmore "
+    "on Tuesday night, state police said.",
+)
+POOL_HALL_VIGIL = (
+    "Vigil held for teen shot dead outside Dunmore pool hall",
+    "Friends gathered on Saturday night to remember the 17-year-old shot and killed "
+    "outside a pool hall near Pinecrest Park in Dunmore.",
+)
+
+
 def profiles(*articles: Article) -> list[Profile]:
     found = []
     for index, item in enumerate(articles):
@@ -66,13 +100,7 @@ def test_two_pages_of_furniture_from_one_reporter_are_not_one_incident() -> None
 
 
 def test_an_arrest_report_naming_the_victim_joins_the_shooting() -> None:
-    shooting = article(
-        "a",
-        "Man killed outside Brindle Street bar",
-        "Tomas Okafor, 31, was shot and killed outside a bar on Brindle Street in Harlow on "
-        "Saturday night, police said. Two other men, one of them Remy Adeyemi, were wounded.",
-        dt.date(2022, 3, 13),
-    )
+    shooting = article("a", *BRINDLE_SHOOTING, dt.date(2022, 3, 13))
     arrest = article(
         "b",
         "Suspect arrested in Brindle Street killing",
@@ -84,13 +112,7 @@ def test_an_arrest_report_naming_the_victim_joins_the_shooting() -> None:
 
 
 def test_an_arrest_report_of_another_shooting_stays_apart() -> None:
-    shooting = article(
-        "a",
-        "Man killed outside Brindle Street bar",
-        "Tomas Okafor, 31, was shot and killed outside a bar on Brindle Street in Harlow on "
-        "Saturday night, police said. Two other men, one of them Remy Adeyemi, were wounded.",
-        dt.date(2022, 3, 13),
-    )
+    shooting = article("a", *BRINDLE_SHOOTING, dt.date(2022, 3, 13))
     arrest = article(
         "b",
         "Suspect arrested in Harlow killing",
@@ -196,14 +218,7 @@ def test_two_shootings_months_apart_in_one_district_stay_apart() -> None:
 
 
 def test_a_sentencing_months_later_naming_the_suspect_joins_the_shooting() -> None:
-    shooting = article(
-        "a",
-        "Boy, 3, shoots himself with father's pistol",
-        "A 3-year-old boy was critically wounded on Friday when he found a loaded pistol in "
-        "his father's truck on Larch Street in Dunmore, deputies said. The boy's father, Calder Vossberg, 29, "
-        "was charged with child endangerment.",
-        dt.date(2021, 6, 5),
-    )
+    shooting = article("a", *LARCH_SHOOTING, dt.date(2021, 6, 5))
     sentencing = article(
         "b",
         "Father sentenced after toddler shot himself",
@@ -215,14 +230,7 @@ def test_a_sentencing_months_later_naming_the_suspect_joins_the_shooting() -> No
 
 
 def test_a_sentencing_months_later_naming_someone_else_stays_apart() -> None:
-    shooting = article(
-        "a",
-        "Boy, 3, shoots himself with father's pistol",
-        "A 3-year-old boy was critically wounded on Friday when he found a loaded pistol in "
-        "his father's truck on Larch Street in Dunmore, deputies said. The boy's father, Calder Vossberg, 29, "
-        "was charged with child endangerment.",
-        dt.date(2021, 6, 5),
-    )
+    shooting = article("a", *LARCH_SHOOTING, dt.date(2021, 6, 5))
     sentencing = article(
         "b",
         "Father sentenced after toddler shot himself",
@@ -234,13 +242,7 @@ def test_a_sentencing_months_later_naming_someone_else_stays_apart() -> None:
 
 
 def test_a_charge_days_later_on_the_same_street_joins_the_shooting() -> None:
-    shooting = article(
-        "a",
-        "Girl, 4, shot in drive-by dies",
-        "A 4-year-old girl was shot in the arm on Sunday evening in the 6400 block of South "
-        "Quillan Avenue in Harlow and died hours later, police said.",
-        dt.date(2022, 6, 19),
-    )
+    shooting = article("a", *QUILLAN_SHOOTING, dt.date(2022, 6, 19))
     charge = article(
         "b",
         "Man charged in drive-by that killed girl, 4",
@@ -252,13 +254,7 @@ def test_a_charge_days_later_on_the_same_street_joins_the_shooting() -> None:
 
 
 def test_a_charge_days_later_on_another_street_stays_apart() -> None:
-    shooting = article(
-        "a",
-        "Girl, 4, shot in drive-by dies",
-        "A 4-year-old girl was shot in the arm on Sunday evening in the 6400 block of South "
-        "Quillan Avenue in Harlow and died hours later, police said.",
-        dt.date(2022, 6, 19),
-    )
+    shooting = article("a", *QUILLAN_SHOOTING, dt.date(2022, 6, 19))
     charge = article(
         "b",
         "Man charged in drive-by that killed girl, 4",
@@ -281,13 +277,7 @@ def test_a_walled_page_joins_the_report_its_headline_tells() -> None:
         "a", "Ostrander girl, 9, shot in the shoulder at home", WALL,
         dt.date(2022, 4, 2),
     )  # fmt: skip
-    report = article(
-        "b",
-        "Girl, 9, shot in Ostrander home",
-        "A 9-year-old girl was shot in the shoulder at a home in Ostrander on Wednesday, "
-        "deputies said. Her mother's boyfriend was questioned.",
-        dt.date(2022, 3, 31),
-    )
+    report = article("b", *OSTRANDER_REPORT, dt.date(2022, 3, 31))
     (found, _, _) = profiles(walled, report, UNRELATED)
     assert found.headline_only and found.people == ()
     assert groups(walled, report, UNRELATED) == [["a", "b"], ["c"]]
@@ -297,49 +287,19 @@ def test_a_walled_page_with_another_incidents_headline_stays_apart() -> None:
     walled = article(
         "a", "Two men wounded outside Brindle Street bar", WALL, dt.date(2022, 4, 2),
     )  # fmt: skip
-    report = article(
-        "b",
-        "Girl, 9, shot in Ostrander home",
-        "A 9-year-old girl was shot in the shoulder at a home in Ostrander on Wednesday, "
-        "deputies said. Her mother's boyfriend was questioned.",
-        dt.date(2022, 3, 31),
-    )
+    report = article("b", *OSTRANDER_REPORT, dt.date(2022, 3, 31))
     assert groups(walled, report, UNRELATED) == [["a"], ["b"], ["c"]]
 
 
 def test_a_vigil_days_after_the_shooting_joins_it() -> None:
-    shooting = article(
-        "a",
-        "Teen shot dead outside Dunmore pool hall",
-        "A 17-year-old was shot and killed outside a pool hall near Pinecrest Park in Dunmore "
-        "on Tuesday night, state police said.",
-        dt.date(2022, 8, 3),
-    )
-    vigil = article(
-        "b",
-        "Vigil held for teen shot dead outside Dunmore pool hall",
-        "Friends gathered on Saturday night to remember the 17-year-old shot and killed "
-        "outside a pool hall near Pinecrest Park in Dunmore.",
-        dt.date(2022, 8, 7),
-    )
+    shooting = article("a", *POOL_HALL_SHOOTING, dt.date(2022, 8, 3))
+    vigil = article("b", *POOL_HALL_VIGIL, dt.date(2022, 8, 7))
     assert groups(shooting, vigil, UNRELATED) == [["a", "b"], ["c"]]
 
 
 def test_a_vigil_dated_before_a_shooting_is_for_another() -> None:
-    vigil = article(
-        "a",
-        "Vigil held for teen shot dead outside Dunmore pool hall",
-        "Friends gathered on Saturday night to remember the 17-year-old shot and killed "
-        "outside a pool hall near Pinecrest Park in Dunmore.",
-        dt.date(2022, 8, 7),
-    )
-    shooting = article(
-        "b",
-        "Teen shot dead outside Dunmore pool hall",
-        "A 17-year-old was shot and killed outside a pool hall near Pinecrest Park in Dunmore "
-        "on Tuesday night, state police said.",
-        dt.date(2022, 8, 17),
-    )
+    vigil = article("a", *POOL_HALL_VIGIL, dt.date(2022, 8, 7))
+    shooting = article("b", *POOL_HALL_SHOOTING, dt.date(2022, 8, 17))
     assert groups(vigil, shooting, UNRELATED) == [["a"], ["b"], ["c"]]
 
 

@@ -8,7 +8,8 @@ import pytest
 
 from discrepancy.extract import extract
 from discrepancy.extract.casualties import find_counts
-from discrepancy.models import Article, Kind
+from discrepancy.models import Article, Fact, Incident, Kind, Status
+from discrepancy.pipeline import run_articles
 
 
 def counts(sentence: str) -> list[tuple[str, str, float | None, float | None]]:
@@ -54,8 +55,18 @@ def test_no_death_or_shooting_is_read_into(sentence: str) -> None:
     assert [c for c in counts(sentence) if c[0] in ("killed", "shot") and (c[2] or 0) >= 1] == []
 
 
-def _article(text: str) -> Article:
-    return Article(id="a", text=text, published=dt.date(2025, 5, 4))
+def _article(text: str, ident: str = "a", published: dt.date = dt.date(2025, 5, 4)) -> Article:
+    return Article(id=ident, text=text, published=published)
+
+
+def _incident(*articles: Article) -> Incident:
+    """The one incident a run on these articles reports them in."""
+    [incident] = [i for i in run_articles(list(articles)).incidents if i.articles]
+    return incident
+
+
+def _facts(*articles: Article) -> dict[Kind, Fact]:
+    return {f.kind: f for f in _incident(*articles).facts}
 
 
 def test_people_shot_are_wounded_when_the_article_reports_no_death() -> None:
@@ -65,31 +76,24 @@ def test_people_shot_are_wounded_when_the_article_reports_no_death() -> None:
 
 
 def test_people_shot_who_died_are_not_counted_wounded() -> None:
-    from discrepancy.pipeline import run_articles
-
     text = "Two men were shot outside a bar in Toledo on Saturday. One of them died at a hospital."
-    report = run_articles([_article(text)])
-    [incident] = [i for i in report.incidents if i.articles]
-    facts = {f.kind: f for f in incident.facts}
+    facts = _facts(_article(text))
     assert [(c.value, c.low, c.high) for c in facts[Kind.KILLED].claims] == [("One", 1, 1)]
     assert [(c.value, c.low, c.high) for c in facts[Kind.WOUNDED].claims] == [("Two", 1, 1)]
 
 
 def test_a_later_death_settles_the_wounded_inferred_from_people_shot() -> None:
-    from discrepancy.pipeline import run_articles
-
-    early = Article(
-        id="early",
-        text="Three men were shot outside a gas station in Flint on Sunday night, police said.",
-        published=dt.date(2025, 5, 5),
+    early = _article(
+        "Three men were shot outside a gas station in Flint on Sunday night, police said.",
+        "early",
+        dt.date(2025, 5, 5),
     )
-    later = Article(
-        id="later",
-        text="One of three men shot outside a Flint gas station on Sunday night has died, police said.",
-        published=dt.date(2025, 5, 6),
+    later = _article(
+        "One of three men shot outside a Flint gas station on Sunday night has died, police said.",
+        "later",
+        dt.date(2025, 5, 6),
     )
-    report = run_articles([early, later])
-    [incident] = [i for i in report.incidents if i.articles]
+    incident = _incident(early, later)
     assert set(incident.articles) == {"early", "later"}
     [wounded] = [f for f in incident.facts if f.kind == Kind.WOUNDED]
     assert [(c.article, c.low, c.high, c.derived) for c in wounded.claims] == [
@@ -98,12 +102,8 @@ def test_a_later_death_settles_the_wounded_inferred_from_people_shot() -> None:
 
 
 def test_people_shot_less_an_exact_death_count_are_wounded() -> None:
-    from discrepancy.pipeline import run_articles
-
     text = "Six people were shot at a block party in Akron late Saturday, leaving one man dead."
-    report = run_articles([Article(id="a", text=text, published=dt.date(2025, 5, 4))])
-    [incident] = [i for i in report.incidents if i.articles]
-    [wounded] = [f for f in incident.facts if f.kind == Kind.WOUNDED]
+    wounded = _facts(_article(text))[Kind.WOUNDED]
     assert [(c.value, c.low, c.high, c.derived) for c in wounded.claims] == [("Six", 5, 5, True)]
 
 
@@ -114,37 +114,28 @@ def test_no_wounded_is_derived_when_the_deaths_are_not_counted() -> None:
 
 
 def test_a_victim_in_critical_condition_who_later_died_is_not_counted_wounded() -> None:
-    from discrepancy.pipeline import run_articles
-
-    early = Article(
-        id="early",
-        text="A 15-year-old boy is in critical condition after a shooting in Macon on Friday.",
-        published=dt.date(2025, 5, 3),
+    early = _article(
+        "A 15-year-old boy is in critical condition after a shooting in Macon on Friday.",
+        "early",
+        dt.date(2025, 5, 3),
     )
-    later = Article(
-        id="later",
-        text="A 15-year-old boy shot in Macon on Friday died on Sunday, police said.",
-        published=dt.date(2025, 5, 5),
+    later = _article(
+        "A 15-year-old boy shot in Macon on Friday died on Sunday, police said.",
+        "later",
+        dt.date(2025, 5, 5),
     )
-    report = run_articles([early, later])
-    [incident] = [i for i in report.incidents if i.articles]
-    [wounded] = [f for f in incident.facts if f.kind == Kind.WOUNDED]
+    wounded = _facts(early, later)[Kind.WOUNDED]
     assert [(c.article, c.value, c.low, c.derived) for c in wounded.claims] == [
         ("early", "critical condition", 0, True)
     ]
 
 
 def test_victims_told_one_by_one_do_not_contradict_the_total() -> None:
-    from discrepancy.models import Status
-    from discrepancy.pipeline import run_articles
-
     text = (
         "Five people were shot at a graduation party in Joplin early Sunday, police said. "
         "A 20-year-old woman was shot in the hand. A 19-year-old man was shot in the back."
     )
-    report = run_articles([_article(text)])
-    [incident] = [i for i in report.incidents if i.articles]
-    shot = next(f for f in incident.facts if f.kind == Kind.SHOT)
+    shot = _facts(_article(text))[Kind.SHOT]
     assert shot.status != Status.CONFLICT
 
 
