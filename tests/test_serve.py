@@ -6,7 +6,6 @@ import base64
 import hashlib
 import json
 import re
-import shutil
 import socket
 import sqlite3
 import threading
@@ -235,26 +234,6 @@ class Page(HTMLParser):
 
 
 # -- fixtures --------------------------------------------------------------------------------
-
-
-_TEMPLATE: dict[str, Path] = {}
-
-
-@pytest.fixture(scope="session")
-def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store of the Basra and Mogadishu articles, made once; tests work on copies."""
-    # Kept here, not only by pytest: the browser and concurrency modules import this fixture,
-    # and each import would otherwise make its own.
-    if "store" not in _TEMPLATE:
-        _TEMPLATE["store"] = make_store(tmp_path_factory.mktemp("template"), BASRA, MOGADISHU)
-    return _TEMPLATE["store"]
-
-
-@pytest.fixture
-def db(template_store: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "team.sqlite"
-    shutil.copyfile(template_store, target)
-    return target
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,20 +10,11 @@ import pytest
 
 from discrepancy.serve import create_app
 from discrepancy.store import open_store
-from tests.test_serve import LiveServer, decisions, fingerprints, template_store
-
-__all__ = ["template_store"]  # the session fixture, shared with test_serve
+from tests.test_serve import LiveServer, decisions, fingerprints
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "reports" / "screenshots"
-
-
-@pytest.fixture
-def db(template_store: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "team.sqlite"
-    shutil.copyfile(template_store, target)
-    return target
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -19,22 +18,13 @@ import httpx
 import pytest
 
 from discrepancy.serve import create_app
-from tests.test_serve import LiveServer, csrf_of, decisions, fingerprints, template_store
-
-__all__ = ["template_store"]  # the session fixture, shared with test_serve
+from tests.test_serve import LiveServer, csrf_of, decisions, fingerprints
 
 REVIEWERS = 8
 # Per reviewer; 8 x 20 = 160 decisions, each one a durable (fsynced) commit.
 DECISIONS_EACH = 20
 CHOICES = ("confirmed conflict", "false alarm", "needs follow-up")
 TIMEOUT = httpx.Timeout(20.0)
-
-
-@pytest.fixture
-def db(template_store: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "team.sqlite"
-    shutil.copyfile(template_store, target)
-    return target
 
 
 @contextmanager
