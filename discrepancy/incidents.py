@@ -19,6 +19,8 @@ from discrepancy.scope import MAIN
 # Words, and victims' ages ("3-year-old"), which are rare enough to tell incidents apart.
 _WORD = re.compile(r"\d{1,3}-year-old|[a-z][a-z’'\-]{2,}")
 # A video playlist's entry ("1:36 Mayor speaks after ..."): its length, then another story's title.
+# An age: "a 17-year-old", or set off by commas after a name or noun ("Girl, 9, shot").
+_AGE = re.compile(r"\b(\d{1,3})-year-old|[a-z],\s(\d{1,2}),")
 _PLAYLIST = re.compile(r"\d{1,2}:\d{2} (?!a\.?m|p\.?m)[A-Z]")
 # A key shared by more articles than this is too common to propose a pair (a city, a word).
 _MAX_BLOCK = 60
@@ -26,10 +28,16 @@ _MAX_BLOCK = 60
 _MAX_SHARED = 6
 # Scores: evidence for and against two articles reporting the same incident.  The link
 # threshold was set on gva-dev (see benchmarks/accuracy.py); vetoes are hard constraints.
-LINK_THRESHOLD = 2.5
+LINK_THRESHOLD = 2.75
 PEOPLE_WEIGHTS = (0.0, 2.0, 3.0)  # no, one, two or more people named by both articles
 TEXT_WEIGHT = 4.0
-LEAD_SENTENCES = 4
+# Both state the same death toll, or name a victim of the same age ("a 17-year-old"); ages
+# that all differ tell two victims apart. Differing tolls are no evidence either way: two
+# reports of one shooting that disagree on its toll are what the checker must flag.
+SAME_TOLL_WEIGHT = 1.5
+SAME_AGE_WEIGHT = 1.0
+OTHER_AGES_WEIGHT = -1.8
+LEAD_SENTENCES = 8
 TITLE_WEIGHT = 2  # a headline word counts as this many lead words
 _VETO = -100.0
 # An official (a police spokesman, a prosecutor) quoted by two articles a few days apart
@@ -67,6 +75,10 @@ class Profile:
     follow_up: bool = False
     # Only the headline tells of the incident (a paywall or error page).
     headline_only: bool = False
+    # Exact death tolls the story states (not derives) for its own incident.
+    killed: frozenset[int] = frozenset()
+    # Ages of the people in the headline and the lead ("a 17-year-old").
+    ages: frozenset[int] = frozenset()
 
 
 def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Profile:
@@ -141,6 +153,16 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         words={w: float(n) for w, n in counts.items()},
         follow_up=not lexicon.FOLLOW_UP_WORDS.isdisjoint(_WORD.findall(title)),
         headline_only=not story,
+        killed=frozenset(
+            int(c.low)
+            for c in claims
+            if c.kind == Kind.KILLED
+            and c.scope == MAIN
+            and not c.derived
+            and c.low is not None
+            and c.low == c.high
+        ),
+        ages=frozenset(int(x or y) for x, y in _AGE.findall(title + " " + lead)),
     )
 
 
@@ -268,6 +290,12 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     score += PEOPLE_WEIGHTS[min(2, people)]
     score += min(1.0, 0.5 * len(a.organizations & b.organizations))
     score += min(2.0, 1.0 * len(a.areas & b.areas))
+    if a.killed & b.killed:
+        score += SAME_TOLL_WEIGHT
+    if a.ages & b.ages:
+        score += SAME_AGE_WEIGHT
+    elif a.ages and b.ages:
+        score += OTHER_AGES_WEIGHT
     similarity = _cosine(vec_a, vec_b)
     if (
         (a.headline_only or b.headline_only)

@@ -332,3 +332,58 @@ def test_a_street_named_for_a_city_does_not_place_the_story_there() -> None:
         )
     )  # fmt: skip
     assert found.city != "Houston"
+
+
+# Two shootings on one evening in one town, each told by two outlets in other words.
+HALVORSEN_FIRST = (
+    "Two killed in Dunmore shooting",
+    "Two men were killed when gunfire broke out near a gas station in Dunmore on Friday "
+    "night, police said.",
+)
+HALVORSEN_SECOND = (
+    "Dunmore gunfire leaves two dead",
+    "Two people died after shots were fired close to a Dunmore fuel stop late Friday, "
+    "according to investigators.",
+)
+
+
+def test_reports_stating_one_death_toll_join() -> None:
+    first = article("a", *HALVORSEN_FIRST, dt.date(2022, 9, 10))
+    second = article("b", *HALVORSEN_SECOND, dt.date(2022, 9, 10))
+    assert groups(first, second, UNRELATED) == [["a", "b"], ["c"]]
+
+
+def test_reports_differing_on_the_toll_still_join_so_the_conflict_shows() -> None:
+    first = article("a", *HALVORSEN_FIRST, dt.date(2022, 9, 10))
+    second = article(
+        "b",
+        "Dunmore gunfire leaves two dead",
+        "Three people died after shots were fired near the gas station on Halvorsen Road in "
+        "Dunmore late Friday night, police said.",
+        dt.date(2022, 9, 10),
+    )
+    assert groups(first, second, UNRELATED) == [["a", "b"], ["c"]]
+
+
+def test_victims_of_other_ages_on_one_evening_stay_apart() -> None:
+    teen = article(
+        "a",
+        "Teen, 16, shot on Dunmore porch",
+        "A 16-year-old was shot in the leg on a porch in Dunmore on Friday night, police said.",
+        dt.date(2022, 9, 10),
+    )
+    man = article(
+        "b",
+        "Man, 52, wounded on Dunmore porch",
+        "A 52-year-old man was wounded by gunfire while sitting on his porch in Dunmore late "
+        "Friday, officers said.",
+        dt.date(2022, 9, 10),
+    )
+    assert groups(teen, man, UNRELATED) == [["a"], ["b"], ["c"]]
+
+
+def test_an_age_in_a_headline_matches_the_age_in_the_story() -> None:
+    (found,) = profiles(article("a", "Girl, 9, shot at home", "A girl was shot.", None))
+    assert found.ages == frozenset({9})
+    (found,) = profiles(article("a", "Girl shot", "A 9-year-old girl was shot.", None))
+    assert found.ages == frozenset({9})
