@@ -203,8 +203,8 @@ ANIMALS = r"dog|puppy|cat|kitten|horse|deer|cow|animal|pit\s+bull|coyote|bear"
 # Deaths and injuries from another cause than the violence reported ("died in a car crash").
 OTHER_CAUSES = (
     r"(?:car|traffic|vehicle|motorcycle|auto)\s+(?:crash|accident|collision)|overdose|cancer"
-    r"|frostbite|house\s+fire|drown(?:ed|ing)|(?:in|by)\s+(?:a|the|one\s+of\s+(?:the|those))"
-    r"\s+fires?\b"
+    r"|frostbite|house\s+fire|drown(?:ed|ing)|driving\s+drunk|drunk(?:en)?\s+driv(?:er|ing)"
+    r"|(?:in|by)\s+(?:a|the|one\s+of\s+(?:the|those))\s+fires?\b"
 )
 
 # "a double homicide" is two deaths, "a triple shooting" three people shot.

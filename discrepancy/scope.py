@@ -32,6 +32,17 @@ _HISTORY_CUE = Caseless(
     r"|\bseparate\s+shooting\s+(?:cases|incidents)\b"
     # A death long before ("whose mother died years ago") or from another cause.
     r"|\b(?:years|decades)\s+(?:ago|earlier)\b|\b(?:" + lexicon.OTHER_CAUSES + r")"
+    # A tally over a span: "four children shot in one week".
+    r"|\bin\s+(?:one|a|a\s+single)\s+(?:week|weekend|month)\b"
+)
+# Another shooting told beside the story's own: "Meanwhile, ... also on the East Side",
+# "About 15 minutes earlier, ... in a shooting on the North Side", "at another shooting".
+_OTHER_SHOOTING = Caseless(
+    r"^\W*meanwhile\b.*\balso\s+(?:in|on|at|near)\b"
+    r"|^\W*(?:about\s+|roughly\s+|some\s+|nearly\s+)?(?:\w+\s+)?(?:minutes|hours)\s+earlier\b"
+    r".*\bin\s+an?\s+(?:[\w\-]+\s+){0,4}?shooting\b"
+    r"|\b(?:another|a\s+separate|an\s+unrelated)\s+shooting\b",
+    needs=("meanwhile", "earlier", "shooting"),
 )
 # A related video's teaser line, led by its running time: "1:51 Man charged in ...".
 _VIDEO_TEASER = re.compile(r"^\s*\d{1,2}:\d\d\s+\S")
@@ -100,6 +111,8 @@ def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
     ):
         return NONE
     other_time = _other_time(extraction, info, position)
+    if claim.kind in _COUNTS and _OTHER_SHOOTING.search(text):
+        return _key(other_time, _other_place(extraction, info, position))
     # A place in another country moves a casualty figure; a name or a deployment is often
     # described by where it operates ("commander of operations in Syria") and stays put.
     counts = claim.kind in _COUNTS

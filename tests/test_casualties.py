@@ -311,6 +311,11 @@ NEGATED_AND_LATER = [
     ("Reporters asked whether anyone had been killed in the blast.", [], [("killed", 1)]),
     ("Investigators would not say how the clerk died.", [], [("killed", 1)]),
     ("Deputies said the family's dog was killed by a stray round.", [], [("killed", 1)]),
+    (
+        "The sheriff said a dog that was shot after biting a deputy in the yard is dead.",
+        [],
+        [("killed", 1)],
+    ),
 ]
 
 

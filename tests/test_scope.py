@@ -114,6 +114,23 @@ BACKGROUND = [
         "A shooting at the same bar in 2022 left one man dead.",
         {(Kind.KILLED, "one")},
     ),
+    # Another shooting the story tells alongside its own.
+    (
+        SHOOTING_LEAD,
+        "Meanwhile, a woman was fatally shot late last night, also on the East Side, officers "
+        "said.",
+        {(Kind.KILLED, "a woman")},
+    ),
+    (
+        SHOOTING_LEAD,
+        "Roughly 20 minutes earlier, a 22-year-old was killed in a shooting on the North Side.",
+        {(Kind.KILLED, "a 22-year-old")},
+    ),
+    (
+        SHOOTING_LEAD,
+        "The chief spoke at the scene of another shooting, where a deputy was wounded.",
+        {(Kind.WOUNDED, "a deputy")},
+    ),
 ]
 
 HISTORY = [
@@ -170,6 +187,16 @@ HISTORY = [
         "Two men were killed in a car crash on the same road last spring.",
         {(Kind.KILLED, "Two")},
     ),
+    (
+        SHOOTING_LEAD,
+        "Four children have been shot in one week, the mayor said.",
+        {(Kind.WOUNDED, "Four")},
+    ),
+    (
+        SHOOTING_LEAD,
+        "A man accused of driving drunk, killing a sheriff's deputy, appeared in court.",
+        {(Kind.KILLED, "a sheriff's deputy")},
+    ),
     # A related video's teaser line, led by its running time.
     (
         SHOOTING_LEAD,
@@ -194,6 +221,16 @@ SAME_INCIDENT = [
         SHOOTING_LEAD,
         "Three people were killed and five were wounded, the coroner said.",
         {(Kind.KILLED, "Three"), (Kind.WOUNDED, "five")},
+    ),
+    (
+        SHOOTING_LEAD,
+        "Meanwhile, police said a woman was also wounded in the shooting.",
+        {(Kind.WOUNDED, "a woman")},
+    ),
+    (
+        SHOOTING_LEAD,
+        "Minutes earlier, the gunman had shot and killed his neighbor, police said.",
+        {(Kind.KILLED, "his neighbor")},
     ),
 ]
 

@@ -133,7 +133,10 @@ def _may_hold(sentence: str, words: tuple[str, ...]) -> bool:
 _NEGATED = re.compile(r"\b(?:no\s+one|nobody|none|not|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "asked if anyone had been killed", "how the man died", "the dog was killed": no person's death.
 _UNCERTAIN_OR_ANIMAL = re.compile(
-    r"\b(?:if|whether|how|(?:" + lexicon.ANIMALS + r")s?)\s+(?:[\w’']+\s+){0,4}$", re.IGNORECASE
+    r"\b(?:if|whether|how|(?:" + lexicon.ANIMALS + r")s?)\s+(?:[\w’']+\s+){0,4}$"
+    # "a dog that was shot after biting a deputy is dead": the animal is the subject.
+    r"|\b(?:" + lexicon.ANIMALS + r")s?\s+(?:that|which)\s+[^,;]*$",
+    re.IGNORECASE,
 )
 
 # Numbers that are never counts: days of a month, years, ages, times, addresses, money.
@@ -372,7 +375,7 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
         if any(e >= match.start() - 60 and s < end for s, e in taken):
             continue
         before = sentence[max(0, start - 50) : start]
-        if _NEGATED.search(before[-30:]) or _UNCERTAIN_OR_ANIMAL.search(before):
+        if _NEGATED.search(before[-30:]) or _UNCERTAIN_OR_ANIMAL.search(sentence, 0, start):
             continue
         yield emit(Kind.KILLED, start, end, (1, None))
     yield from _shot(sentence, free, emit)
