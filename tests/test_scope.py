@@ -327,3 +327,22 @@ def test_a_title_before_a_name_is_not_a_town() -> None:
     from discrepancy.extract.places import find_places
 
     assert [p.text for p in find_places("Officer Adrian Perkins said the man was hurt.")] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        # A town's name as a surname, a court's, a park's or a street's.
+        ("The victim's uncle, Dwayne Taylor, said he heard four shots.", []),
+        ("Superior Court Judge Ana Ruiz set bail at $50,000.", []),
+        ("The boy was found in the 1200 block of Eastwood after the shots.", []),
+        ("Shots were fired near Avon Park in the evening.", []),
+        # Still places: a direction or "Greater" before the town, a locative.
+        ("A man was shot in East Lubbock on Sunday.", ["Lubbock"]),
+        ("The shooting happened in Taylor, Texas, late on Friday.", ["Taylor", "Texas"]),
+    ],
+)
+def test_a_town_inside_a_longer_name_is_no_place(sentence: str, places: list[str]) -> None:
+    from discrepancy.extract.places import find_places
+
+    assert [p.text for p in find_places(sentence)] == places

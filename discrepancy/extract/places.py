@@ -230,8 +230,10 @@ def find_places(sentence: str) -> Iterator[PlaceMention]:
                 if key in known:
                     offset = match.start() + len(" ".join(words[:index])) + (1 if index else 0)
                     end = offset + len(text)
-                    if _credible(sentence, offset, end, table[key]) and not _NAMESAKE_AFTER.match(
-                        sentence, end
+                    if (
+                        _credible(sentence, offset, end, table[key])
+                        and not _NAMESAKE_AFTER.match(sentence, end)
+                        and not (index and _inside_a_name(words[index - 1]))
                     ):
                         candidates = tuple(table[key])
                         yield PlaceMention(offset, offset + len(text), text, candidates[0],
@@ -250,9 +252,27 @@ _LOCATIVE_BEFORE = re.compile(
 # A place's name that begins a street's or a school's ("Tara High School", "Houston Street")
 # does not put the story in that place.
 _NAMESAKE_AFTER = re.compile(
-    r"\s+(?:(?:High|Middle|Elementary|Junior\s+High)\s+)?(?:School|Street|St\.|Avenue|Ave\."
-    r"|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Highway|Parkway)\b|\s+(?:High|Middle|Elementary)\b"
+    r"\s+(?:(?:High|Middle|Elementary|Junior\s+High)\s+)?(?:School|Streets?|St\.|Avenue|Ave\."
+    r"|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Highway|Parkway|Court|Park|Place|Plaza|Square"
+    r"|Terrace|Village)\b|\s+(?:High|Middle|Elementary)\b"
 )
+# Words that may stand before a place's name in one capitalised run ("East Lubbock",
+# "Greater Houston"); any other capitalised word makes the place part of a person's or a
+# body's name ("Johnnie Taylor", "Judge Superior").
+_BEFORE_A_PLACE = frozenset(
+    """north south east west northeast northwest southeast southwest northern southern eastern
+    western central greater metro downtown uptown midtown suburban rural in at near from of
+    to and the""".split()
+)
+
+
+def _inside_a_name(previous: str) -> bool:
+    """Is a place found after this capitalised word part of a longer name?"""
+    return previous.rstrip(".,").lower() not in _BEFORE_A_PLACE
+
+
+# "the 16000 block of Eastwood": a street named for a town.
+_STREET_BEFORE = re.compile(r"\bblock\s+of\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?$")
 _REGION_AFTER = re.compile(r"^(?:’s|'s)?,\s+[A-Z][a-z]{1,12}\.?")
 
 
@@ -263,6 +283,8 @@ def _credible(sentence: str, start: int, end: int, candidates: list[Place]) -> b
     if candidates[0].kind != "city":
         return True
     if len(sentence[start:end]) < 4:
+        return False
+    if _STREET_BEFORE.search(sentence, max(0, start - 30), start):
         return False
     if candidates[0].population >= 1_000_000:
         return True
