@@ -14,6 +14,7 @@ from discrepancy.grouping import DisjointSets
 from discrepancy.incidents import group_articles
 from discrepancy.models import Article, Claim, Incident, Kind, Report, Skipped
 from discrepancy.parallel import IN_PROCESS, Engine, align_blocks, extract_and_scope, open_engine
+from discrepancy.roundups import ROUNDUP_KEY
 from discrepancy.scope import MAIN
 
 ProgressCallback = Callable[[int], None]
@@ -94,6 +95,9 @@ def _background_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
             return False
         _, when_a, where_a = a.split("|", 2)
         _, when_b, where_b = b.split("|", 2)
+        # A round-up's shootings are numbered within their article: only places match them.
+        when_a = "?" if when_a.startswith(ROUNDUP_KEY) else when_a
+        when_b = "?" if when_b.startswith(ROUNDUP_KEY) else when_b
         same_where = where_a == where_b and where_a != "?"
         same_when = when_a == when_b and when_a != "?"
         loose_when = "?" in (when_a, when_b) or _same_month(when_a, when_b)
@@ -106,11 +110,15 @@ def _background_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         # Without a time or a place there is no telling two articles' mentions apart.
-        key = (
-            find(claim.scope) if claim.scope != _UNKEYED_SCOPE else f"{claim.scope}|{claim.article}"
-        )
+        key = find(claim.scope) if _keyed(claim.scope) else f"{claim.scope}|{claim.article}"
         groups[key].append(claim)
     return [groups[k] for k in sorted(groups)]
+
+
+def _keyed(scope: str) -> bool:
+    """Does the scope say when or where, so that two articles' mentions can be matched?"""
+    _, when, where = scope.split("|", 2)
+    return where != "?" or (when != "?" and not when.startswith(ROUNDUP_KEY))
 
 
 def _same_month(a: str, b: str) -> bool:

@@ -11,6 +11,7 @@ from discrepancy.extract import Extraction, SentenceFacts
 from discrepancy.extract.places import PlaceMention
 from discrepancy.extract.when import TimeExpression
 from discrepancy.models import Claim, Kind
+from discrepancy.roundups import ONE_OF_SEVERAL, ROUNDUP_KEY, Segments, segments
 
 MAIN = "main"
 NONE = "none"
@@ -32,8 +33,9 @@ _HISTORY_CUE = Caseless(
     r"|\bseparate\s+shooting\s+(?:cases|incidents)\b"
     # A death long before ("whose mother died years ago") or from another cause.
     r"|\b(?:years|decades)\s+(?:ago|earlier)\b|\b(?:" + lexicon.OTHER_CAUSES + r")"
-    # A tally over a span: "four children shot in one week".
+    # A tally over a span: "four children shot in one week", "40 shot since June 2".
     r"|\bin\s+(?:one|a|a\s+single)\s+(?:week|weekend|month)\b"
+    r"|\bsince\s+(?:" + "|".join(lexicon.MONTHS) + r")\b"
 )
 # Another shooting told beside the story's own: "Meanwhile, ... also on the East Side",
 # "About 15 minutes earlier, ... in a shooting on the North Side", "at another shooting".
@@ -75,15 +77,28 @@ def has_background_cue(text: str) -> bool:
 def scope_claims(extraction: Extraction) -> list[Claim]:
     """The article's claims, each with its scope; claims about no incident are dropped."""
     scoped: list[Claim] = []
+    roundup = segments(extraction)
     for claim in extraction.claims:
         if claim.kind in (Kind.DATE, Kind.LOCATION):
             scoped.append(claim)
             continue
         info = _sentence_of(extraction, claim)
         scope = _scope(extraction, info, claim) if info else MAIN
+        if roundup is not None and info is not None and claim.kind in _COUNTS and scope != NONE:
+            scope = _roundup_scope(roundup, info.index)
         if scope != NONE:
             scoped.append(dataclasses.replace(claim, scope=scope))
     return scoped
+
+
+def _roundup_scope(roundup: Segments, sentence: int) -> str:
+    """A round-up's sums are no incident's; each shooting it tells is an incident of its own."""
+    number = roundup.shooting_of[sentence]
+    if sentence in roundup.sums or number == 0:
+        return NONE
+    if number == roundup.headline_shooting:
+        return MAIN
+    return f"bg|{ROUNDUP_KEY}{number}|{roundup.place_of.get(number, _UNKEYED)}"
 
 
 def _sentence_of(extraction: Extraction, claim: Claim) -> SentenceFacts | None:
@@ -107,7 +122,9 @@ def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
     text = info.sentence.text
     before = text[:position]
     if claim.kind in _COUNTS and (
-        _HISTORY_CUE.search(text) or _other_year(extraction, text) or _VIDEO_TEASER.match(text)
+        _HISTORY_CUE.search(ONE_OF_SEVERAL.sub("", text))
+        or _other_year(extraction, text)
+        or _VIDEO_TEASER.match(text)
     ):
         return NONE
     other_time = _other_time(extraction, info, position)

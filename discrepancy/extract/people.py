@@ -46,6 +46,7 @@ _GENERIC_ORG_HEADS = frozenset(
      "council", "ministry", "agency", "bureau", "guard", "guards", "corps", "front",
      "movement", "resistance", "brigade", "brigades", "battalion", "militia"}
 )  # fmt: skip
+_STREET_ENDINGS = lexicon.PLACE_TYPE_WORDS | {"st", "ave", "rd", "blvd", "dr", "ln", "lane", "way"}
 _RANKS = frozenset({"sgt", "lt", "capt", "cpl", "det", "mr", "mrs", "ms", "dr", "officer", "insp"})
 # "... commander Khalid Hamid al-Tamimi": a lower-case role word right before the name.
 _ROLE_RIGHT_BEFORE = re.compile(
@@ -140,6 +141,11 @@ def find_names(sentence: str) -> Iterator[NameMention]:
         if " ".join(name_words).lower() in places.known:
             continue
         start, end = run[first].start(), _strip_possessive(sentence, run[last - 1])
+        if _bare(name_words[-1]).rstrip(".") in _STREET_ENDINGS:
+            # "Orwell Drive", "Tamsin Ave.": a street, no person, though still a rare string
+            # two reports of one shooting may share.
+            yield NameMention(start, end, sentence[start:end], False, None, confident=False)
+            continue
         role = role or _role_around(sentence, start, end)
         # A capitalised run with no role and no casualty context is more often a place, an
         # outlet or a slogan than a person tied to the incident: not a claim, but still a

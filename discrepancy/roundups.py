@@ -1,0 +1,126 @@
+"""Round-up articles: one story telling several shootings ("3 dead, 5 hurt in South Side
+shootings"), split into the shootings it tells.
+
+A round-up's figures belong to no single incident: its lead sums the shootings and each
+later paragraph tells one of them. Scoping drops the sums and gives each shooting's figures
+a background incident of its own, so that the figures of two shootings are never read as
+two sources disagreeing about one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from discrepancy.caseless import Caseless
+from discrepancy.extract import Extraction, SentenceFacts
+from discrepancy.models import Kind
+
+# The headline or the lead says the story is about several shootings: "in 4 shootings",
+# "in Chicago shootings", "shootings across the city", "a spate of". Not "the fatal shootings
+# in the trailer" or "mass shootings": several people shot at once are one incident.
+_ROUNDUP_CUE = Caseless(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|separate|different"
+    r"|unrelated|weekend|overnight|holiday|recent|other|city|citywide)\s+(?:[\w\-’']+\s+){0,2}?"
+    r"shootings\b"
+    r"|\bin\s+(?:(?!fatal|deadly|mass|double|triple|the\b)[\w\-’']+\s+){1,3}shootings\b"
+    r"|\bshootings\s+(?:across|around|throughout|since|over\s+the|this\s+week|overnight"
+    r"|on\s+\w+day|\w+day)\b"
+    r"|\bweekend\s+(?:of\s+)?violence\b|\bspate\s+of\b|\bseparate\s+(?:incidents|attacks)\b"
+    r"|\bviolent\s+(?:weekend|night|day|holiday|\d+\s+hours)\b",
+    needs=("shootings", "violence", "spate", "separate", "violent"),
+)
+# A paragraph that starts telling one of the shootings: by its time ("About 2:15 p.m., a man
+# was fatally shot"), or as another one ("In a separate shooting", "One minute earlier").
+_SHOOTING_START = Caseless(
+    r"^\W*(?:(?:about|around|at|shortly\s+(?:before|after)|just\s+(?:before|after)|before|after"
+    r"|by|then,?\s+(?:about|around|at))\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?"
+    r"|this\s+(?:morning|afternoon|evening))|noon|midnight)"
+    r"|^\W*in\s+(?:another|a\s+separate|an\s+unrelated|the\s+(?:first|second|third|fourth|latest"
+    r"|earlier|other))\s+(?:shooting|incident|attack)\b"
+    r"|^\W*(?:[\w\-]+\s+){0,2}(?:minutes?|hours?|half-hour)\s+(?:earlier|later)\b"
+    r"|^\W*(?:earlier|later|then),"
+)
+# Where and when a sentence puts a shooting: "on the 300 block of Rosedale", "at 11:30 p.m.".
+_BLOCK_OF = re.compile(r"\bblock\s+of\s+((?:[NSEW]\.?\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)")
+_CLOCK = re.compile(r"\b(\d{1,2}(?::\d\d)?)\s*([ap])\.?\s?m\b", re.IGNORECASE)
+_SHOOTING_WORD = re.compile(
+    r"\b(?:shot|shooting|gunfire|fired|opened\s+fire|wounded|injured|hurt|killed)\b", re.IGNORECASE
+)
+_COUNT_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.SHOT})
+# The time part of a round-up shooting's scope key: "bg|roundup-2|South Carpenter Street".
+ROUNDUP_KEY = "roundup-"
+# A round-up tells at least this many shootings on their own.
+MIN_SHOOTINGS = 2
+
+
+@dataclass(frozen=True)
+class Segments:
+    """Where each shooting a round-up tells begins, and which sentences only sum them."""
+
+    # Sentence index -> the number of the shooting it tells (1, 2, ...); 0 before the first.
+    shooting_of: dict[int, int]
+    # The first place each shooting's sentences name ("South Carpenter Street"), if any.
+    place_of: dict[int, str]
+    # Sentences that sum several shootings ("Three were killed in South Side shootings").
+    sums: frozenset[int]
+    # The shooting the headline tells, when it tells one ("Gunfire erupts at robbery, one
+    # of 10 shootings in the city" leads with it): the article's own incident.
+    headline_shooting: int | None = None
+
+
+# "..., one of four separate shootings overnight": the sentence tells one of them.
+ONE_OF_SEVERAL = re.compile(
+    r"\bone\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:shootings|incidents)\b[^,;.]*", re.IGNORECASE
+)
+
+
+def is_sum(text: str) -> bool:
+    """Does the sentence speak of several shootings at once (not of one of them)?"""
+    return _ROUNDUP_CUE.test(ONE_OF_SEVERAL.sub("", text))
+
+
+def segments(extraction: Extraction) -> Segments | None:
+    """The shootings a round-up tells, or None when the article reports one incident."""
+    story = [info for info in extraction.sentences if info.is_event]
+    if not story:
+        return None
+    title = extraction.article.title or ""
+    # "..., one of four separate shootings overnight" in the lead tells a round-up too.
+    if not (_ROUNDUP_CUE.test(title) or _ROUNDUP_CUE.test(story[0].sentence.text)):
+        return None
+    counted = {c.start for c in extraction.claims if c.kind in _COUNT_KINDS}
+    shooting_of: dict[int, int] = {}
+    place_of: dict[int, str] = {}
+    number = 0
+    # The places and clock times the current shooting's sentences name.
+    places: set[str] = set()
+    clocks: set[str] = set()
+    for info in extraction.sentences:
+        text = info.sentence.text
+        here = {a.lower() for a in info.areas} | {b.lower() for b in _BLOCK_OF.findall(text)}
+        now = {f"{hour}{half.lower()}" for hour, half in _CLOCK.findall(text)}
+        # The first count that sums nothing tells the first shooting, wherever it stands.
+        if _counts(info, counted) and (
+            number == 0
+            or (here and places.isdisjoint(here))
+            or (now and clocks.isdisjoint(now) and _SHOOTING_WORD.search(text))
+            or _SHOOTING_START.test(text)
+        ):
+            number += 1
+            places, clocks = set(), set()
+        places |= here
+        clocks |= now
+        shooting_of[info.index] = number
+        if number and number not in place_of and (info.areas or here):
+            place_of[number] = info.areas[0] if info.areas else _BLOCK_OF.findall(text)[0]
+    if number < MIN_SHOOTINGS:
+        return None
+    sums = frozenset(info.index for info in extraction.sentences if is_sum(info.sentence.text))
+    return Segments(shooting_of, place_of, sums, None if is_sum(title) else 1)
+
+
+def _counts(info: SentenceFacts, counted: set[int]) -> bool:
+    """Does the sentence state a count of its own, not a sum over shootings?"""
+    sentence = info.sentence
+    return not is_sum(sentence.text) and any(sentence.start <= s < sentence.end for s in counted)
