@@ -21,7 +21,8 @@ _BACKGROUND_CUE = Caseless(r"\b(?:" + lexicon.BACKGROUND_CUES + r")\b")
 # Totals over a war or a history, not one incident: "has since killed hundreds".
 _HISTORY_CUE = Caseless(
     r"\b(?:has\s+since|have\s+since|since\s+the\s+(?:start|beginning)|so\s+far|in\s+total"
-    r"|altogether|to\s+date|over\s+the\s+years|this\s+year|since\s+\d{4}|a\s+surge\s+in)\b"
+    r"|altogether|to\s+date|over\s+the\s+years|this\s+year|since\s+\d{4}|a\s+surge\s+in"
+    r"|ha(?:s|ve)\s+seen)\b"
     # Sums over several shootings ("in shootings across the city", "in 17 shootings") are
     # round-ups, not one incident's toll.
     r"|\b(?:shootings|incidents)\s+(?:across|around|throughout|citywide|over\s+the\s+weekend)"

@@ -54,6 +54,18 @@ WORDING = [
 
 COUNTING = [
     (
+        "A 24-year-old man is accused of fatally shooting three of his family members.",
+        [("killed", "three", 3, 3)],
+        [],
+    ),
+    ("Police said he killed four of his neighbors.", [("killed", "four", 4, 4)], []),
+    # Dead at the scene is a part of the toll: others may die later.
+    (
+        "Two were pronounced dead at the scene and three others were hurt.",
+        [("killed", "pronounced dead", 1, None), ("wounded", "three", 3, 3)],
+        [("killed", 2)],
+    ),
+    (
         "A man was shot and killed outside a bar on Elm Street in Dayton late Friday.",
         [("killed", "A man", 1, 1)],
         [],

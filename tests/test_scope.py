@@ -189,6 +189,11 @@ HISTORY = [
     ),
     (
         SHOOTING_LEAD,
+        "The department has seen 15 people shot by its own officers.",
+        {(Kind.WOUNDED, "15")},
+    ),
+    (
+        SHOOTING_LEAD,
         "Four children have been shot in one week, the mayor said.",
         {(Kind.WOUNDED, "Four")},
     ),

@@ -206,7 +206,7 @@ def _head_noun(np: str) -> str | None:
 
 _OF_PEOPLE = re.compile(
     r"\s+of\s+(?:them|those|the\s+(?:victims|people|men|women|wounded|injured)"
-    r"|(?:his|her|their)\s+\w+)\s*$",
+    r"|(?:his|her|their)\s+\w+(?:\s+members)?)[.,]?\s*$",
     re.IGNORECASE,
 )
 
