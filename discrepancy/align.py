@@ -20,7 +20,7 @@ KIND_ORDER = [Kind.KILLED, Kind.WOUNDED, Kind.SHOT, Kind.TROOPS, Kind.PERSON, Ki
 # Rules that join spellings of one name; the rest ("same spelling", "family name only")
 # say the sources agree on the spelling they share.
 _SPELLING_RULES = {"same kunya and family name", "same given and family name", "same kunya",
-                   "same name, other transliteration"}  # fmt: skip
+                   "nickname and family name", "same name, other transliteration"}  # fmt: skip
 
 
 def numeric_conflicts(claims: pd.DataFrame) -> pd.DataFrame:

@@ -259,3 +259,21 @@ NOT_PERSON_WORDS = frozenset(
     public safety christmas caption image contact related story headlines photo copyright
     rights reserved loading daily news radio media chronicle journal""".split()
 )
+
+# Common English short forms of given names, to the full name: "Joe Silva" is "Joseph Silva"
+# when the family name agrees too. Only forms that stand for one full name are listed.
+NICKNAMES = {
+    "joe": "joseph", "joey": "joseph", "bill": "william", "billy": "william", "will": "william",
+    "willie": "william", "bob": "robert", "bobby": "robert", "rob": "robert", "robbie": "robert",
+    "mike": "michael", "mikey": "michael", "jim": "james", "jimmy": "james", "tom": "thomas",
+    "tommy": "thomas", "chris": "christopher", "dave": "david", "danny": "daniel",
+    "dan": "daniel", "matt": "matthew", "tony": "anthony", "steve": "steven",
+    "stephen": "steven", "nick": "nicholas", "andy": "andrew", "pat": "patrick",
+    "rick": "richard", "ricky": "richard", "rich": "richard", "eddie": "edward", "ed": "edward",
+    "ken": "kenneth", "kenny": "kenneth", "larry": "lawrence", "tim": "timothy",
+    "jeff": "jeffrey", "greg": "gregory", "alex": "alexander", "ben": "benjamin",
+    "sam": "samuel", "jon": "jonathan", "charlie": "charles", "chuck": "charles",
+    "kate": "katherine", "katie": "katherine", "kathy": "katherine", "liz": "elizabeth",
+    "beth": "elizabeth", "jenny": "jennifer", "jen": "jennifer", "sue": "susan",
+    "debbie": "deborah", "becky": "rebecca", "abby": "abigail", "vicky": "victoria",
+}  # fmt: skip

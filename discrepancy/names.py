@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from discrepancy import lexicon
+
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "van", "von", "da", "del", "la"})
 _KUNYA_HEADS = frozenset({"abu", "umm", "abou", "abo"})
 _QUOTED = re.compile(r"[“\"‘']([^”\"’']{2,30})[”\"’']")
@@ -18,10 +20,12 @@ _VOWELS = re.compile(r"[aiu]")
 
 @lru_cache(maxsize=65536)
 def fold(token: str) -> str:
-    """Spelling-insensitive form of one name word: Kata'ib/Kataeb -> kataib, Baqir -> bakir."""
+    """Spelling-insensitive form of one name word: Kata'ib/Kataeb -> kataib, Baqir -> bakir,
+    Erick -> irik."""
     text = anyascii(token).lower()
     text = re.sub(r"^(?:al|el|ul)[-\s]", "", text)
     text = re.sub(r"['`’ʿʾ\-.\s]", "", text)
+    text = text.replace("ck", "k").replace("ph", "f")
     text = text.replace("q", "k").replace("ou", "u").replace("oo", "u").replace("ee", "i")
     text = text.replace("e", "i").replace("o", "u").replace("y", "i")
     return re.sub(r"(.)\1+", r"\1", text)
@@ -100,6 +104,14 @@ def _match(a: str | None, b: str | None) -> bool:
     )
 
 
+def _nickname(a: str, b: str) -> bool:
+    """Is one given name the other's common short form ("Joe" and "Joseph", "Bill" and
+    "William")?"""
+    full_a = lexicon.NICKNAMES.get(a.lower().strip("."), a.lower())
+    full_b = lexicon.NICKNAMES.get(b.lower().strip("."), b.lower())
+    return full_a == full_b
+
+
 def _one_edit(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -126,15 +138,14 @@ def person_rule(a: str, b: str) -> str | None:
         if pa.kunya and pb.kunya and _match(pa.kunya, pb.kunya) and not (pa.family and pb.family):
             return "same kunya"
         return None
-    if (
-        pa.given
-        and pb.given
-        and not all(_match(x, y) for x, y in zip(pa.given, pb.given, strict=False))
-    ):
+    pairs = list(zip(pa.given, pb.given, strict=False))
+    if pa.given and pb.given and not all(_match(x, y) or _nickname(x, y) for x, y in pairs):
         return None
     if pa.kunya and pb.kunya:
         return "same kunya and family name" if _match(pa.kunya, pb.kunya) else None
     if pa.given and pb.given:
+        if not all(_match(x, y) for x, y in pairs):
+            return "nickname and family name"  # "Joe Silva" and "Joseph Silva"
         return "same given and family name"
     if (pa.kunya and not pb.kunya and not pb.given) or (pb.kunya and not pa.kunya and not pa.given):
         return "family name only"

@@ -101,6 +101,11 @@ SAME_PERSON = [
     ("Abu Jafar", "Abu Jaafar", "same kunya"),
     ("Abu Jafar", "Abu Jaafar al-Tamimi", "same kunya"),
     ("al-Tamimi", "Abu Jafar al-Tamimi", "family name only"),
+    # English spellings and short forms of a given name
+    ("Erick Dominick Hale", "Erik Dominick Hale", "same given and family name"),
+    ("Stephen Ruiz", "Steven Ruiz", "nickname and family name"),
+    ("Joe Silvera", "Joseph Silvera", "nickname and family name"),
+    ("Bill Okafor", "William Okafor", "nickname and family name"),
 ]
 
 DIFFERENT_PEOPLE = [
@@ -116,6 +121,10 @@ DIFFERENT_PEOPLE = [
     ("Abu Jafar al-Tamimi", "Abu Jafar al-Jubouri"),
     ("John Miller", "Jane Miller"),
     ("Lena Ortiz", "Maria Delgado"),
+    # a short form of another name, and two short forms of different names
+    ("Joe Silvera", "James Silvera"),
+    ("Jim Silvera", "Joe Silvera"),
+    ("Bill Okafor", "Robert Okafor"),
 ]
 
 
