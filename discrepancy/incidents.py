@@ -21,7 +21,8 @@ _WORD = re.compile(r"\d{1,3}-year-old|[a-z][a-z’'\-]{2,}")
 # A video playlist's entry ("1:36 Mayor speaks after ..."): its length, then another story's title.
 # An age: "a 17-year-old", or set off by commas after a name or noun ("Girl, 9, shot").
 _AGE = re.compile(r"\b(\d{1,3})-year-old|[a-z],\s(\d{1,2}),")
-_PLAYLIST = re.compile(r"\d{1,2}:\d{2} (?!a\.?m|p\.?m)[A-Z]")
+_TITLE_PREPOSITION = re.compile(r"\b(?:In|Near|At|On|Outside)\b")
+_PLAYLIST = re.compile(r"\d{1,2}:\d{2} (?!a\.?m|p\.?m)[\"'‘“]?[A-Z]")
 # A key shared by more articles than this is too common to propose a pair (a city, a word).
 _MAX_BLOCK = 60
 # A name or street shared by more articles than this is boilerplate, not evidence.
@@ -45,6 +46,8 @@ _VETO = -100.0
 OFFICIAL_DAYS = 14
 # A headline alone identifies an incident only among reports published within these days.
 HEADLINE_DAYS = 3
+# ... or at any distance when the other report says this share of the headline's words.
+HEADLINE_CONTAINED = 0.7
 # The roles of a person whose name tells the incident (not a spokesman's).
 PRINCIPALS = frozenset({"victim", "suspect", "shooter"})
 
@@ -92,7 +95,11 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     mention = extraction.main_place
     place = mention.place if mention else None
     countries = frozenset(c.country for c in mention.candidates) if mention else frozenset()
-    background = {c.value for c in claims if c.kind == Kind.PERSON and c.scope != MAIN}
+    # People named only about another incident; a victim named in the story and again in
+    # a sentence with a later date ("died Thursday, three days after he was shot") is its own.
+    background = {c.value for c in claims if c.kind == Kind.PERSON and c.scope != MAIN} - {
+        c.value for c in claims if c.kind == Kind.PERSON and c.scope == MAIN
+    }
     officials = {
         c.value for c in claims if c.kind == Kind.PERSON and c.subject in lexicon.OFFICIAL_ROLES
     }
@@ -118,7 +125,9 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     )
     areas = {a for a in extraction.areas if a in story_text.lower()}
     if article.title:
-        areas |= {a.lower() for _, _, a in find_local_areas(article.title)}
+        # Headlines capitalise every word: "Shooting At Fuller Park" names an area too.
+        headline = _TITLE_PREPOSITION.sub(lambda m: m.group().lower(), article.title)
+        areas |= {a.lower() for _, _, a in find_local_areas(headline)}
     # A street or district the name finder took for a person ("South Raitt") is an area.
     areas |= {n.lower() for n in named if _kind_of_name(n) == "place"}
     return Profile(
@@ -297,15 +306,19 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     elif a.ages and b.ages:
         score += OTHER_AGES_WEIGHT
     similarity = _cosine(vec_a, vec_b)
-    if (
-        (a.headline_only or b.headline_only)
-        and a.published_ordinal is not None
-        and b.published_ordinal is not None
-        and abs(a.published_ordinal - b.published_ordinal) <= HEADLINE_DAYS
-    ):
+    if a.headline_only or b.headline_only:
         # A headline alone is short: what matters is how much of it the other report says.
+        # Within a few days that is evidence; later, only when it says nearly all of it
+        # ("Two charged in triple homicide at Fuller Park barbecue" a month on).
         short, other = (vec_a, vec_b) if a.headline_only else (vec_b, vec_a)
-        similarity = max(similarity, _containment(short, other))
+        contained = _containment(short, other)
+        near_days = (
+            a.published_ordinal is not None
+            and b.published_ordinal is not None
+            and abs(a.published_ordinal - b.published_ordinal) <= HEADLINE_DAYS
+        )
+        if near_days or contained >= HEADLINE_CONTAINED:
+            similarity = max(similarity, contained)
     # Near-identical short texts are often the same paywall or error page, not one story.
     score += TEXT_WEIGHT * min(similarity, 0.6)
     return score

@@ -153,6 +153,22 @@ def test_a_video_playlist_before_the_story_is_not_the_story() -> None:
     assert "library" not in found.words and "pond" not in found.words
 
 
+def test_a_playlist_entry_that_opens_with_a_quote_is_not_the_story() -> None:
+    text = (
+        "1:47 'I miss him every day,' says the widow of a crash victim\n\n"
+        "A 2-year-old boy was shot in the stomach in Harlow on Thursday."
+    )
+    (found,) = profiles(article("a", "Toddler shot in Harlow", text, dt.date(2022, 3, 11)))
+    assert "widow" not in found.words and "stomach" in found.words
+
+
+def test_a_title_cased_headline_names_its_area() -> None:
+    (found,) = profiles(
+        article("a", "Two Charged In Shooting At Brindle Park", WALL, dt.date(2022, 4, 2))
+    )
+    assert "brindle park" in found.areas
+
+
 def test_a_state_that_is_also_a_country_does_not_veto_a_us_city() -> None:
     state = article(
         "a",
@@ -387,3 +403,39 @@ def test_an_age_in_a_headline_matches_the_age_in_the_story() -> None:
     assert found.ages == frozenset({9})
     (found,) = profiles(article("a", "Girl shot", "A 9-year-old girl was shot.", None))
     assert found.ages == frozenset({9})
+
+
+def test_a_victim_named_again_with_the_day_he_died_is_still_the_storys() -> None:
+    shooting = article(
+        "a",
+        "Teen dies days after Harlow shooting",
+        "Dario Quellen, 15, was shot on Marsh Street in Harlow on Monday, police said. "
+        "Dario Quellen died Thursday, three days after he was shot.",
+        dt.date(2022, 2, 18),
+    )
+    charge = article(
+        "b",
+        "Teen charged with murder",
+        "A teenager was charged with murder on Tuesday in the killing of Dario Quellen on "
+        "Marsh Street, police said.",
+        dt.date(2022, 4, 5),
+    )
+    (found, _, _) = profiles(shooting, charge, UNRELATED)
+    assert "Dario Quellen" in found.people
+    assert groups(shooting, charge, UNRELATED) == [["a", "b"], ["c"]]
+
+
+def test_a_walled_page_days_later_joins_when_the_report_says_its_whole_headline() -> None:
+    report = article(
+        "a",
+        "Three killed at Fuller Creek barbecue",
+        "Three people were shot dead at a barbecue in Fuller Creek on Sunday; a man was "
+        "charged with triple homicide. Neighbors said the family had gathered for a birthday "
+        "and the gunman, a cousin, had argued with guests earlier in the evening. Grief "
+        "counselors will be at the elementary school on Monday, the district said.",
+        dt.date(2022, 6, 6),
+    )
+    walled = article("b", "Man charged in triple homicide at Fuller Creek barbecue", WALL,
+                     dt.date(2022, 6, 16))  # fmt: skip
+    other = article("d", "Two men wounded outside Brindle Street bar", WALL, dt.date(2022, 6, 16))
+    assert groups(report, walled, other, UNRELATED) == [["a", "b"], ["d"], ["c"]]
