@@ -39,6 +39,8 @@ SAME_TOLL_WEIGHT = 1.5
 SAME_AGE_WEIGHT = 1.0
 OTHER_AGES_WEIGHT = -1.8
 LEAD_SENTENCES = 8
+# How many sentences of the story are read for people and areas.
+STORY_SENTENCES = 40
 TITLE_WEIGHT = 2  # a headline word counts as this many lead words
 _VETO = -100.0
 # An official (a police spokesman, a prosecutor) quoted by two articles a few days apart
@@ -106,7 +108,9 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     # Page furniture before the story ("Get email notifications on <reporter> daily!") says
     # nothing about the incident: names, areas and wording are read from the story only.
     story = _story(extraction)
-    story_text = " ".join(info.sentence.text for info in story)
+    # A listing page (a police feed, a news digest) names hundreds of people and streets: only
+    # the first part of a story is read for names and areas.
+    story_text = " ".join(info.sentence.text for info in story[:STORY_SENTENCES])
     named = {n for n in extraction.names if n in story_text}
     people = tuple(
         sorted(n for n in named - background - officials if _kind_of_name(n) == "person")

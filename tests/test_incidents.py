@@ -439,3 +439,20 @@ def test_a_walled_page_days_later_joins_when_the_report_says_its_whole_headline(
                      dt.date(2022, 6, 16))  # fmt: skip
     other = article("d", "Two men wounded outside Brindle Street bar", WALL, dt.date(2022, 6, 16))
     assert groups(report, walled, other, UNRELATED) == [["a", "b"], ["d"], ["c"]]
+
+
+def test_a_listing_page_lends_only_its_first_story_for_names() -> None:
+    releases = " ".join(
+        f"Release {n}: a bicycle was stolen from a garage on the east side." for n in range(45)
+    )
+    text = (
+        "A man was shot in the arm outside a Harlow bakery on Monday, police said. "
+        + releases
+        + " Detectives arrested Corwin Ashdale and Benedikt Larrow in a separate burglary case."
+    )
+    (found,) = profiles(article("a", "Police news releases", text, dt.date(2022, 5, 3)))
+    assert found.people == ()
+    (short,) = profiles(
+        article("a", "Police news", text.replace(releases, ""), dt.date(2022, 5, 3))
+    )
+    assert "Corwin Ashdale" in short.people
