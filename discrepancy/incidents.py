@@ -36,6 +36,8 @@ TEXT_WEIGHT = 4.0
 # that all differ tell two victims apart. Differing tolls are no evidence either way: two
 # reports of one shooting that disagree on its toll are what the checker must flag.
 SAME_TOLL_WEIGHT = 1.5
+# One death is the commonest toll: two reports of it in a week are often two shootings.
+SAME_SINGLE_DEATH_WEIGHT = 0.5
 SAME_AGE_WEIGHT = 1.0
 OTHER_AGES_WEIGHT = -1.8
 LEAD_SENTENCES = 8
@@ -303,8 +305,11 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     score += PEOPLE_WEIGHTS[min(2, people)]
     score += min(1.0, 0.5 * len(a.organizations & b.organizations))
     score += min(2.0, 1.0 * len(a.areas & b.areas))
-    if a.killed & b.killed:
+    shared_tolls = a.killed & b.killed
+    if any(toll >= 2 for toll in shared_tolls):
         score += SAME_TOLL_WEIGHT
+    elif shared_tolls:
+        score += SAME_SINGLE_DEATH_WEIGHT
     if a.ages & b.ages:
         score += SAME_AGE_WEIGHT
     elif a.ages and b.ages:

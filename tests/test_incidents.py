@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+
+import pytest
 
 from discrepancy.extract import extract
-from discrepancy.incidents import Profile, group_articles, profile
+from discrepancy.incidents import (
+    SAME_SINGLE_DEATH_WEIGHT,
+    SAME_TOLL_WEIGHT,
+    Profile,
+    _weights,
+    group_articles,
+    pair_score,
+    profile,
+)
 from discrepancy.models import Article
 from discrepancy.scope import scope_claims
 
@@ -456,3 +467,20 @@ def test_a_listing_page_lends_only_its_first_story_for_names() -> None:
         article("a", "Police news", text.replace(releases, ""), dt.date(2022, 5, 3))
     )
     assert "Corwin Ashdale" in short.people
+
+
+def test_a_shared_single_death_is_weaker_evidence_than_a_shared_toll_of_two() -> None:
+    def gain(killed: str) -> float:
+        first = article("a", "Shooting in Dunmore", f"{killed} near a gas station in Dunmore "
+                        "on Friday night, police said.", dt.date(2022, 9, 10))  # fmt: skip
+        second = article("b", "Dunmore gunfire", f"{killed} close to a Dunmore fuel stop late "
+                         "Friday, according to investigators.", dt.date(2022, 9, 10))  # fmt: skip
+        found = profiles(first, second, UNRELATED)
+        vectors = _weights(found)
+        with_toll = pair_score(found[0], found[1], vectors[0], vectors[1])
+        found[1] = replace(found[1], killed=frozenset())
+        return with_toll - pair_score(found[0], found[1], vectors[0], vectors[1])
+
+    assert gain("Two men were killed") == pytest.approx(SAME_TOLL_WEIGHT)
+    assert gain("A man was killed") == pytest.approx(SAME_SINGLE_DEATH_WEIGHT)
+    assert SAME_SINGLE_DEATH_WEIGHT < SAME_TOLL_WEIGHT
