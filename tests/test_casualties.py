@@ -328,6 +328,11 @@ NEGATED_AND_LATER = [
         [],
         [("killed", 1)],
     ),
+    (
+        "A dog that was shot after attacking a county officer is dead, the station learned.",
+        [],
+        [("killed", 1), ("shot", 1)],
+    ),
 ]
 
 

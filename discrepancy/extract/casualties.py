@@ -132,6 +132,10 @@ def _may_hold(sentence: str, words: tuple[str, ...]) -> bool:
 # "No one died", "nobody was killed": handled as zero counts, never as a death.
 _NEGATED = re.compile(r"\b(?:no\s+one|nobody|none|not|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "asked if anyone had been killed", "how the man died", "the dog was killed": no person's death.
+_ANIMAL_SUBJECT = re.compile(
+    r"\b(?:" + lexicon.ANIMALS + r")s?\s+(?:(?:that|which)\s+)?(?:was|were|is|had\s+been)\s+$",
+    re.IGNORECASE,
+)
 _UNCERTAIN_OR_ANIMAL = re.compile(
     r"\b(?:if|whether|how|(?:" + lexicon.ANIMALS + r")s?)\s+(?:[\w’']+\s+){0,4}$"
     # "a dog that was shot after biting a deputy is dead": the animal is the subject.
@@ -346,6 +350,9 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
         before = sentence[max(0, match.start() - 8) : match.start()].lower()
         if re.search(r"(?:one|none|each)\s+of\s*$|\bno\s*$", before):
             continue
+        # "a dog that was shot after attacking an officer is dead": the officer is not.
+        if _UNCERTAIN_OR_ANIMAL.search(sentence, 0, match.start()):
+            continue
         possessive = match.group("article").lower() in ("his", "her", "their")
         if possessive and (
             noun not in lexicon.PERSON_NOUNS
@@ -467,6 +474,8 @@ def _shot(
         start, end = match.start(group), match.end(group)
         if not free(start, end) or any(s <= start < e for s, e in counted):
             continue
+        if _ANIMAL_SUBJECT.search(sentence, 0, start):
+            continue  # "a dog that was shot", "the horse was shot"
         if group == "self":
             yield emit(Kind.SHOT, start, end, (1, 1))
             continue
