@@ -39,12 +39,12 @@ _HISTORY_CUE = Caseless(
     r"|\bsince\s+(?:" + "|".join(lexicon.MONTHS) + r")\b"
 )
 # Another shooting told beside the story's own: "Meanwhile, ... also on the East Side",
-# "About 15 minutes earlier, ... in a shooting on the North Side", "at another shooting".
+# "About 15 minutes earlier, ... in a shooting on the North Side", "another fatal shooting".
 _OTHER_SHOOTING = Caseless(
     r"^\W*meanwhile\b.*\balso\s+(?:in|on|at|near)\b"
     r"|^\W*(?:about\s+|roughly\s+|some\s+|nearly\s+)?(?:\w+\s+)?(?:minutes|hours)\s+earlier\b"
     r".*\bin\s+an?\s+(?:[\w\-]+\s+){0,4}?shooting\b"
-    r"|\b(?:another|a\s+separate|an\s+unrelated)\s+shooting\b",
+    r"|\b(?:another|a\s+separate|an\s+unrelated)\s+(?:(?:fatal|deadly|police)\s+)?shooting\b",
     needs=("meanwhile", "earlier", "shooting"),
 )
 # A related video's teaser line, led by its running time: "1:51 Man charged in ...".

@@ -9,7 +9,10 @@ from discrepancy.lexicon import ABBREVIATIONS
 
 # A sentence ends at . ! ? (optionally followed by closing quotes or brackets) and white space
 # before something that can start a sentence; or at a line break.
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n+""")
+# Scraped pages often lose the space after a period: "inside his own home.The situation".
+_BOUNDARY = re.compile(
+    r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n+|(?<=[a-z]{2})[.!?]+["'”’]?(?=[A-Z][a-z])"""
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 

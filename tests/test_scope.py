@@ -131,6 +131,11 @@ BACKGROUND = [
         "The chief spoke at the scene of another shooting, where a deputy was wounded.",
         {(Kind.WOUNDED, "a deputy")},
     ),
+    (
+        SHOOTING_LEAD,
+        "Protesters gathered where a man was shot to death, days after another fatal shooting.",
+        {(Kind.KILLED, "a man")},
+    ),
 ]
 
 HISTORY = [

@@ -55,6 +55,15 @@ def texts(text: str, start: int = 0) -> list[str]:
         ("Line one\r\nLine two.", ["Line one", "Line two."]),
         ("  \n  Only one sentence here  \n\n", ["Only one sentence here"]),
         ("", []),
+        # a scraped page lost the space after a period; abbreviations and domains stay whole
+        (
+            "Troopers shot a man inside his home.The situation began with a call.",
+            ["Troopers shot a man inside his home.", "The situation began with a call."],
+        ),
+        (
+            "He was seen at 9 p.m.Police read it on chicagotribune.com and at Jr.High.",
+            ["He was seen at 9 p.m.Police read it on chicagotribune.com and at Jr.High."],
+        ),
     ],
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:
