@@ -27,8 +27,13 @@ _ROUNDUP_CUE = Caseless(
     r"|\bshootings\s+(?:across|around|throughout|since|over\s+the|this\s+week|overnight"
     r"|on\s+\w+day|\w+day)\b"
     r"|\bweekend\s+(?:of\s+)?violence\b|\bspate\s+of\b|\bseparate\s+(?:incidents|attacks)\b"
-    r"|\bviolent\s+(?:weekend|night|day|holiday|\d+\s+hours)\b",
-    needs=("shootings", "violence", "spate", "separate", "violent"),
+    r"|\bviolent\s+(?:weekend|night|day|holiday|\d+\s+hours)\b"
+    # A tally over a span of hours: "18 people shot in 48-hour span", "11 shot in less than
+    # 30 hours", "14 shot since 8 p.m.", "weekend gunfire kills 1, wounds 12".
+    r"|\bin\s+(?:a\s+|less\s+than\s+|under\s+|just\s+)?\d+[-\s]hours?\b"
+    r"|\bsince\s+\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b"
+    r"|\bweekend\s+(?:gunfire|slayings|killings|incidents)\b",
+    needs=("shootings", "violence", "spate", "separate", "violent", "hour", "since", "weekend"),
 )
 # A paragraph that starts telling one of the shootings: by its time ("About 2:15 p.m., a man
 # was fatally shot"), or as another one ("In a separate shooting", "One minute earlier").

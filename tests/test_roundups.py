@@ -122,3 +122,24 @@ def test_a_headline_telling_one_shooting_keeps_it_as_the_articles_own() -> None:
 def test_one_incident_with_several_victims_is_no_roundup(title: str, text: str) -> None:
     assert segments(extract(article(title, text))) is None
     assert set(scoped_counts(title, text)) == {MAIN}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "9 people shot in Harlow in 48-hour span",
+        "7 shot, 2 dead in less than 30 hours in Harlow",
+        "6 shot, one fatally, since 8 p.m. in Harlow",
+        "In Harlow, weekend gunfire kills 1, wounds 5",
+    ],
+)
+def test_a_tally_over_hours_is_a_roundup(title: str) -> None:
+    body = (
+        "About 9:40 p.m. Saturday, a 19-year-old man was shot and killed in the 4100 block of "
+        "Tamsin Avenue, police said.\n\n"
+        "Two hours later, three men were wounded outside a corner store in the 800 block of "
+        "Quarry Street."
+    )
+    found = segments(extract(article(title, body)))
+    assert found is not None and max(found.shooting_of.values()) == 2
+    assert segments(extract(article("Man killed on Tamsin Avenue", body))) is None
