@@ -22,6 +22,14 @@ _WORD = re.compile(r"\d{1,3}-year-old|[a-z][a-z’'\-]{2,}")
 # A video playlist's entry ("1:36 Mayor speaks after ..."): its length, then another story's title.
 # An age: "a 17-year-old", or set off by commas after a name or noun ("Girl, 9, shot").
 _AGE = re.compile(r"\b(\d{1,3})-year-old|[a-z],\s(\d{1,2}),")
+# Site furniture that names the police without telling a story: "Subscribe to receive
+# messages from the Portland Police Bureau", "Please use another browser".
+_FURNITURE = re.compile(
+    r"\b(?:subscribe|newsletter|browser|cookies|notifications?|advertisement|javascript"
+    r"|sign\s+up|log\s+in|privacy\s+policy|terms\s+of\s+(?:use|service)|register\s+your"
+    r"|text\s+messages?)\b",
+    re.IGNORECASE,
+)
 _TITLE_PREPOSITION = re.compile(r"\b(?:In|Near|At|On|Outside)\b")
 _PLAYLIST = re.compile(r"\d{1,2}:\d{2} (?!a\.?m|p\.?m)[\"'‘“]?[A-Z]")
 # A key shared by more articles than this is too common to propose a pair (a city, a word).
@@ -78,7 +86,8 @@ class Profile:
     principals: tuple[str, ...]
     organizations: frozenset[str]
     areas: frozenset[str]
-    words: dict[str, float]
+    # Lead and headline words with their counts (small ints, shared objects, unlike floats).
+    words: dict[str, int]
     # The headline reports later news (an arrest, a trial, a death in hospital).
     follow_up: bool = False
     # Only the headline tells of the incident (a paywall or error page).
@@ -168,7 +177,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         areas=frozenset(areas - lexicon.GROUPING_STOPWORDS),
         # One string per distinct word across the batch, not one per article (100k articles
         # hold some 20 million word entries).
-        words={sys.intern(w): float(n) for w, n in counts.items()},
+        words={sys.intern(w): n for w, n in counts.items()},
         follow_up=not lexicon.FOLLOW_UP_WORDS.isdisjoint(_WORD.findall(title)),
         headline_only=not story,
         killed=frozenset(
@@ -202,7 +211,7 @@ def _kind_of_name(name: str) -> str:
 def _story(extraction: Extraction) -> Sequence[SentenceFacts]:
     """The sentences from the first that reports the attack or its aftermath on; else none."""
     for position, info in enumerate(extraction.sentences):
-        if _PLAYLIST.match(info.sentence.text):
+        if _PLAYLIST.match(info.sentence.text) or _FURNITURE.search(info.sentence.text):
             continue
         words = _WORD.findall(info.sentence.text.lower())
         if info.is_event or not lexicon.STORY_WORDS.isdisjoint(words):
@@ -429,14 +438,19 @@ def _candidate_pairs(
 
 def _without_boilerplate(profiles: Sequence[Profile]) -> list[Profile]:
     """Drop names and areas that many articles share: page furniture ("Caption Close Image"),
-    an outlet's city or a byline say nothing about which incident an article reports."""
+    an outlet's city or a byline say nothing about which incident an article reports; and
+    count a name any report gives as an official's as an official's in all."""
     limit = max(_MAX_SHARED, len(profiles) // 500)
     people: Counter[str] = Counter(n for p in profiles for n in set(p.people))
     areas: Counter[str] = Counter(a for p in profiles for a in p.areas)
+    # A police spokesman quoted as such in one report is an official in every report,
+    # also where the story gives his name without his job.
+    officials = {n for p in profiles for n in p.officials}
     return [
         replace(
             p,
-            people=tuple(n for n in p.people if people[n] <= limit),
+            people=tuple(n for n in p.people if people[n] <= limit and n not in officials),
+            officials=tuple(sorted(set(p.officials) | (set(p.people) & officials))),
             areas=frozenset(a for a in p.areas if areas[a] <= limit),
         )
         for p in profiles

@@ -17,6 +17,7 @@ from discrepancy.incidents import (
     pair_score,
     profile,
 )
+from discrepancy.incidents import _without_boilerplate as inc_without_boilerplate
 from discrepancy.models import Article
 from discrepancy.scope import scope_claims
 
@@ -484,3 +485,33 @@ def test_a_shared_single_death_is_weaker_evidence_than_a_shared_toll_of_two() ->
     assert gain("Two men were killed") == pytest.approx(SAME_TOLL_WEIGHT)
     assert gain("A man was killed") == pytest.approx(SAME_SINGLE_DEATH_WEIGHT)
     assert SAME_SINGLE_DEATH_WEIGHT < SAME_TOLL_WEIGHT
+
+
+def test_site_furniture_naming_the_police_does_not_start_the_story() -> None:
+    text = (
+        "Subscribe to receive alerts from the Harlow Police Department.\n\n"
+        "While you are welcome to register your phone, police recommend the app.\n\n"
+        "A 2-year-old boy was shot in the stomach in Harlow on Thursday."
+    )
+    (found,) = profiles(article("a", "Toddler shot in Harlow", text, dt.date(2022, 3, 11)))
+    assert "subscribe" not in found.words and "register" not in found.words
+    assert "stomach" in found.words
+
+
+def test_a_spokesman_named_without_his_job_in_one_report_is_no_shared_person() -> None:
+    first = article(
+        "a",
+        "Boy, 2, wounded at home",
+        "A 2-year-old boy was shot in the leg at his home on Larch Street in Harlow on Tuesday, "
+        "police spokesman Arlo Penwick said.",
+        dt.date(2022, 9, 13),
+    )
+    second = article(
+        "b",
+        "Three killed at barbecue",
+        "Three people were shot dead at a barbecue on Quarry Street in Harlow on Tuesday, "
+        "Arlo Penwick said.",
+        dt.date(2022, 9, 13),
+    )
+    found = inc_without_boilerplate(profiles(first, second, UNRELATED))
+    assert found[1].people == () and found[1].officials == ("Arlo Penwick",)
