@@ -37,6 +37,10 @@ _HISTORY_CUE = Caseless(
     # A tally over a span: "four children shot in one week", "40 shot since June 2".
     r"|\bin\s+(?:one|a|a\s+single)\s+(?:week|weekend|month)\b"
     r"|\bsince\s+(?:" + "|".join(lexicon.MONTHS) + r")\b"
+    # ... "amid a violent two-hour span", "45 people were killed in July" (a whole month).
+    r"|\b(?:\d+|two|three|four|five|six|eight|ten|twelve|\w+ty(?:-\w+)?)[-\s]hours?\s+"
+    r"(?:span|period|stretch)\b"
+    r"|\b(?:killed|shot|wounded|murdered)\s+in\s+(?:" + "|".join(lexicon.MONTHS) + r")\b(?!\s+\d)"
 )
 # Another shooting told beside the story's own: "Meanwhile, ... also on the East Side",
 # "About 15 minutes earlier, ... in a shooting on the North Side", "another fatal shooting".

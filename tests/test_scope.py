@@ -199,6 +199,16 @@ HISTORY = [
     ),
     (
         SHOOTING_LEAD,
+        "It came amid a violent two-hour span in which 10 people were shot and one man was killed.",
+        {(Kind.KILLED, "one"), (Kind.WOUNDED, "10")},
+    ),
+    (
+        SHOOTING_LEAD,
+        "The toll follows a month in which 45 people were killed in July across the county.",
+        {(Kind.KILLED, "45")},
+    ),
+    (
+        SHOOTING_LEAD,
         "Four children have been shot in one week, the mayor said.",
         {(Kind.WOUNDED, "Four")},
     ),
