@@ -7,6 +7,7 @@ import datetime as dt
 # Month names are spelled out here rather than taken from strftime("%b"), which follows the
 # process locale: the same report must render byte-for-byte the same on every machine.
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # Row labels of the fact matrix; kinds not listed are shown with their name capitalised.
 _KIND_LABELS = {
@@ -84,6 +85,27 @@ def kind_label(kind: str) -> str:
     return _KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
 
 
+def scope_label(scope: str) -> str:
+    """A claim's scope in words: "bg|2024-02-07|Mosul" -> "another incident, 7 Feb 2024, Mosul",
+    "bg|roundup-2|Quarry Street" -> "shooting 2 of a round-up, Quarry Street"."""
+    if not scope.startswith("bg|") or scope.count("|") < 2:
+        return scope
+    _, when, where = scope.split("|", 2)
+    if when.startswith("roundup-"):
+        parts = [f"shooting {when.removeprefix('roundup-')} of a round-up"]
+    else:
+        parts = ["another incident"]
+        if when.startswith("month-") and when[6:].isdigit() and 1 <= int(when[6:]) <= 12:
+            parts.append(_MONTHS[int(when[6:]) - 1])
+        elif when.startswith("weekday-") and when[8:].isdigit() and int(when[8:]) < 7:
+            parts.append(_WEEKDAYS[int(when[8:])])
+        elif when != "?":
+            parts.append(format_date(when))
+    if where != "?":
+        parts.append(where)
+    return ", ".join(parts)
+
+
 FILTERS = {
     "date": format_date,
     "number": format_number,
@@ -92,4 +114,5 @@ FILTERS = {
     "pluralize": pluralize,
     "kind_label": kind_label,
     "truncate": truncate,
+    "scope_label": scope_label,
 }

@@ -659,6 +659,21 @@ def test_formatting_filters() -> None:
     assert formatting.kind_label("time_of_day") == "Time of day"
 
 
+@pytest.mark.parametrize(
+    ("scope", "text"),
+    [
+        ("bg|2024-02-07|Mosul", "another incident, 7 Feb 2024, Mosul"),
+        ("bg|month-07|?", "another incident, Jul"),
+        ("bg|weekday-1|Erbil", "another incident, Tuesday, Erbil"),
+        ("bg|?|?", "another incident"),
+        ("bg|roundup-2|Quarry Street", "shooting 2 of a round-up, Quarry Street"),
+        ("background:tal-afar-2022", "background:tal-afar-2022"),
+    ],
+)
+def test_scope_label(scope: str, text: str) -> None:
+    assert formatting.scope_label(scope) == text
+
+
 def test_synthetic_batch_renders_compactly() -> None:
     """The benchmark's generator makes a valid report; the page stays small per incident."""
     spec = importlib.util.spec_from_file_location("html_report_benchmark", BENCHMARK)
