@@ -48,6 +48,11 @@ _SHOOTING_START = Caseless(
 )
 # Where and when a sentence puts a shooting: "on the 300 block of Rosedale", "at 11:30 p.m.".
 _BLOCK_OF = re.compile(r"\bblock\s+of\s+((?:[NSEW]\.?\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)")
+_STREET_NAME = re.compile(
+    r"\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|place|pl|way"
+    r"|highway|hwy|parkway|pkwy|terrace|circle)\.?$",
+    re.IGNORECASE,
+)
 _CLOCK = re.compile(r"\b(\d{1,2}(?::\d\d)?)\s*([ap])\.?\s?m\b", re.IGNORECASE)
 _SHOOTING_WORD = re.compile(
     r"\b(?:shot|shooting|gunfire|fired|opened\s+fire|wounded|injured|hurt|killed)\b", re.IGNORECASE
@@ -118,11 +123,18 @@ def segments(extraction: Extraction) -> Segments | None:
         clocks |= now
         shooting_of[info.index] = number
         if number and number not in place_of and (info.areas or here):
-            place_of[number] = info.areas[0] if info.areas else _BLOCK_OF.findall(text)[0]
+            place_of[number] = _where(info.areas, _BLOCK_OF.findall(text))
     if number < MIN_SHOOTINGS:
         return None
     sums = frozenset(info.index for info in extraction.sentences if is_sum(info.sentence.text))
     return Segments(shooting_of, place_of, sums, None if is_sum(title) else 1)
+
+
+def _where(areas: tuple[str, ...], blocks: list[str]) -> str:
+    """The place that tells a shooting best: a street ("the 800 block of Quarry Street") over
+    a district or a hospital the victims were taken to."""
+    streets = [a for a in areas if _STREET_NAME.search(a)]
+    return (streets or blocks or list(areas))[0]
 
 
 def _counts(info: SentenceFacts, counted: set[int]) -> bool:

@@ -143,3 +143,14 @@ def test_a_tally_over_hours_is_a_roundup(title: str) -> None:
     found = segments(extract(article(title, body)))
     assert found is not None and max(found.shooting_of.values()) == 2
     assert segments(extract(article("Man killed on Tamsin Avenue", body))) is None
+
+
+def test_a_shooting_is_placed_by_its_street_not_the_hospital() -> None:
+    text = (
+        "Five people were shot in weekend shootings across Harlow, police said.\n\n"
+        "About 1 a.m. Saturday, a man was shot in the 15000 block of Manor and taken to "
+        "Mercy Hospital in Harlow.\n\n"
+        "At 3 a.m., two women were wounded in the 200 block of Kell Road."
+    )
+    found = segments(extract(article("5 shot in weekend shootings across Harlow", text)))
+    assert found is not None and found.place_of[1] == "Manor"
