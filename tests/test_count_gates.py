@@ -34,11 +34,24 @@ def _spans(matches: object) -> list[tuple[int, int]]:
     return [m.span() for m in matches]  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("name", ["_SINGULAR", "_SINGULAR_ACTIVE", "_MULTIPLE"])
+# Sentences for the count patterns' other verbs: "left", "deaths of", people shot.
+COUNT_SENTENCES = [
+    "The attack left two people dead and four hurt.",
+    "Police are investigating the shooting deaths of three men.",
+    "Four people were shot, one fatally, and two were taken to a hospital.",
+    "Six were struck by gunfire outside the bar.",
+]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["_SINGULAR", "_SINGULAR_ACTIVE", "_MULTIPLE", "_PASSIVE", "_ACTIVE", "_LEAVING",
+     "_DEATHS_OF", "_SHOT_COUNT"],
+)  # fmt: skip
 def test_needs_words_skip_nothing(name: str) -> None:
     pattern = getattr(casualties, name)
     plain = re.compile(pattern.pattern.pattern, re.IGNORECASE)
-    for sentence in SENTENCES:
+    for sentence in SENTENCES + COUNT_SENTENCES:
         assert _spans(pattern.finditer(sentence)) == _spans(plain.finditer(sentence)), sentence
 
 

@@ -31,19 +31,29 @@ _INCLUDING = (
     r"|,\s+(?:aged|ages|both|all)\s+[^,;.]{1,40},)"
 )
 
+# A word of every verb the passive and active patterns name: the count patterns are the
+# costliest regexes, and a sentence with none of these words skips them.
+_PASSIVE_VERB_WORDS = ("shot", "dead", "death", "kill", "slain", "murder", "martyr", "die",
+                       "perish", "gunned", "lives", "execut", "fatal", "wound", "injur", "hurt",
+                       "hospital")  # fmt: skip
+_ACTIVE_VERB_WORDS = ("kill", "slay", "slew", "dead", "fatal", "murder", "wound", "injur", "hurt")
+
 _PASSIVE = Caseless(
     rf"\b{COUNT}(?P<np>(?:\s+{_NP_WORD}){{0,7}}?){_INCLUDING}?"
     rf"\s+(?:{_AUX}\s+)?(?:{_ADVERB}\s+)?"
     rf"(?P<verb>{lexicon.KILLED_PASSIVE}|{lexicon.WOUNDED_PASSIVE})\b",
+    needs=_PASSIVE_VERB_WORDS,
 )
 _ACTIVE = Caseless(
     rf"\b(?P<verb>{lexicon.KILLED_ACTIVE}|{lexicon.WOUNDED_ACTIVE})\s+"
     rf"(?P<named>the\s+(?:{'|'.join(sorted(lexicon.SINGULAR_VICTIMS))})\s+and\s+)?{COUNT}"
     rf"(?P<np>(?:\s+{_NP_WORD}){{0,5}})",
+    needs=_ACTIVE_VERB_WORDS,
 )
 _LEAVING = Caseless(
     rf"\b(?:left|leaves|leaving|leave)\s+{COUNT}(?P<np>(?:\s+{_NP_WORD}){{0,3}}?)"
     rf"\s+(?P<verb>dead|injured|wounded|hurt)\b",
+    needs=("left", "leav"),
 )
 _TOLL = Caseless(
     rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed))"
@@ -53,7 +63,8 @@ _TOLL = Caseless(
 )
 _DEATHS_OF = Caseless(
     rf"\b(?P<verb>(?:shooting\s+)?deaths|murders|killings|slayings)\s+of\s+{COUNT}"
-    rf"(?P<np>(?:\s+{_NP_WORD}){{0,3}})"
+    rf"(?P<np>(?:\s+{_NP_WORD}){{0,3}})",
+    needs=("deaths", "murders", "killings", "slayings"),
 )
 _MULTIPLE = Caseless(
     r"\b(?P<count>" + "|".join(lexicon.MULTIPLES) + r")\s+(?:(?P<fatal>homicides?|murders?"
@@ -68,11 +79,6 @@ _NONE = Caseless(
     r"(?:reported|were\s+reported)",
     needs=("no",),
 )
-# A word of every verb the singular patterns name: a sentence with none skips them.
-_PASSIVE_VERB_WORDS = ("shot", "dead", "death", "kill", "slain", "murder", "martyr", "die",
-                       "perish", "gunned", "lives", "execut", "fatal", "wound", "injur", "hurt",
-                       "hospitali")  # fmt: skip
-_ACTIVE_VERB_WORDS = ("kill", "slay", "slew", "dead", "fatal", "murder", "wound", "injur", "hurt")
 _SINGULAR_NOUN = r"\d+-year-old|" + "|".join(
     sorted(lexicon.SINGULAR_VICTIMS | lexicon.PERSON_NOUNS | lexicon.SUBSET_NOUNS)
 )
@@ -132,14 +138,14 @@ def _may_hold(sentence: str, words: tuple[str, ...]) -> bool:
 # "No one died", "nobody was killed": handled as zero counts, never as a death.
 _NEGATED = re.compile(r"\b(?:no\s+one|nobody|none|not|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "asked if anyone had been killed", "how the man died", "the dog was killed": no person's death.
+_ANIMAL = r"\b(?:" + lexicon.ANIMALS + r")s?"
 _ANIMAL_SUBJECT = re.compile(
-    r"\b(?:" + lexicon.ANIMALS + r")s?\s+(?:(?:that|which)\s+)?(?:was|were|is|had\s+been)\s+$",
-    re.IGNORECASE,
+    _ANIMAL + r"\s+(?:(?:that|which)\s+)?(?:was|were|is|had\s+been)\s+$", re.IGNORECASE
 )
 _UNCERTAIN_OR_ANIMAL = re.compile(
-    r"\b(?:if|whether|how|(?:" + lexicon.ANIMALS + r")s?)\s+(?:[\w’']+\s+){0,4}$"
+    r"\b(?:if|whether|how)\s+(?:[\w’']+\s+){0,4}$|" + _ANIMAL + r"\s+(?:[\w’']+\s+){0,4}$"
     # "a dog that was shot after biting a deputy is dead": the animal is the subject.
-    r"|\b(?:" + lexicon.ANIMALS + r")s?\s+(?:that|which)\s+[^,;]*$",
+    r"|" + _ANIMAL + r"\s+(?:that|which)\s+[^,;]*$",
     re.IGNORECASE,
 )
 
@@ -299,11 +305,7 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
             yield emit(
                 Kind.KILLED, count_start, match.end(), interval, revision=bool(match.group("rise"))
             )
-    lowered = sentence.lower()
     for pattern in (_LEAVING, _PASSIVE, _ACTIVE, _DEATHS_OF):
-        # The count patterns are the costliest regexes; skip one whose verb is not there.
-        if not any(word in lowered for word in _PATTERN_WORDS[pattern]):
-            continue
         for match in _scan(pattern, sentence):
             head = _head_noun(match.group("np") or "")
             if not _is_person_head(head, match.group("np") or "") or not _plausible_number(
@@ -399,6 +401,7 @@ _SHOT_COUNT = Caseless(
     r"|(?:sent|taken|rushed|transported)\s+to\s+(?:a\s+|the\s+|area\s+|local\s+)?hospitals?)\b"
     rf"(?!\s+(?:dead|and\s+killed|to\s+death|and\s+wounded|and\s+injured|{_FIRED_AT}))"
     r"(?:,\s+(?P<fatal>(?:one|two|three|four|\d+))\s+(?:of\s+them\s+)?fatally)?",
+    needs=("shot", "gunfire", "hospital"),
 )
 _SOMEONE_SHOT = Caseless(
     r"\b(?:was|has\s+been|had\s+been|after\s+being|been)\s+"
@@ -429,10 +432,8 @@ def _shot(
     emit: Callable[..., CountMatch],
 ) -> Iterator[CountMatch]:
     """People shot, killed or not: "three people were shot, one fatally", "a boy was shot"."""
-    lowered = sentence.lower()
-    shot_words = ("shot", "gunfire", "hospital")
     counted: list[tuple[int, int]] = []  # "One man was shot" is one reading, not two
-    for match in _scan(_SHOT_COUNT, sentence) if any(w in lowered for w in shot_words) else ():
+    for match in _scan(_SHOT_COUNT, sentence):
         head = _head_noun(match.group("np") or "")
         if not _is_person_head(head, match.group("np") or "") or not _plausible_number(
             sentence, match
@@ -489,15 +490,6 @@ def _one_or_more(interval: Interval) -> Interval:
     """People shot, when one is named: at least one. Reports go through the victims one by one
     ("One woman was shot in the foot") after giving the total; one is not a rival total."""
     return (1, None) if interval == (1, 1) else interval
-
-
-_PATTERN_WORDS: dict[Caseless, tuple[str, ...]] = {
-    _LEAVING: ("left", "leav"),
-    _PASSIVE: ("kill", "dead", "slain", "murder", "martyr", "died", "perish", "execut", "gunned",
-               "death", "lives", "wound", "injur", "hurt", "hospital", "fatal"),
-    _ACTIVE: ("kill", "slay", "slew", "dead", "wound", "injur", "hurt", "fatally", "murder"),
-    _DEATHS_OF: ("deaths", "murders", "killings", "slayings"),
-}  # fmt: skip
 
 
 def _scan(pattern: Caseless, sentence: str) -> Iterator[re.Match[str]]:
