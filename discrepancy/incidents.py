@@ -19,7 +19,6 @@ from discrepancy.scope import MAIN
 
 # Words, and victims' ages ("3-year-old"), which are rare enough to tell incidents apart.
 _WORD = re.compile(r"\d{1,3}-year-old|[a-z][a-z’'\-]{2,}")
-# A video playlist's entry ("1:36 Mayor speaks after ..."): its length, then another story's title.
 # An age: "a 17-year-old", or set off by commas after a name or noun ("Girl, 9, shot").
 _AGE = re.compile(r"\b(\d{1,3})-year-old|[a-z],\s(\d{1,2}),")
 # Site furniture that names the police without telling a story: "Subscribe to receive
@@ -31,6 +30,7 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_PREPOSITION = re.compile(r"\b(?:In|Near|At|On|Outside)\b")
+# A video playlist's entry ("1:36 Mayor speaks after ..."): its length, then another story's title.
 _PLAYLIST = re.compile(r"\d{1,2}:\d{2} (?!a\.?m|p\.?m)[\"'‘“]?[A-Z]")
 # A key shared by more articles than this is too common to propose a pair (a city, a word).
 _MAX_BLOCK = 60
@@ -123,9 +123,11 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     # A listing page (a police feed, a news digest) names hundreds of people and streets: only
     # the first part of a story is read for names and areas.
     story_text = " ".join(info.sentence.text for info in story[:STORY_SENTENCES])
-    named = {n for n in extraction.names if n in story_text}
+    story_lower = story_text.lower()
+    kinds = {n: _kind_of_name(n) for n in extraction.names if n in story_text}
+    not_people = background | officials
     people = tuple(
-        sorted(n for n in named - background - officials if _kind_of_name(n) == "person")
+        sorted(n for n, kind in kinds.items() if kind == "person" and n not in not_people)
     )
     organizations = frozenset(
         " ".join(fold(w) for w in c.value.split())
@@ -139,13 +141,13 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     counts.update(
         {w: TITLE_WEIGHT for w in _WORD.findall(title) if w not in lexicon.GROUPING_STOPWORDS}
     )
-    areas = {a for a in extraction.areas if a in story_text.lower()}
+    areas = {a for a in extraction.areas if a in story_lower}
     if article.title:
         # Headlines capitalise every word: "Shooting At Fuller Park" names an area too.
         headline = _TITLE_PREPOSITION.sub(lambda m: m.group().lower(), article.title)
         areas |= {a.lower() for _, _, a in find_local_areas(headline)}
     # A street or district the name finder took for a person ("South Raitt") is an area.
-    areas |= {n.lower() for n in named if _kind_of_name(n) == "place"}
+    areas |= {n.lower() for n, kind in kinds.items() if kind == "place"}
     return Profile(
         index=index,
         article_id=article.id,
@@ -254,13 +256,10 @@ def _by_family(people: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {key: tuple(names) for key, names in keyed.items()}
 
 
-def _shared_people(a: Profile, b: Profile, officials: bool = False) -> int:
-    """People (or officials) both articles name, by rule; only names sharing a family key are
-    compared."""
-    if officials:
-        keyed_a, keyed_b = _by_family(a.officials), _by_family(b.officials)
-    else:
-        keyed_a, keyed_b = _by_family(a.people), _by_family(b.people)
+def _shared_names(names_a: tuple[str, ...], names_b: tuple[str, ...]) -> int:
+    """How many of the first names the second list also has, by rule; only names sharing a
+    family key are compared."""
+    keyed_a, keyed_b = _by_family(names_a), _by_family(names_b)
     shared = 0
     for key in keyed_a.keys() & keyed_b.keys():
         for name_a in keyed_a[key]:
@@ -272,20 +271,9 @@ def _shared_people(a: Profile, b: Profile, officials: bool = False) -> int:
     return shared
 
 
-def _shared_principal(a: Profile, b: Profile) -> bool:
-    """Whether both articles name one person as a victim or a suspect."""
-    keyed_a, keyed_b = _by_family(a.principals), _by_family(b.principals)
-    return any(
-        (rule := person_rule(name_a, name_b)) and rule != "family name only"
-        for key in keyed_a.keys() & keyed_b.keys()
-        for name_a in keyed_a[key]
-        for name_b in keyed_b[key]
-    )
-
-
 def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str, float]) -> float:
     """Evidence that two articles report the same incident; a veto when they cannot."""
-    people = _shared_people(a, b)
+    people = _shared_names(a.people, b.people)
     if _vetoed(a, b, people):
         return _VETO
     near = (
@@ -295,9 +283,9 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     )
     # A follow-up (a charge, a trial, a funeral) naming a victim or suspect of the other
     # report comes weeks or months later: then time apart is no evidence of two incidents.
-    timeless = people > 0 and _shared_principal(a, b)
+    timeless = people > 0 and _shared_names(a.principals, b.principals) > 0
     if near:
-        people += _shared_people(a, b, officials=True)
+        people += _shared_names(a.officials, b.officials)
     time = 0.0
     if a.day_ordinal is not None and b.day_ordinal is not None:
         gap = abs(a.day_ordinal - b.day_ordinal)
@@ -363,7 +351,7 @@ def _vetoed(a: Profile, b: Profile, people: int | None = None) -> bool:
         # when that comes after the other report's shooting, or it names a person or the
         # street of the other report, its day does not tell them apart.
         if people is None:
-            people = _shared_people(a, b)
+            people = _shared_names(a.people, b.people)
         if _later_follow_up(a, b):
             return False
         return people == 0 and not _shared_street(a, b)
