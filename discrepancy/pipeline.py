@@ -93,11 +93,8 @@ def _background_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
     def compatible(a: str, b: str) -> bool:
         if _UNKEYED_SCOPE in (a, b):
             return False
-        _, when_a, where_a = a.split("|", 2)
-        _, when_b, where_b = b.split("|", 2)
-        # A round-up's shootings are numbered within their article: only places match them.
-        when_a = "?" if when_a.startswith(ROUNDUP_KEY) else when_a
-        when_b = "?" if when_b.startswith(ROUNDUP_KEY) else when_b
+        when_a, where_a = _when_where(a)
+        when_b, where_b = _when_where(b)
         same_where = where_a == where_b and where_a != "?"
         same_when = when_a == when_b and when_a != "?"
         loose_when = "?" in (when_a, when_b) or _same_month(when_a, when_b)
@@ -115,10 +112,17 @@ def _background_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
     return [groups[k] for k in sorted(groups)]
 
 
+def _when_where(scope: str) -> tuple[str, str]:
+    """The time and place a background scope key names ("?" for none). A round-up's
+    shootings are numbered within their article: that number is no time to match on."""
+    _, when, where = scope.split("|", 2)
+    return ("?" if when.startswith(ROUNDUP_KEY) else when), where
+
+
 def _keyed(scope: str) -> bool:
     """Does the scope say when or where, so that two articles' mentions can be matched?"""
-    _, when, where = scope.split("|", 2)
-    return where != "?" or (when != "?" and not when.startswith(ROUNDUP_KEY))
+    when, where = _when_where(scope)
+    return where != "?" or when != "?"
 
 
 def _same_month(a: str, b: str) -> bool:

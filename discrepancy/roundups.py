@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from discrepancy.caseless import Caseless
-from discrepancy.extract import Extraction, SentenceFacts
+from discrepancy.extract import Extraction
 from discrepancy.models import Kind
 
 # The headline or the lead says the story is about several shootings: "in 4 shootings",
@@ -92,13 +92,14 @@ def is_sum(text: str) -> bool:
 
 def segments(extraction: Extraction) -> Segments | None:
     """The shootings a round-up tells, or None when the article reports one incident."""
-    story = [info for info in extraction.sentences if info.is_event]
-    if not story:
+    lead = next((info for info in extraction.sentences if info.is_event), None)
+    if lead is None:
         return None
     title = extraction.article.title or ""
     # "..., one of four separate shootings overnight" in the lead tells a round-up too.
-    if not (_ROUNDUP_CUE.test(title) or _ROUNDUP_CUE.test(story[0].sentence.text)):
+    if not (_ROUNDUP_CUE.test(title) or _ROUNDUP_CUE.test(lead.sentence.text)):
         return None
+    sums = frozenset(info.index for info in extraction.sentences if is_sum(info.sentence.text))
     counted = {c.start for c in extraction.claims if c.kind in _COUNT_KINDS}
     shooting_of: dict[int, int] = {}
     place_of: dict[int, str] = {}
@@ -108,10 +109,14 @@ def segments(extraction: Extraction) -> Segments | None:
     clocks: set[str] = set()
     for info in extraction.sentences:
         text = info.sentence.text
-        here = {a.lower() for a in info.areas} | {b.lower() for b in _BLOCK_OF.findall(text)}
+        blocks = _BLOCK_OF.findall(text)
+        here = {a.lower() for a in info.areas} | {b.lower() for b in blocks}
         now = {f"{hour}{half.lower()}" for hour, half in _CLOCK.findall(text)}
+        counts = info.index not in sums and any(
+            info.sentence.start <= start < info.sentence.end for start in counted
+        )
         # The first count that sums nothing tells the first shooting, wherever it stands.
-        if _counts(info, counted) and (
+        if counts and (
             number == 0
             or (here and places.isdisjoint(here))
             or (now and clocks.isdisjoint(now) and _SHOOTING_WORD.search(text))
@@ -122,11 +127,10 @@ def segments(extraction: Extraction) -> Segments | None:
         places |= here
         clocks |= now
         shooting_of[info.index] = number
-        if number and number not in place_of and (info.areas or here):
-            place_of[number] = _where(info.areas, _BLOCK_OF.findall(text))
+        if number and number not in place_of and here:
+            place_of[number] = _where(info.areas, blocks)
     if number < MIN_SHOOTINGS:
         return None
-    sums = frozenset(info.index for info in extraction.sentences if is_sum(info.sentence.text))
     return Segments(shooting_of, place_of, sums, None if is_sum(title) else 1)
 
 
@@ -135,9 +139,3 @@ def _where(areas: tuple[str, ...], blocks: list[str]) -> str:
     a district or a hospital the victims were taken to."""
     streets = [a for a in areas if _STREET_NAME.search(a)]
     return (streets or blocks or list(areas))[0]
-
-
-def _counts(info: SentenceFacts, counted: set[int]) -> bool:
-    """Does the sentence state a count of its own, not a sum over shootings?"""
-    sentence = info.sentence
-    return not is_sum(sentence.text) and any(sentence.start <= s < sentence.end for s in counted)
