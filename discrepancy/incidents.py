@@ -16,6 +16,7 @@ from discrepancy.extract.places import find_local_areas, gazetteer
 from discrepancy.models import Claim, Kind
 from discrepancy.names import fold, person_key, person_rule, split_name
 from discrepancy.scope import MAIN
+from discrepancy.text import is_playlist_entry
 
 # Words, and victims' ages ("3-year-old"), which are rare enough to tell incidents apart.
 _WORD = re.compile(r"\d{1,3}-year-old|[a-z][a-z’'\-]{2,}")
@@ -30,8 +31,6 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_PREPOSITION = re.compile(r"\b(?:In|Near|At|On|Outside)\b")
-# A video playlist's entry ("1:36 Mayor speaks after ..."): its length, then another story's title.
-_PLAYLIST = re.compile(r"\d{1,2}:\d{2} (?!a\.?m|p\.?m)[\"'‘“]?[A-Z]")
 # A key shared by more articles than this is too common to propose a pair (a city, a word).
 _MAX_BLOCK = 60
 # A name or street shared by more articles than this is boilerplate, not evidence.
@@ -213,7 +212,7 @@ def _kind_of_name(name: str) -> str:
 def _story(extraction: Extraction) -> Sequence[SentenceFacts]:
     """The sentences from the first that reports the attack or its aftermath on; else none."""
     for position, info in enumerate(extraction.sentences):
-        if _PLAYLIST.match(info.sentence.text) or _FURNITURE.search(info.sentence.text):
+        if is_playlist_entry(info.sentence.text) or _FURNITURE.search(info.sentence.text):
             continue
         words = _WORD.findall(info.sentence.text.lower())
         if info.is_event or not lexicon.STORY_WORDS.isdisjoint(words):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from discrepancy import lexicon
 from discrepancy.caseless import Caseless
@@ -12,6 +11,7 @@ from discrepancy.extract.places import PlaceMention
 from discrepancy.extract.when import TimeExpression
 from discrepancy.models import Claim, Kind
 from discrepancy.roundups import ONE_OF_SEVERAL, ROUNDUP_KEY, Segments, segments
+from discrepancy.text import is_playlist_entry
 
 MAIN = "main"
 NONE = "none"
@@ -51,8 +51,6 @@ _OTHER_SHOOTING = Caseless(
     r"|\b(?:another|a\s+separate|an\s+unrelated)\s+(?:(?:fatal|deadly|police)\s+)?shooting\b",
     needs=("meanwhile", "earlier", "shooting"),
 )
-# A related video's teaser line, led by its running time: "1:51 Man charged in ...".
-_VIDEO_TEASER = re.compile(r"^\s*\d{1,2}:\d\d\s+\S")
 _IN_YEAR = Caseless(r"\b(?:in|during|since|throughout)\s+((?:19|20)\d\d)\b")
 # Another event named before the claim in the same sentence: "days after a strike that killed".
 _OTHER_EVENT = Caseless(
@@ -129,7 +127,7 @@ def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
     if claim.kind in _COUNTS and (
         _HISTORY_CUE.search(ONE_OF_SEVERAL.sub("", text))
         or _other_year(extraction, text)
-        or _VIDEO_TEASER.match(text)
+        or is_playlist_entry(text)
     ):
         return NONE
     other_time = _other_time(extraction, info, position)

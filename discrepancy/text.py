@@ -16,6 +16,16 @@ _BOUNDARY = re.compile(
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
+# A video playlist's entry: its running time, then another story's title ("1:51 Man charged
+# in ...", "1:47 'I miss him every day,' says ..."); a clock time ("1:45 a.m.") is not one.
+_PLAYLIST_ENTRY = re.compile(r"\s*\d{1,2}:\d{2}\s+(?![aApP]\.?[mM]\b)[\"'‘“]?[A-Z]")
+
+
+def is_playlist_entry(sentence: str) -> bool:
+    """Is the sentence a related video's teaser line rather than the story's?"""
+    return _PLAYLIST_ENTRY.match(sentence) is not None
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence and where it stands in the article text."""

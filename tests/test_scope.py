@@ -242,6 +242,12 @@ SAME_INCIDENT = [
         "Three people were killed and five were wounded, the coroner said.",
         {(Kind.KILLED, "Three"), (Kind.WOUNDED, "five")},
     ),
+    # A clock time opening a sentence is no video's running time.
+    (
+        SHOOTING_LEAD,
+        "11:40 p.m.: Police said five people were wounded, two of them critically.",
+        {(Kind.WOUNDED, "five")},
+    ),
     (
         SHOOTING_LEAD,
         "Meanwhile, police said a woman was also wounded in the shooting.",
