@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from discrepancy import lexicon
 from discrepancy.extract import Extraction, SentenceFacts
-from discrepancy.extract.places import find_local_areas, gazetteer
+from discrepancy.extract.places import block_addresses, find_local_areas, gazetteer
+from discrepancy.extract.when import clock_times
 from discrepancy.models import Claim, Kind
 from discrepancy.names import fold, person_key, person_rule, split_name
 from discrepancy.scope import MAIN
@@ -48,6 +49,16 @@ SAME_TOLL_WEIGHT = 1.5
 SAME_SINGLE_DEATH_WEIGHT = 0.5
 SAME_AGE_WEIGHT = 1.0
 OTHER_AGES_WEIGHT = -1.8
+# Both state the same number shot or wounded (two or more).
+SAME_SHOT_COUNT_WEIGHT = 0.5
+# Both name one clock time ("about 9:40 p.m."), or one numbered block ("the 800 block of
+# Quarry Street"); blocks that all differ are two addresses.
+SAME_CLOCK_WEIGHT = 1.5
+OTHER_CLOCKS_WEIGHT = -0.5
+# One names by its date the day the other reports: a follow-up weeks later often does.
+NAMED_DAY_WEIGHT = 1.0
+SAME_BLOCK_WEIGHT = 1.0
+OTHER_BLOCKS_WEIGHT = -2.0
 LEAD_SENTENCES = 8
 # How many sentences of the story are read for people and areas.
 STORY_SENTENCES = 40
@@ -95,6 +106,13 @@ class Profile:
     killed: frozenset[int] = frozenset()
     # Ages of the people in the headline and the lead ("a 17-year-old").
     ages: frozenset[int] = frozenset()
+    # Exact counts of people shot or wounded, two or more, the story states for its incident.
+    shot_counts: frozenset[int] = frozenset()
+    # Clock times ("9:40pm") and numbered blocks ("800 quarry") the story names.
+    clocks: frozenset[str] = frozenset()
+    blocks: frozenset[str] = frozenset()
+    # Days the story names by date ("the Nov. 11 shooting"), as ordinals.
+    dates: frozenset[int] = frozenset()
 
 
 def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Profile:
@@ -175,7 +193,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
             )
         ),
         organizations=organizations,
-        areas=frozenset(areas - lexicon.GROUPING_STOPWORDS),
+        areas=frozenset(_area_key(a) for a in areas) - lexicon.GROUPING_STOPWORDS,
         # One string per distinct word across the batch, not one per article (100k articles
         # hold some 20 million word entries).
         words={sys.intern(w): n for w, n in counts.items()},
@@ -191,7 +209,37 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
             and c.low == c.high
         ),
         ages=frozenset(int(x or y) for x, y in _AGE.findall(title + " " + lead)),
+        shot_counts=frozenset(
+            int(c.low)
+            for c in claims
+            if c.kind in (Kind.WOUNDED, Kind.SHOT)
+            and c.scope == MAIN
+            and not c.derived
+            and c.low is not None
+            and c.low == c.high
+            and c.low >= 2
+        ),
+        clocks=frozenset(clock_times(story_text)),
+        blocks=frozenset(block_addresses(story_text)),
+        dates=frozenset(
+            t.date.toordinal()
+            for info in story[:STORY_SENTENCES]
+            for t in info.times
+            if t.date is not None and t.precision == "day" and any(ch.isdigit() for ch in t.text)
+        ),
     )
+
+
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def _area_key(area: str) -> str:
+    """One spelling of a lower-cased area for comparing: "n. clark st." and "north clark
+    street" are one street, "detroit's" is "detroit", "pasadena saturday" is "pasadena"."""
+    words = [_POSSESSIVE.sub("", w.rstrip(".,")) for w in area.split()]
+    while len(words) > 1 and words[-1] in lexicon.AREA_TRAILING_WORDS:
+        words.pop()
+    return " ".join(lexicon.AREA_ABBREVIATIONS.get(w, w) for w in words if w)
 
 
 def _kind_of_name(name: str) -> str:
@@ -282,7 +330,8 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     )
     # A follow-up (a charge, a trial, a funeral) naming a victim or suspect of the other
     # report comes weeks or months later: then time apart is no evidence of two incidents.
-    timeless = people > 0 and _shared_names(a.principals, b.principals) > 0
+    named_day = _names_day_of(a, b)
+    timeless = named_day or (people > 0 and _shared_names(a.principals, b.principals) > 0)
     if near:
         people += _shared_names(a.officials, b.officials)
     time = 0.0
@@ -313,6 +362,18 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
         score += SAME_AGE_WEIGHT
     elif a.ages and b.ages:
         score += OTHER_AGES_WEIGHT
+    if named_day:
+        score += NAMED_DAY_WEIGHT
+    if a.shot_counts & b.shot_counts:
+        score += SAME_SHOT_COUNT_WEIGHT
+    if a.clocks & b.clocks:
+        score += SAME_CLOCK_WEIGHT
+    elif a.clocks and b.clocks:
+        score += OTHER_CLOCKS_WEIGHT
+    if a.blocks & b.blocks:
+        score += SAME_BLOCK_WEIGHT
+    elif a.blocks and b.blocks:
+        score += OTHER_BLOCKS_WEIGHT
     similarity = _cosine(vec_a, vec_b)
     if a.headline_only or b.headline_only:
         # A headline alone is short: what matters is how much of it the other report says.
@@ -330,6 +391,16 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     # Near-identical short texts are often the same paywall or error page, not one story.
     score += TEXT_WEIGHT * min(similarity, 0.6)
     return score
+
+
+def _names_day_of(a: Profile, b: Profile) -> bool:
+    """Whether one names by its date the day the other reports ("the Nov. 11 shooting"), or
+    both name one date."""
+    return (
+        (a.day_ordinal is not None and a.day_ordinal in b.dates)
+        or (b.day_ordinal is not None and b.day_ordinal in a.dates)
+        or not a.dates.isdisjoint(b.dates)
+    )
 
 
 def _vetoed(a: Profile, b: Profile, people: int | None = None) -> bool:
@@ -409,6 +480,7 @@ def _candidate_pairs(
                 # A big city has too many articles for one block; its weeks do not.
                 week = p.published_ordinal // 7
                 keys |= {f"cw:{p.city}:{week}", f"cw:{p.city}:{week + 1}"}
+        keys |= {f"b:{b}" for b in p.blocks}
         top = sorted(vector.items(), key=lambda kv: -kv[1])[:8]
         keys |= {f"w:{w}" for w, _ in top}
         for key in keys:
@@ -420,6 +492,19 @@ def _candidate_pairs(
         for i, first in enumerate(members):
             for second in members[i + 1 :]:
                 pairs.add((first, second) if first < second else (second, first))
+    # A page with only a headline shares few words with a full report, rarely its top ones:
+    # it is paired with every report that has one of its rarer words.
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for p in profiles:
+        for w in p.words:
+            by_word[w].append(p.index)
+    for p in profiles:
+        if p.headline_only:
+            for w in p.words:
+                if len(by_word[w]) <= _MAX_BLOCK:
+                    pairs.update(
+                        (min(p.index, o), max(p.index, o)) for o in by_word[w] if o != p.index
+                    )
     return pairs
 
 

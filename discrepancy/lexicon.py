@@ -250,6 +250,21 @@ PLACE_TYPE_WORDS = frozenset(
     """street drive avenue boulevard road highway parkway circle court apartments heights
     hills village township parish county district ward side creek valley gardens""".split()
 )
+# Short forms in the names of streets and areas, read as the full word when grouping compares
+# them ("Roth Forest Ln." is "Roth Forest Lane", "Forsyth Co." is "Forsyth County").
+AREA_ABBREVIATIONS = {
+    "st": "street", "ave": "avenue", "av": "avenue", "rd": "road", "ln": "lane", "dr": "drive",
+    "blvd": "boulevard", "co": "county", "twp": "township", "pkwy": "parkway", "hwy": "highway",
+    "ct": "court", "pl": "place", "cir": "circle", "n": "north", "s": "south", "e": "east",
+    "w": "west", "ne": "northeast", "nw": "northwest", "se": "southeast", "sw": "southwest",
+    "mt": "mount", "ft": "fort",
+}  # fmt: skip
+# Words the area finder sometimes keeps after an area's name ("Pasadena Saturday", "Homewood
+# shooting", "Habersham County Sheriff's"): not part of the name.
+AREA_TRAILING_WORDS = frozenset(WEEKDAYS) | frozenset(
+    """shooting shootings morning night afternoon evening today tonight area sheriff
+    police""".split()
+)
 # Words that make a name found in a story a body, a day or page furniture rather than a
 # person ("Crime Stoppers", "Cincinnati Children", "Christmas Eve", "Related Headlines").
 NOT_PERSON_WORDS = frozenset(

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from discrepancy.caseless import Caseless
 from discrepancy.extract import Extraction
+from discrepancy.extract.places import block_streets
+from discrepancy.extract.when import clock_times
 from discrepancy.models import Kind
 
 # The headline or the lead says the story is about several shootings: "in 4 shootings",
@@ -46,14 +48,11 @@ _SHOOTING_START = Caseless(
     r"|^\W*(?:[\w\-]+\s+){0,2}(?:minutes?|hours?|half-hour)\s+(?:earlier|later)\b"
     r"|^\W*(?:earlier|later|then),"
 )
-# Where and when a sentence puts a shooting: "on the 300 block of Rosedale", "at 11:30 p.m.".
-_BLOCK_OF = re.compile(r"\bblock\s+of\s+((?:[NSEW]\.?\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)")
 _STREET_NAME = re.compile(
     r"\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|place|pl|way"
     r"|highway|hwy|parkway|pkwy|terrace|circle)\.?$",
     re.IGNORECASE,
 )
-_CLOCK = re.compile(r"\b(\d{1,2}(?::\d\d)?)\s*([ap])\.?\s?m\b", re.IGNORECASE)
 _SHOOTING_WORD = re.compile(
     r"\b(?:shot|shooting|gunfire|fired|opened\s+fire|wounded|injured|hurt|killed)\b", re.IGNORECASE
 )
@@ -109,9 +108,9 @@ def segments(extraction: Extraction) -> Segments | None:
     clocks: set[str] = set()
     for info in extraction.sentences:
         text = info.sentence.text
-        blocks = _BLOCK_OF.findall(text)
+        blocks = block_streets(text)
         here = {a.lower() for a in info.areas} | {b.lower() for b in blocks}
-        now = {f"{hour}{half.lower()}" for hour, half in _CLOCK.findall(text)}
+        now = clock_times(text)
         counts = info.index not in sums and any(
             info.sentence.start <= start < info.sentence.end for start in counted
         )

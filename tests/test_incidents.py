@@ -8,10 +8,12 @@ from dataclasses import replace
 import pytest
 
 from discrepancy.extract import extract
+from discrepancy.extract.places import block_addresses
 from discrepancy.incidents import (
     SAME_SINGLE_DEATH_WEIGHT,
     SAME_TOLL_WEIGHT,
     Profile,
+    _area_key,
     _weights,
     group_articles,
     pair_score,
@@ -515,3 +517,107 @@ def test_a_spokesman_named_without_his_job_in_one_report_is_no_shared_person() -
     )
     found = inc_without_boilerplate(profiles(first, second, UNRELATED))
     assert found[1].people == () and found[1].officials == ("Arlo Penwick",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It happened in the 800 block of West Quarry Street.", {"800 quarry"}),
+        (
+            "Officers went to the 800 block of W. Quarry St. and the 12 block of N. Main.",
+            {"800 quarry", "12 main"},
+        ),
+        # a block without its number is no address
+        ("It happened on the block of Quarry Street where he grew up.", set()),
+    ],
+)
+def test_a_numbered_block_is_read_as_one_address(text: str, expected: set[str]) -> None:
+    assert block_addresses(text) == expected
+
+
+OSGOOD_SHOOTING = (
+    "Two men wounded in Harlow shooting",
+    "Two men were wounded by gunfire in the 1200 block of Osgood Avenue in Harlow on Saturday "
+    "night, police said.",
+)
+
+
+@pytest.mark.parametrize(("block", "together"), [("1200", True), ("4500", False)])
+def test_reports_join_at_one_block_and_stay_apart_at_two_blocks_of_a_street(
+    block: str, together: bool
+) -> None:
+    first = article("a", *OSGOOD_SHOOTING, dt.date(2022, 9, 11))
+    second = article(
+        "b",
+        "Two hurt in Osgood Avenue gunfire",
+        f"A shooting in the {block} block of Osgood Avenue late Saturday left two men hurt, "
+        "Harlow police said.",
+        dt.date(2022, 9, 11),
+    )
+    expected = [["a", "b"], ["c"]] if together else [["a"], ["b"], ["c"]]
+    assert groups(first, second, UNRELATED) == expected
+
+
+LAUNDROMAT_SHOOTING = (
+    "Woman shot outside laundromat",
+    "A woman was shot at about 11:40 p.m. Friday outside a laundromat in Dunmore, police said. "
+    "She is expected to survive.",
+)
+
+
+@pytest.mark.parametrize(("clock", "together"), [("11:40 pm", True), ("6:15 a.m.", False)])
+def test_reports_naming_one_clock_time_join_and_other_times_do_not(
+    clock: str, together: bool
+) -> None:
+    first = article("a", *LAUNDROMAT_SHOOTING, dt.date(2022, 9, 10))
+    second = article(
+        "b",
+        "Gunfire near coin laundry",
+        f"The shooting happened around {clock} on Friday near a coin laundry in Dunmore, and "
+        "a woman was hurt, officers said.",
+        dt.date(2022, 9, 10),
+    )
+    expected = [["a", "b"], ["c"]] if together else [["a"], ["b"], ["c"]]
+    assert groups(first, second, UNRELATED) == expected
+
+
+CORNER_STORE_KILLING = (
+    "Man killed in Harlow",
+    "A 19-year-old man was shot and killed on Saturday outside a corner store in Harlow, "
+    "police said.",
+)
+
+
+@pytest.mark.parametrize(("day", "together"), [("March 5", True), ("March 19", False)])
+def test_a_charge_weeks_later_naming_the_day_of_the_shooting_joins_it(
+    day: str, together: bool
+) -> None:
+    shooting = article("a", *CORNER_STORE_KILLING, dt.date(2022, 3, 6))  # Saturday is March 5
+    charge = article(
+        "b",
+        "Harlow man charged with murder",
+        f"Harlow police on Tuesday charged a man with murder in the {day} killing of a "
+        "teenager outside a corner store.",
+        dt.date(2022, 4, 20),
+    )
+    found = profiles(shooting, charge, UNRELATED)
+    assert found[0].day_ordinal == dt.date(2022, 3, 5).toordinal()
+    expected = [["a", "b"], ["c"]] if together else [["a"], ["b"], ["c"]]
+    assert groups(shooting, charge, UNRELATED) == expected
+
+
+@pytest.mark.parametrize(
+    ("area", "key"),
+    [
+        ("roth forest ln.", "roth forest lane"),
+        ("n. clark st.", "north clark street"),
+        ("forsyth co.", "forsyth county"),
+        ("detroit's", "detroit"),
+        ("pasadena saturday", "pasadena"),
+        ("habersham county sheriff's", "habersham county"),
+        # a name that is only a trailing word keeps it
+        ("sunday", "sunday"),
+    ],
+)
+def test_an_area_has_one_spelling_for_comparing(area: str, key: str) -> None:
+    assert _area_key(area) == key

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from discrepancy.extract import extract
-from discrepancy.extract.when import find_times, resolve_weekday
+from discrepancy.extract.when import clock_times, find_times, resolve_weekday
 from discrepancy.models import Article, Kind
 
 WED = dt.date(2024, 2, 7)  # a Wednesday
@@ -207,3 +207,18 @@ def test_we_is_not_read_as_wednesday_in_an_article() -> None:
         " over the market. Two people were killed, police said."
     )
     assert date_claims(text, WED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shots rang out at about 9 p.m. Friday.", {"9:00pm"}),
+        ("Police were called at 9:00 pm and again at 11:30a.m.", {"9:00pm", "11:30am"}),
+        ("The call came in around 11:40 P.M.", {"11:40pm"}),
+        # numbers that are no clock time
+        ("A 19-year-old was shot twice; 3 men were hurt.", set()),
+        ("I am sure the 2 amps were stolen, he said.", set()),
+    ],
+)
+def test_clock_times_have_one_spelling(text: str, expected: set[str]) -> None:
+    assert clock_times(text) == expected

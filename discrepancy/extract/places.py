@@ -312,3 +312,26 @@ def find_local_areas(sentence: str) -> Iterator[tuple[int, int, str]]:
         if area.split()[0].lower() in {"the", "a", "an", "his", "her", "their"}:
             continue
         yield match.start("area"), match.end("area"), area
+
+
+# An address given by its block: "the 800 block of Quarry Street", "block of N. Main".
+_BLOCK_OF = re.compile(
+    r"\b(?:(\d{1,6})\s+)?block\s+of\s+((?:[NSEW]\.?\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)"
+)
+_DIRECTION = frozenset({"n", "s", "e", "w", "north", "south", "east", "west"})
+
+
+def block_streets(text: str) -> list[str]:
+    """The streets a text gives an address block of, as written ("Quarry Street", "N. Main")."""
+    return [street for _, street in _BLOCK_OF.findall(text)]
+
+
+def block_addresses(text: str) -> set[str]:
+    """Numbered blocks, one spelling each: "the 800 block of W. Quarry Street" is "800 quarry"."""
+    addresses = set()
+    for number, street in _BLOCK_OF.findall(text):
+        words = [w.rstrip(".").lower() for w in street.split()]
+        core = next((w for w in words if w not in _DIRECTION), None)
+        if number and core:
+            addresses.add(f"{number} {core}")
+    return addresses

@@ -153,3 +153,15 @@ def find_times(sentence: str, published: dt.date | None) -> Iterator[TimeExpress
             continue
         month = _month_number(word)
         yield TimeExpression(match.start(), match.end(), match.group(), None, "month", month=month)
+
+
+# A clock time: "9:40 p.m.", "9 pm", "11:30a.m.".
+_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*([ap])\.?\s?m\b", re.IGNORECASE)
+
+
+def clock_times(text: str) -> set[str]:
+    """The clock times a text names, one spelling each: "9 p.m." and "9:00 pm" are "9:00pm"."""
+    return {
+        f"{int(hour)}:{minutes or '00'}{half.lower()}m"
+        for hour, minutes, half in _CLOCK.findall(text)
+    }
