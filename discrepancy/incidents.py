@@ -16,13 +16,14 @@ from discrepancy.extract.places import block_addresses, find_local_areas, gazett
 from discrepancy.extract.when import clock_times
 from discrepancy.models import Claim, Kind
 from discrepancy.names import fold, person_key, person_rule, split_name
+from discrepancy.roundups import ROUNDUP_KEY
 from discrepancy.scope import MAIN
 from discrepancy.text import is_playlist_entry
 
 # Words, and victims' ages ("3-year-old"), which are rare enough to tell incidents apart.
 _WORD = re.compile(r"\d{1,3}-year-old|[a-z][a-z’'\-]{2,}")
 # An age: "a 17-year-old", or set off by commas after a name or noun ("Girl, 9, shot").
-_AGE = re.compile(r"\b(\d{1,3})-year-old|[a-z],\s(\d{1,2}),")
+_AGE = re.compile(r"\b(\d{1,3})[-\s]year[-\s]old|[a-z],\s(\d{1,2}),")
 # Site furniture that names the police without telling a story: "Subscribe to receive
 # messages from the Portland Police Bureau", "Please use another browser".
 _FURNITURE = re.compile(
@@ -126,11 +127,12 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     mention = extraction.main_place
     place = mention.place if mention else None
     countries = frozenset(c.country for c in mention.candidates) if mention else frozenset()
-    # People named only about another incident; a victim named in the story and again in
-    # a sentence with a later date ("died Thursday, three days after he was shot") is its own.
-    background = {c.value for c in claims if c.kind == Kind.PERSON and c.scope != MAIN} - {
-        c.value for c in claims if c.kind == Kind.PERSON and c.scope == MAIN
-    }
+    # People named only about another shooting of a round-up belong to that shooting. Names in
+    # sentences with another date stay evidence: a follow-up names the victim "killed in
+    # August", and a victim "died Thursday, three days after he was shot".
+    background = {
+        c.value for c in claims if c.kind == Kind.PERSON and f"|{ROUNDUP_KEY}" in c.scope
+    } - {c.value for c in claims if c.kind == Kind.PERSON and c.scope == MAIN}
     officials = {
         c.value for c in claims if c.kind == Kind.PERSON and c.subject in lexicon.OFFICIAL_ROLES
     }
@@ -184,11 +186,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         officials=tuple(sorted(officials - background)),
         principals=tuple(
             sorted(
-                {
-                    c.value
-                    for c in claims
-                    if c.kind == Kind.PERSON and c.scope == MAIN and c.subject in PRINCIPALS
-                }
+                {c.value for c in claims if c.kind == Kind.PERSON and c.subject in PRINCIPALS}
                 & set(people)
             )
         ),
@@ -331,7 +329,8 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     # A follow-up (a charge, a trial, a funeral) naming a victim or suspect of the other
     # report comes weeks or months later: then time apart is no evidence of two incidents.
     named_day = _names_day_of(a, b)
-    timeless = named_day or (people > 0 and _shared_names(a.principals, b.principals) > 0)
+    shared_principal = people > 0 and _shared_names(a.principals, b.principals) > 0
+    timeless = named_day or shared_principal
     if near:
         people += _shared_names(a.officials, b.officials)
     time = 0.0
@@ -360,7 +359,7 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
         score += SAME_SINGLE_DEATH_WEIGHT
     if a.ages & b.ages:
         score += SAME_AGE_WEIGHT
-    elif a.ages and b.ages:
+    elif a.ages and b.ages and not shared_principal:
         score += OTHER_AGES_WEIGHT
     if named_day:
         score += NAMED_DAY_WEIGHT

@@ -87,8 +87,14 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
             continue
         info = _sentence_of(extraction, claim)
         scope = _scope(extraction, info, claim) if info else MAIN
-        if roundup is not None and info is not None and claim.kind in _COUNTS and scope != NONE:
-            scope = _roundup_scope(roundup, info.index)
+        if roundup is not None and info is not None and scope != NONE:
+            if claim.kind in _COUNTS:
+                scope = _roundup_scope(roundup, info.index)
+            elif claim.kind == Kind.PERSON:
+                # A person named in one shooting's sentences is of that shooting; one named
+                # beside the round-up's sums (a police chief) stays where he was.
+                shooting = _roundup_scope(roundup, info.index)
+                scope = scope if shooting == NONE else shooting
         if scope != NONE:
             scoped.append(dataclasses.replace(claim, scope=scope))
     return scoped

@@ -621,3 +621,40 @@ def test_a_charge_weeks_later_naming_the_day_of_the_shooting_joins_it(
 )
 def test_an_area_has_one_spelling_for_comparing(area: str, key: str) -> None:
     assert _area_key(area) == key
+
+
+ORCHARD_KILLING = (
+    "Boy, 14, killed in Harlow",
+    "Desmond Talley, 14, was shot and killed near Orchard and Vine streets in Harlow on "
+    "Wednesday night, police said.",
+)
+
+
+def test_an_indictment_months_later_naming_the_victim_with_the_month_joins_the_shooting() -> None:
+    shooting = article("a", *ORCHARD_KILLING, dt.date(2022, 8, 25))
+    indictment = article(
+        "b",
+        "Grand jury indicts teen in killing",
+        "A grand jury has indicted a 16-year-old on a murder charge. He is accused of shooting "
+        "Desmond Talley in August near the corner of Orchard and Vine streets.",
+        dt.date(2022, 11, 30),
+    )
+    # The victim is named in a sentence dated "in August", another time than the news; the
+    # suspect's age differs from the victim's and is no evidence against.
+    assert "Desmond Talley" in profiles(indictment)[0].people
+    assert groups(shooting, indictment, UNRELATED) == [["a", "b"], ["c"]]
+
+
+def test_a_roundup_lends_no_name_of_its_other_shootings() -> None:
+    text = (
+        "Two people were killed in weekend shootings across Harlow, police said.\n\n"
+        "About 9:40 p.m. Saturday, Oren Blakely, 19, was shot and killed in the 4100 block of "
+        "Tamsin Avenue, police said.\n\n"
+        "At 2:15 a.m. Sunday, Lyle Varga, 33, was shot dead at a house party in the 300 block "
+        "of Ledger Road, police said."
+    )
+    # The headline tells the first shooting: it is the article's own.
+    roundup = article("a", "Man, 19, shot dead on Tamsin Avenue", text, dt.date(2023, 7, 10))
+    (found,) = profiles(roundup)
+    assert "Oren Blakely" in found.people
+    assert "Lyle Varga" not in found.people

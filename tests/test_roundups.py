@@ -154,3 +154,20 @@ def test_a_shooting_is_placed_by_its_street_not_the_hospital() -> None:
     )
     found = segments(extract(article("5 shot in weekend shootings across Harlow", text)))
     assert found is not None and found.place_of[1] == "Manor"
+
+
+def test_a_person_named_in_one_shooting_of_a_roundup_is_of_that_shooting() -> None:
+    text = (
+        "Two people were killed in weekend shootings across Harlow, police chief Ada Marsh "
+        "said.\n\n"
+        "About 9:40 p.m. Saturday, Oren Blakely, 19, was shot and killed in the 4100 block of "
+        "Tamsin Avenue, police said.\n\n"
+        "At 2:15 a.m. Sunday, Lyle Varga, 33, was shot dead at a house party in the 300 block "
+        "of Ledger Road, police said."
+    )
+    claims = scope_claims(extract(article("2 dead in weekend shootings across Harlow", text)))
+    people = {c.value: c.scope for c in claims if c.kind == Kind.PERSON}
+    assert people["Oren Blakely"] == "bg|roundup-1|Tamsin Avenue"
+    assert people["Lyle Varga"] == "bg|roundup-2|Ledger Road"
+    # The chief is named beside the sums, in no shooting: she stays the article's.
+    assert people["Ada Marsh"] == MAIN
