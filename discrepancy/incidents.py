@@ -491,19 +491,19 @@ def _candidate_pairs(
         for i, first in enumerate(members):
             for second in members[i + 1 :]:
                 pairs.add((first, second) if first < second else (second, first))
-    # A page with only a headline shares few words with a full report, rarely its top ones:
-    # it is paired with every report that has one of its rarer words.
-    by_word: dict[str, list[int]] = defaultdict(list)
+    # A page with only its headline shares few words with a full report, and rarely the
+    # report's top ones: it meets every report that has one of its rarer words.
+    short_words = {w for p in profiles if p.headline_only for w in p.words}
+    having: dict[str, list[int]] = defaultdict(list)
     for p in profiles:
-        for w in p.words:
-            by_word[w].append(p.index)
+        for word in p.words.keys() & short_words:
+            having[word].append(p.index)
     for p in profiles:
         if p.headline_only:
-            for w in p.words:
-                if len(by_word[w]) <= _MAX_BLOCK:
-                    pairs.update(
-                        (min(p.index, o), max(p.index, o)) for o in by_word[w] if o != p.index
-                    )
+            for word in p.words:
+                if len(having[word]) <= _MAX_BLOCK:
+                    pairs.update((min(p.index, o), max(p.index, o)) for o in having[word])
+    pairs -= {(p.index, p.index) for p in profiles if p.headline_only}
     return pairs
 
 

@@ -14,6 +14,7 @@ from discrepancy.incidents import (
     SAME_TOLL_WEIGHT,
     Profile,
     _area_key,
+    _candidate_pairs,
     _weights,
     group_articles,
     pair_score,
@@ -658,3 +659,20 @@ def test_a_roundup_lends_no_name_of_its_other_shootings() -> None:
     (found,) = profiles(roundup)
     assert "Oren Blakely" in found.people
     assert "Lyle Varga" not in found.people
+
+
+def test_a_walled_page_meets_a_report_whose_top_words_its_headline_lacks() -> None:
+    walled = article("a", "Shots fired at Quillan bakery", WALL, dt.date(2022, 4, 2))
+    report = article(
+        "b",
+        "Baker wounded as gunman sprays storefront",
+        "A baker was wounded on Friday when a gunman sprayed the storefront of a family bakery "
+        "on Quillan Avenue with bullets, shattering the display cases, the espresso machine "
+        "and a chandelier, deputies said. The owner's nephew drove him to the infirmary.",
+        dt.date(2022, 4, 2),
+    )
+    found = inc_without_boilerplate(profiles(walled, report, UNRELATED))
+    vectors = _weights(found)
+    top = sorted(vectors[1], key=lambda w: -vectors[1][w])[:8]
+    assert "quillan" not in top  # blocking on the report's top words would miss the pair
+    assert (0, 1) in _candidate_pairs(found, vectors)
