@@ -51,7 +51,7 @@ SAME_SINGLE_DEATH_WEIGHT = 0.5
 SAME_AGE_WEIGHT = 1.0
 OTHER_AGES_WEIGHT = -1.8
 # Both state the same number shot or wounded (two or more).
-SAME_SHOT_COUNT_WEIGHT = 0.5
+SAME_SHOT_COUNT_WEIGHT = 1.0
 # Both name one clock time ("about 9:40 p.m."), or one numbered block ("the 800 block of
 # Quarry Street"); blocks that all differ are two addresses.
 SAME_CLOCK_WEIGHT = 1.5
@@ -59,7 +59,7 @@ OTHER_CLOCKS_WEIGHT = -0.5
 # One names by its date the day the other reports: a follow-up weeks later often does.
 NAMED_DAY_WEIGHT = 1.0
 SAME_BLOCK_WEIGHT = 1.0
-OTHER_BLOCKS_WEIGHT = -2.0
+OTHER_BLOCKS_WEIGHT = -2.5
 LEAD_SENTENCES = 8
 # How many sentences of the story are read for people and areas.
 STORY_SENTENCES = 40

@@ -10,6 +10,7 @@ import pytest
 from discrepancy.extract import extract
 from discrepancy.extract.places import block_addresses
 from discrepancy.incidents import (
+    SAME_SHOT_COUNT_WEIGHT,
     SAME_SINGLE_DEATH_WEIGHT,
     SAME_TOLL_WEIGHT,
     Profile,
@@ -676,3 +677,26 @@ def test_a_walled_page_meets_a_report_whose_top_words_its_headline_lacks() -> No
     top = sorted(vectors[1], key=lambda w: -vectors[1][w])[:8]
     assert "quillan" not in top  # blocking on the report's top words would miss the pair
     assert (0, 1) in _candidate_pairs(found, vectors)
+
+
+@pytest.mark.parametrize(
+    ("shot", "gain"),
+    [
+        ("Three people were shot", SAME_SHOT_COUNT_WEIGHT),
+        ("Three men were wounded", SAME_SHOT_COUNT_WEIGHT),
+        # one person shot is the commonest count and tells nothing
+        ("A man was shot", 0.0),
+    ],
+)
+def test_a_stated_count_of_people_shot_is_evidence(shot: str, gain: float) -> None:
+    first = article("a", "Shooting in Dunmore", f"{shot} near a gas station in Dunmore on "
+                    "Friday night, police said.", dt.date(2022, 9, 10))  # fmt: skip
+    second = article("b", "Dunmore gunfire", f"{shot} close to a Dunmore fuel stop late "
+                     "Friday, according to investigators.", dt.date(2022, 9, 10))  # fmt: skip
+    found = profiles(first, second, UNRELATED)
+    vectors = _weights(found)
+    with_count = pair_score(found[0], found[1], vectors[0], vectors[1])
+    found[1] = replace(found[1], shot_counts=frozenset())
+    assert with_count - pair_score(found[0], found[1], vectors[0], vectors[1]) == pytest.approx(
+        gain
+    )
