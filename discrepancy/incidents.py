@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from discrepancy import lexicon
 from discrepancy.extract import Extraction, SentenceFacts
+from discrepancy.extract.people import find_names
 from discrepancy.extract.places import block_addresses, find_local_areas, gazetteer
 from discrepancy.extract.when import clock_times
 from discrepancy.models import Claim, Kind
@@ -144,6 +145,10 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     story_text = " ".join(info.sentence.text for info in story[:STORY_SENTENCES])
     story_lower = story_text.lower()
     kinds = {n: _kind_of_name(n) for n in extraction.names if n in story_text}
+    if not story and article.title:
+        # A page with no story names people in its headline only ("Officer Jon Doe killed").
+        names = (m.text for m in find_names(article.title) if not m.is_organization)
+        kinds.update({n: _kind_of_name(n) for n in names})
     not_people = background | officials
     people = tuple(
         sorted(n for n, kind in kinds.items() if kind == "person" and n not in not_people)

@@ -700,3 +700,13 @@ def test_a_stated_count_of_people_shot_is_evidence(shot: str, gain: float) -> No
     assert with_count - pair_score(found[0], found[1], vectors[0], vectors[1]) == pytest.approx(
         gain
     )
+
+
+def test_a_walled_page_names_the_people_in_its_headline() -> None:
+    walled = article(
+        "a", "Funeral held for Tomas Okafor, killed outside Harlow bar", WALL, dt.date(2022, 3, 21)
+    )
+    (found,) = profiles(walled)
+    assert found.headline_only and found.people == ("Tomas Okafor",)
+    shooting = article("b", *BRINDLE_SHOOTING, dt.date(2022, 3, 13))
+    assert groups(walled, shooting, UNRELATED) == [["a", "b"], ["c"]]

@@ -164,3 +164,19 @@ def test_a_street_is_never_a_person(sentence: str, street: str) -> None:
     assert [(n.text, n.confident, n.role) for n in found if n.text == street] == [
         (street, False, None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # "de" ending "outside" and "da" ending "Florida" are no name particles
+        ("The man was shot outside Harlow on Friday.", []),
+        ("The Florida Bingham case went to trial.", []),
+        (
+            "Police spoke with Juan de Leon and Ursula von Trier.",
+            ["Juan de Leon", "Ursula von Trier"],
+        ),
+    ],
+)
+def test_a_name_particle_is_a_whole_word(sentence: str, names: list[str]) -> None:
+    assert [m.text for m in find_names(sentence)] == names

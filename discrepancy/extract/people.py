@@ -18,7 +18,7 @@ _TOKEN = re.compile(
     r"(?:Sgt|Lt|Capt|Cpl|Det|Gov|Sen|Rep|Gen|Col|Maj|Dr|Mr|Mrs|Ms|Insp|Supt)\.(?=\s)"
     r"|[“\"‘][A-Z][^”\"’\n]{1,30}[”\"’]"
     r"|(?:[Aa]l|[Ee]l)[-’'][A-Z][\w’'\-]*"
-    r"|[A-Z][a-z][\w’'\-]*|[A-Z]\.|[A-Z]{2,}(?=[\s,.;:)’'])|(?:bin|ibn|bint|abu|de|van|von|da|del)\b)"
+    r"|[A-Z][a-z][\w’'\-]*|[A-Z]\.|[A-Z]{2,}(?=[\s,.;:)’'])|\b(?:bin|ibn|bint|abu|de|van|von|da|del)\b)"
 )
 _DESCRIPTOR = re.compile(
     r"-(?:backed|based|led|linked|aligned|allied|affiliated|born)$|^pro-", re.I
