@@ -59,6 +59,8 @@ SAME_CLOCK_WEIGHT = 1.5
 OTHER_CLOCKS_WEIGHT = -0.5
 # One names by its date the day the other reports: a follow-up weeks later often does.
 NAMED_DAY_WEIGHT = 1.0
+# One report's rare family name is a word of the other's ("Okafor's family").
+SURNAME_WEIGHT = 1.0
 SAME_BLOCK_WEIGHT = 1.0
 OTHER_BLOCKS_WEIGHT = -2.5
 LEAD_SENTENCES = 8
@@ -115,6 +117,9 @@ class Profile:
     blocks: frozenset[str] = frozenset()
     # Days the story names by date ("the Nov. 11 shooting"), as ordinals.
     dates: frozenset[int] = frozenset()
+    # The batch's rare family names among `people`, as words ("okafor"): another report may
+    # name the person by the family name alone ("Okafor's brother said").
+    surnames: tuple[str, ...] = ()
 
 
 def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Profile:
@@ -273,10 +278,15 @@ def _story(extraction: Extraction) -> Sequence[SentenceFacts]:
     return ()
 
 
-def _weights(profiles: Sequence[Profile]) -> list[dict[str, float]]:
+def _document_frequencies(profiles: Sequence[Profile]) -> Counter[str]:
+    """In how many articles each lead or headline word is."""
     df: Counter[str] = Counter()
     for p in profiles:
         df.update(p.words.keys())
+    return df
+
+
+def _weights(profiles: Sequence[Profile], df: Counter[str]) -> list[dict[str, float]]:
     total = len(profiles) + 1
     vectors = []
     for p in profiles:
@@ -326,6 +336,8 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     people = _shared_names(a.people, b.people)
     if _vetoed(a, b, people):
         return _VETO
+    # No full name in common, but one report's rare family name is in the other's wording.
+    surname = people == 0 and _surname_in_words(a, b)
     near = (
         a.published_ordinal is None
         or b.published_ordinal is None
@@ -368,6 +380,8 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
         score += OTHER_AGES_WEIGHT
     if named_day:
         score += NAMED_DAY_WEIGHT
+    if surname:
+        score += SURNAME_WEIGHT
     if a.shot_counts & b.shot_counts:
         score += SAME_SHOT_COUNT_WEIGHT
     if a.clocks & b.clocks:
@@ -395,6 +409,14 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     # Near-identical short texts are often the same paywall or error page, not one story.
     score += TEXT_WEIGHT * min(similarity, 0.6)
     return score
+
+
+def _surname_in_words(a: Profile, b: Profile) -> bool:
+    return any(
+        f in other.words or f + "'s" in other.words or f + "’s" in other.words
+        for one, other in ((a, b), (b, a))
+        for f in one.surnames
+    )
 
 
 def _names_day_of(a: Profile, b: Profile) -> bool:
@@ -512,31 +534,44 @@ def _candidate_pairs(
     return pairs
 
 
-def _without_boilerplate(profiles: Sequence[Profile]) -> list[Profile]:
+def _without_boilerplate(profiles: Sequence[Profile], df: Counter[str]) -> list[Profile]:
     """Drop names and areas that many articles share: page furniture ("Caption Close Image"),
-    an outlet's city or a byline say nothing about which incident an article reports; and
-    count a name any report gives as an official's as an official's in all."""
+    an outlet's city or a byline say nothing about which incident an article reports; count
+    a name any report gives as an official's as an official's in all; and keep the family
+    names that few articles' wording has (`df`: in how many articles each word is)."""
     limit = max(_MAX_SHARED, len(profiles) // 500)
     people: Counter[str] = Counter(n for p in profiles for n in set(p.people))
     areas: Counter[str] = Counter(a for p in profiles for a in p.areas)
     # A police spokesman quoted as such in one report is an official in every report,
     # also where the story gives his name without his job.
     officials = {n for p in profiles for n in p.officials}
-    return [
-        replace(
-            p,
-            people=tuple(n for n in p.people if people[n] <= limit and n not in officials),
-            officials=tuple(sorted(set(p.officials) | (set(p.people) & officials))),
-            areas=frozenset(a for a in p.areas if areas[a] <= limit),
+    cleaned = []
+    for p in profiles:
+        kept = tuple(n for n in p.people if people[n] <= limit and n not in officials)
+        families = {_family_word(n) for n in kept} - {""}
+        cleaned.append(
+            replace(
+                p,
+                people=kept,
+                officials=tuple(sorted(set(p.officials) | (set(p.people) & officials))),
+                areas=frozenset(a for a in p.areas if areas[a] <= limit),
+                surnames=tuple(sorted(f for f in families if df[f] <= limit)),
+            )
         )
-        for p in profiles
-    ]
+    return cleaned
+
+
+def _family_word(name: str) -> str:
+    """A name's family name as one lower-case word of four letters or more, else ""."""
+    family = (split_name(name).family or "").lower()
+    return family if len(family) >= 4 and family.isalpha() else ""
 
 
 def group_articles(profiles: Sequence[Profile]) -> list[list[int]]:
     """Clusters of article indexes, each one incident, in input order."""
-    profiles = _without_boilerplate(profiles)
-    vectors = _weights(profiles)
+    df = _document_frequencies(profiles)
+    profiles = _without_boilerplate(profiles, df)
+    vectors = _weights(profiles, df)
     scored = []
     for a, b in _candidate_pairs(profiles, vectors):
         score = pair_score(profiles[a], profiles[b], vectors[a], vectors[b])

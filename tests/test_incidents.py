@@ -13,15 +13,17 @@ from discrepancy.incidents import (
     SAME_SHOT_COUNT_WEIGHT,
     SAME_SINGLE_DEATH_WEIGHT,
     SAME_TOLL_WEIGHT,
+    SURNAME_WEIGHT,
     Profile,
     _area_key,
     _candidate_pairs,
+    _document_frequencies,
     _weights,
+    _without_boilerplate,
     group_articles,
     pair_score,
     profile,
 )
-from discrepancy.incidents import _without_boilerplate as inc_without_boilerplate
 from discrepancy.models import Article
 from discrepancy.scope import scope_claims
 
@@ -85,6 +87,15 @@ def profiles(*articles: Article) -> list[Profile]:
         extraction = extract(item)
         found.append(profile(index, extraction, scope_claims(extraction)))
     return found
+
+
+def cleaned(found: list[Profile]) -> list[Profile]:
+    """The profiles as grouping compares them, the batch's boilerplate names dropped."""
+    return _without_boilerplate(found, _document_frequencies(found))
+
+
+def weights(found: list[Profile]) -> list[dict[str, float]]:
+    return _weights(found, _document_frequencies(found))
 
 
 def groups(*articles: Article) -> list[list[str]]:
@@ -481,7 +492,7 @@ def test_a_shared_single_death_is_weaker_evidence_than_a_shared_toll_of_two() ->
         second = article("b", "Dunmore gunfire", f"{killed} close to a Dunmore fuel stop late "
                          "Friday, according to investigators.", dt.date(2022, 9, 10))  # fmt: skip
         found = profiles(first, second, UNRELATED)
-        vectors = _weights(found)
+        vectors = weights(found)
         with_toll = pair_score(found[0], found[1], vectors[0], vectors[1])
         found[1] = replace(found[1], killed=frozenset())
         return with_toll - pair_score(found[0], found[1], vectors[0], vectors[1])
@@ -517,7 +528,7 @@ def test_a_spokesman_named_without_his_job_in_one_report_is_no_shared_person() -
         "Arlo Penwick said.",
         dt.date(2022, 9, 13),
     )
-    found = inc_without_boilerplate(profiles(first, second, UNRELATED))
+    found = cleaned(profiles(first, second, UNRELATED))
     assert found[1].people == () and found[1].officials == ("Arlo Penwick",)
 
 
@@ -672,8 +683,8 @@ def test_a_walled_page_meets_a_report_whose_top_words_its_headline_lacks() -> No
         "and a chandelier, deputies said. The owner's nephew drove him to the infirmary.",
         dt.date(2022, 4, 2),
     )
-    found = inc_without_boilerplate(profiles(walled, report, UNRELATED))
-    vectors = _weights(found)
+    found = cleaned(profiles(walled, report, UNRELATED))
+    vectors = weights(found)
     top = sorted(vectors[1], key=lambda w: -vectors[1][w])[:8]
     assert "quillan" not in top  # blocking on the report's top words would miss the pair
     assert (0, 1) in _candidate_pairs(found, vectors)
@@ -694,7 +705,7 @@ def test_a_stated_count_of_people_shot_is_evidence(shot: str, gain: float) -> No
     second = article("b", "Dunmore gunfire", f"{shot} close to a Dunmore fuel stop late "
                      "Friday, according to investigators.", dt.date(2022, 9, 10))  # fmt: skip
     found = profiles(first, second, UNRELATED)
-    vectors = _weights(found)
+    vectors = weights(found)
     with_count = pair_score(found[0], found[1], vectors[0], vectors[1])
     found[1] = replace(found[1], shot_counts=frozenset())
     assert with_count - pair_score(found[0], found[1], vectors[0], vectors[1]) == pytest.approx(
@@ -710,3 +721,34 @@ def test_a_walled_page_names_the_people_in_its_headline() -> None:
     assert found.headline_only and found.people == ("Tomas Okafor",)
     shooting = article("b", *BRINDLE_SHOOTING, dt.date(2022, 3, 13))
     assert groups(walled, shooting, UNRELATED) == [["a", "b"], ["c"]]
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["Okafor had just finished a shift, his sister said.", "Okafor’s sister said he was kind."],
+)
+def test_a_rare_family_name_in_the_other_reports_wording_is_evidence(mention: str) -> None:
+    shooting = article("a", *BRINDLE_SHOOTING, dt.date(2022, 3, 13))
+    appeal = article(
+        "b",
+        "Family asks for witnesses",
+        "The family of a man shot dead outside a Harlow bar last weekend asked witnesses to "
+        f"come forward. {mention}",
+        dt.date(2022, 3, 20),
+    )
+    found = cleaned(profiles(shooting, appeal, UNRELATED))
+    assert found[0].surnames == ("adeyemi", "okafor") and found[1].people == ()
+    vectors = weights(found)
+    with_name = pair_score(found[0], found[1], vectors[0], vectors[1])
+    without = pair_score(replace(found[0], surnames=()), found[1], vectors[0], vectors[1])
+    assert with_name - without == pytest.approx(SURNAME_WEIGHT)
+
+
+def test_a_family_name_many_articles_use_is_no_evidence() -> None:
+    given = ("Ada", "Bram", "Cleo", "Dov", "Edda", "Fitz", "Gus")
+    batch = [
+        article(str(i), "Man shot", f"{name} Smith, 30, was shot in Harlow on Friday.", None)
+        for i, name in enumerate(given)
+    ]
+    found = cleaned(profiles(*batch))
+    assert all(p.people and p.surnames == () for p in found)
