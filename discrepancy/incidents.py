@@ -51,6 +51,8 @@ SAME_TOLL_WEIGHT = 1.5
 SAME_SINGLE_DEATH_WEIGHT = 0.5
 SAME_AGE_WEIGHT = 1.0
 OTHER_AGES_WEIGHT = -1.8
+# A child's age a year off is another child; an adult's is often one person's age misread.
+ADULT_AGE = 18
 # Both state the same number shot or wounded (two or more).
 SAME_SHOT_COUNT_WEIGHT = 1.0
 # Both name one clock time ("about 9:40 p.m."), or one numbered block ("the 800 block of
@@ -376,7 +378,7 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
         score += SAME_SINGLE_DEATH_WEIGHT
     if a.ages & b.ages:
         score += SAME_AGE_WEIGHT
-    elif a.ages and b.ages and not shared_principal:
+    elif a.ages and b.ages and not shared_principal and not _adult_ages_a_year_apart(a, b):
         score += OTHER_AGES_WEIGHT
     if named_day:
         score += NAMED_DAY_WEIGHT
@@ -409,6 +411,12 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     # Near-identical short texts are often the same paywall or error page, not one story.
     score += TEXT_WEIGHT * min(similarity, 0.6)
     return score
+
+
+def _adult_ages_a_year_apart(a: Profile, b: Profile) -> bool:
+    """Whether the reports give an adult ages a year apart ("89" and "90"): reports often
+    differ so on one person's age, whose birthday or records they read differently."""
+    return any(abs(x - y) == 1 for x in a.ages for y in b.ages if x >= ADULT_AGE and y >= ADULT_AGE)
 
 
 def _surname_in_words(a: Profile, b: Profile) -> bool:

@@ -10,6 +10,7 @@ import pytest
 from discrepancy.extract import extract
 from discrepancy.extract.places import block_addresses
 from discrepancy.incidents import (
+    OTHER_AGES_WEIGHT,
     SAME_SHOT_COUNT_WEIGHT,
     SAME_SINGLE_DEATH_WEIGHT,
     SAME_TOLL_WEIGHT,
@@ -375,6 +376,17 @@ def test_a_street_named_for_a_city_does_not_place_the_story_there() -> None:
         )
     )  # fmt: skip
     assert found.city != "Houston"
+
+
+def test_a_person_named_for_a_city_does_not_place_the_story_there() -> None:
+    (found,) = profiles(
+        article(
+            "a", "Suspect appears in court",
+            "Norman R. Burke, 51, appeared in court on Saturday, charged in the shooting.",
+            dt.date(2022, 10, 8),
+        )
+    )  # fmt: skip
+    assert found.city != "Norman"
 
 
 # Two shootings on one evening in one town, each told by two outlets in other words.
@@ -752,3 +764,21 @@ def test_a_family_name_many_articles_use_is_no_evidence() -> None:
     ]
     found = cleaned(profiles(*batch))
     assert all(p.people and p.surnames == () for p in found)
+
+
+@pytest.mark.parametrize(
+    ("first_age", "second_age", "penalty"),
+    [(89, 90, 0.0), (89, 63, OTHER_AGES_WEIGHT), (5, 6, OTHER_AGES_WEIGHT)],
+)
+def test_an_adults_age_a_year_off_is_no_evidence_of_another_victim(
+    first_age: int, second_age: int, penalty: float
+) -> None:
+    first = article("a", *HALVORSEN_FIRST, dt.date(2022, 9, 10))
+    second = article("b", *HALVORSEN_SECOND, dt.date(2022, 9, 10))
+    found = cleaned(profiles(first, second, UNRELATED))
+    vectors = weights(found)
+    without = pair_score(found[0], found[1], vectors[0], vectors[1])
+    found[0] = replace(found[0], ages=frozenset({first_age}))
+    found[1] = replace(found[1], ages=frozenset({second_age}))
+    with_ages = pair_score(found[0], found[1], vectors[0], vectors[1])
+    assert with_ages - without == pytest.approx(penalty)

@@ -249,12 +249,12 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|downtown\s+|suburban\s+)?|^)$",
     re.IGNORECASE,
 )
-# A place's name that begins a street's or a school's ("Tara High School", "Houston Street")
-# does not put the story in that place.
+# A place's name that begins a street's or a school's ("Tara High School", "Houston Street"),
+# or a person's before a middle initial ("Norman R. Burke"), does not put the story there.
 _NAMESAKE_AFTER = re.compile(
     r"\s+(?:(?:High|Middle|Elementary|Junior\s+High)\s+)?(?:School|Streets?|St\.|Avenue|Ave\."
     r"|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Highway|Parkway|Court|Park|Place|Plaza|Square"
-    r"|Terrace|Village)\b|\s+(?:High|Middle|Elementary)\b"
+    r"|Terrace|Village)\b|\s+(?:High|Middle|Elementary)\b|\s+[A-Z]\.\s+[A-Z][a-z]"
 )
 # Words that may stand before a place's name in one capitalised run ("East Lubbock",
 # "Greater Houston"); any other capitalised word makes the place part of a person's or a
