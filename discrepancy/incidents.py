@@ -450,6 +450,10 @@ def _vetoed(a: Profile, b: Profile, people: int | None = None) -> bool:
         conflict = fresh or a.published_ordinal is None or b.published_ordinal is None
     else:
         conflict = False
+    if conflict and _names_day_of(a, b):
+        # One names the other's day by its date ("the Oct. 3 shooting"): its own day is that
+        # of its news (a charge, a funeral), not of another shooting.
+        return False
     if conflict and (a.follow_up or b.follow_up):
         # A follow-up (an arrest, a charge, a death in hospital) is dated by its own news:
         # when that comes after the other report's shooting, or it names a person or the

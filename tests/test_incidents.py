@@ -782,3 +782,18 @@ def test_an_adults_age_a_year_off_is_no_evidence_of_another_victim(
     found[1] = replace(found[1], ages=frozenset({second_age}))
     with_ages = pair_score(found[0], found[1], vectors[0], vectors[1])
     assert with_ages - without == pytest.approx(penalty)
+
+
+def test_a_fresh_report_naming_the_shootings_date_is_not_told_apart_by_its_own_day() -> None:
+    shooting = article("a", *CORNER_STORE_KILLING, dt.date(2022, 3, 6))  # Saturday is March 5
+    appeal = article(
+        "b",
+        "Mother asks for help finding son's killer",
+        "The mother of a 19-year-old man killed outside a corner store in Harlow asked "
+        "witnesses on Tuesday to come forward. He was shot on March 5, she said.",
+        dt.date(2022, 4, 20),
+    )
+    found = profiles(shooting, appeal, UNRELATED)
+    # Both leads date their own news, weeks apart, and the appeal's headline is no follow-up's.
+    assert found[1].day_ordinal == dt.date(2022, 4, 19).toordinal() and not found[1].follow_up
+    assert groups(shooting, appeal, UNRELATED) == [["a", "b"], ["c"]]
