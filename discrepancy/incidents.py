@@ -6,9 +6,10 @@ import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any, TypeVar
 
 from discrepancy import lexicon
 from discrepancy.extract import Extraction, SentenceFacts
@@ -80,6 +81,17 @@ HEADLINE_CONTAINED = 0.7
 # The roles of a person whose name tells the incident (not a spokesman's).
 PRINCIPALS = frozenset({"victim", "suspect", "shooter"})
 
+T = TypeVar("T")
+# One empty set for every profile: each `frozenset()` is an object of its own (216 bytes), and
+# most of a profile's sets are empty; 100k profiles would hold some 130 MB of them.
+_EMPTY: frozenset[Any] = frozenset()
+
+
+def _frozen(items: Iterable[T]) -> frozenset[T]:
+    """The items as a frozen set, the shared empty one when there are none."""
+    found = frozenset(items)
+    return found if found else _EMPTY
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -134,7 +146,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     )  # fmt: skip
     mention = extraction.main_place
     place = mention.place if mention else None
-    countries = frozenset(c.country for c in mention.candidates) if mention else frozenset()
+    countries = _frozen(c.country for c in mention.candidates) if mention else _EMPTY
     # People named only about another shooting of a round-up belong to that shooting. Names in
     # sentences with another date stay evidence: a follow-up names the victim "killed in
     # August", and a victim "died Thursday, three days after he was shot".
@@ -160,7 +172,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     people = tuple(
         sorted(n for n, kind in kinds.items() if kind == "person" and n not in not_people)
     )
-    organizations = frozenset(
+    organizations = _frozen(
         " ".join(fold(w) for w in c.value.split())
         for c in claims
         if c.kind == Kind.ORGANIZATION and c.scope == MAIN
@@ -187,7 +199,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         weekday=weekday,
         city=place.name if place and place.kind == "city" else None,
         country=place.country if place else None,
-        countries=countries | {place.country} if place else frozenset(),
+        countries=countries | {place.country} if place else _EMPTY,
         # A name some other country's place also bears ("Georgia") is not a confident reading.
         country_confident=bool(
             place
@@ -203,13 +215,13 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
             )
         ),
         organizations=organizations,
-        areas=frozenset(_area_key(a) for a in areas) - lexicon.GROUPING_STOPWORDS,
+        areas=_frozen({_area_key(a) for a in areas} - lexicon.GROUPING_STOPWORDS),
         # One string per distinct word across the batch, not one per article (100k articles
         # hold some 20 million word entries).
         words={sys.intern(w): n for w, n in counts.items()},
         follow_up=not lexicon.FOLLOW_UP_WORDS.isdisjoint(_WORD.findall(title)),
         headline_only=not story,
-        killed=frozenset(
+        killed=_frozen(
             int(c.low)
             for c in claims
             if c.kind == Kind.KILLED
@@ -218,8 +230,8 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
             and c.low is not None
             and c.low == c.high
         ),
-        ages=frozenset(int(x or y) for x, y in _AGE.findall(title + " " + lead)),
-        shot_counts=frozenset(
+        ages=_frozen(int(x or y) for x, y in _AGE.findall(title + " " + lead)),
+        shot_counts=_frozen(
             int(c.low)
             for c in claims
             if c.kind in (Kind.WOUNDED, Kind.SHOT)
@@ -229,9 +241,9 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
             and c.low == c.high
             and c.low >= 2
         ),
-        clocks=frozenset(clock_times(story_text)),
-        blocks=frozenset(block_addresses(story_text)),
-        dates=frozenset(
+        clocks=_frozen(clock_times(story_text)),
+        blocks=_frozen(block_addresses(story_text)),
+        dates=_frozen(
             t.date.toordinal()
             for info in story[:STORY_SENTENCES]
             for t in info.times
@@ -512,20 +524,21 @@ def _candidate_pairs(
         keys = {f"p:{split_name(n).family or n}".lower() for n in p.people}
         keys |= {f"a:{a}" for a in p.areas}
         keys |= {f"o:{o}" for o in p.organizations}
+        keys |= {f"b:{b}" for b in p.blocks}
         if p.city:
             keys.add(f"c:{p.city}")
             if p.published_ordinal is not None:
                 # A big city has too many articles for one block; its weeks do not.
                 week = p.published_ordinal // 7
                 keys |= {f"cw:{p.city}:{week}", f"cw:{p.city}:{week + 1}"}
-        keys |= {f"b:{b}" for b in p.blocks}
         top = sorted(vector.items(), key=lambda kv: -kv[1])[:8]
         keys |= {f"w:{w}" for w, _ in top}
         for key in keys:
             index[key].append(p.index)
     pairs: set[tuple[int, int]] = set()
-    for members in index.values():
-        if len(members) > _MAX_BLOCK:
+    for key, members in index.items():
+        # An address many reports give is a street's busy corner, or generated text.
+        if len(members) > (_MAX_SHARED if key.startswith("b:") else _MAX_BLOCK):
             continue
         for i, first in enumerate(members):
             for second in members[i + 1 :]:
@@ -566,7 +579,7 @@ def _without_boilerplate(profiles: Sequence[Profile], df: Counter[str]) -> list[
                 p,
                 people=kept,
                 officials=tuple(sorted(set(p.officials) | (set(p.people) & officials))),
-                areas=frozenset(a for a in p.areas if areas[a] <= limit),
+                areas=_frozen(a for a in p.areas if areas[a] <= limit),
                 surnames=tuple(sorted(f for f in families if df[f] <= limit)),
             )
         )

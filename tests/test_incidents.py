@@ -797,3 +797,15 @@ def test_a_fresh_report_naming_the_shootings_date_is_not_told_apart_by_its_own_d
     # Both leads date their own news, weeks apart, and the appeal's headline is no follow-up's.
     assert found[1].day_ordinal == dt.date(2022, 4, 19).toordinal() and not found[1].follow_up
     assert groups(shooting, appeal, UNRELATED) == [["a", "b"], ["c"]]
+
+
+@pytest.mark.parametrize(("reports", "paired"), [(2, True), (8, False)])
+def test_an_address_few_reports_give_pairs_them_and_one_many_give_does_not(
+    reports: int, paired: bool
+) -> None:
+    # Reports that share nothing but a numbered block (their words are their own).
+    found = [
+        replace(p, words={f"word{p.index}": 1}, blocks=frozenset({"800 quarry"}))
+        for p in profiles(*(article(str(i), "", "A man was shot.", None) for i in range(reports)))
+    ]
+    assert ((0, 1) in _candidate_pairs(found, weights(found))) is paired
