@@ -536,9 +536,11 @@ def _candidate_pairs(
         for key in keys:
             index[key].append(p.index)
     pairs: set[tuple[int, int]] = set()
+    # An address many reports give is no evidence (a busy corner, or generated text), as a name
+    # many give is not (see _without_boilerplate).
+    shared_address = max(_MAX_SHARED, len(profiles) // 500)
     for key, members in index.items():
-        # An address many reports give is a street's busy corner, or generated text.
-        if len(members) > (_MAX_SHARED if key.startswith("b:") else _MAX_BLOCK):
+        if len(members) > (shared_address if key.startswith("b:") else _MAX_BLOCK):
             continue
         for i, first in enumerate(members):
             for second in members[i + 1 :]:
