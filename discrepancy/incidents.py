@@ -60,12 +60,12 @@ SAME_SHOT_COUNT_WEIGHT = 1.0
 # Quarry Street"); blocks that all differ are two addresses.
 SAME_CLOCK_WEIGHT = 1.5
 OTHER_CLOCKS_WEIGHT = -0.5
+SAME_BLOCK_WEIGHT = 1.0
+OTHER_BLOCKS_WEIGHT = -2.5
 # One names by its date the day the other reports: a follow-up weeks later often does.
 NAMED_DAY_WEIGHT = 1.0
 # One report's rare family name is a word of the other's ("Okafor's family").
 SURNAME_WEIGHT = 1.0
-SAME_BLOCK_WEIGHT = 1.0
-OTHER_BLOCKS_WEIGHT = -2.5
 LEAD_SENTENCES = 8
 # How many sentences of the story are read for people and areas.
 STORY_SENTENCES = 40
@@ -432,6 +432,7 @@ def _adult_ages_a_year_apart(a: Profile, b: Profile) -> bool:
 
 
 def _surname_in_words(a: Profile, b: Profile) -> bool:
+    """Whether one report's rare family name is a word of the other ("okafor", "okafor's")."""
     return any(
         f in other.words or f + "'s" in other.words or f + "’s" in other.words
         for one, other in ((a, b), (b, a))
@@ -536,11 +537,10 @@ def _candidate_pairs(
         for key in keys:
             index[key].append(p.index)
     pairs: set[tuple[int, int]] = set()
-    # An address many reports give is no evidence (a busy corner, or generated text), as a name
-    # many give is not (see _without_boilerplate).
-    shared_address = max(_MAX_SHARED, len(profiles) // 500)
     for key, members in index.items():
-        if len(members) > (shared_address if key.startswith("b:") else _MAX_BLOCK):
+        # An address many reports give is no evidence (a busy corner, or generated text); the
+        # limit does not grow with the batch, as the pairs a key makes grow with its square.
+        if len(members) > (_MAX_SHARED if key.startswith("b:") else _MAX_BLOCK):
             continue
         for i, first in enumerate(members):
             for second in members[i + 1 :]:
