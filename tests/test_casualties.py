@@ -59,6 +59,12 @@ COUNTING = [
         [],
     ),
     ("Police said he killed four of his neighbors.", [("killed", "four", 4, 4)], []),
+    # The second shooting of a round-up: "another" sets it beside the first, the count holds.
+    (
+        "Near the pier, a gunman wounded another three men after an argument, police said.",
+        [("wounded", "three", 3, 3)],
+        [],
+    ),
     # Dead at the scene is a part of the toll: others may die later.
     (
         "Two were pronounced dead at the scene and three others were hurt.",

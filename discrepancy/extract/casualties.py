@@ -46,7 +46,7 @@ _PASSIVE = Caseless(
 )
 _ACTIVE = Caseless(
     rf"\b(?P<verb>{lexicon.KILLED_ACTIVE}|{lexicon.WOUNDED_ACTIVE})\s+"
-    rf"(?P<named>the\s+(?:{'|'.join(sorted(lexicon.SINGULAR_VICTIMS))})\s+and\s+)?{COUNT}"
+    rf"(?P<named>the\s+(?:{'|'.join(sorted(lexicon.SINGULAR_VICTIMS))})\s+and\s+)?(?:another\s+)?{COUNT}"
     rf"(?P<np>(?:\s+{_NP_WORD}){{0,5}})",
     needs=_ACTIVE_VERB_WORDS,
 )
