@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from discrepancy.models import ROUNDUP_KEY
+
 # Month names are spelled out here rather than taken from strftime("%b"), which follows the
 # process locale: the same report must render byte-for-byte the same on every machine.
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -91,8 +93,8 @@ def scope_label(scope: str) -> str:
     if not scope.startswith("bg|") or scope.count("|") < 2:
         return scope
     _, when, where = scope.split("|", 2)
-    if when.startswith("roundup-"):
-        parts = [f"shooting {when.removeprefix('roundup-')} of a round-up"]
+    if when.startswith(ROUNDUP_KEY):
+        parts = [f"shooting {when.removeprefix(ROUNDUP_KEY)} of a round-up"]
     else:
         parts = ["another incident"]
         if when.startswith("month-") and when[6:].isdigit() and 1 <= int(when[6:]) <= 12:

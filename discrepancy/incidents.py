@@ -16,9 +16,8 @@ from discrepancy.extract import Extraction, SentenceFacts
 from discrepancy.extract.people import find_names
 from discrepancy.extract.places import block_addresses, find_local_areas, gazetteer
 from discrepancy.extract.when import clock_times
-from discrepancy.models import Claim, Kind
+from discrepancy.models import ROUNDUP_KEY, Claim, Kind
 from discrepancy.names import fold, person_key, person_rule, split_name
-from discrepancy.roundups import ROUNDUP_KEY
 from discrepancy.scope import MAIN
 from discrepancy.text import is_playlist_entry
 
@@ -221,26 +220,10 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         words={sys.intern(w): n for w, n in counts.items()},
         follow_up=not lexicon.FOLLOW_UP_WORDS.isdisjoint(_WORD.findall(title)),
         headline_only=not story,
-        killed=_frozen(
-            int(c.low)
-            for c in claims
-            if c.kind == Kind.KILLED
-            and c.scope == MAIN
-            and not c.derived
-            and c.low is not None
-            and c.low == c.high
-        ),
+        killed=_stated_counts(claims, (Kind.KILLED,)),
         ages=_frozen(int(x or y) for x, y in _AGE.findall(title + " " + lead)),
-        shot_counts=_frozen(
-            int(c.low)
-            for c in claims
-            if c.kind in (Kind.WOUNDED, Kind.SHOT)
-            and c.scope == MAIN
-            and not c.derived
-            and c.low is not None
-            and c.low == c.high
-            and c.low >= 2
-        ),
+        # One person shot is the commonest count and tells nothing.
+        shot_counts=_stated_counts(claims, (Kind.WOUNDED, Kind.SHOT), least=2),
         clocks=_frozen(clock_times(story_text)),
         blocks=_frozen(block_addresses(story_text)),
         dates=_frozen(
@@ -249,6 +232,22 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
             for t in info.times
             if t.date is not None and t.precision == "day" and any(ch.isdigit() for ch in t.text)
         ),
+    )
+
+
+def _stated_counts(
+    claims: Sequence[Claim], kinds: tuple[Kind, ...], least: int = 0
+) -> frozenset[int]:
+    """Exact counts of these kinds the story states (not derives) for its own incident."""
+    return _frozen(
+        int(c.low)
+        for c in claims
+        if c.kind in kinds
+        and c.scope == MAIN
+        and not c.derived
+        and c.low is not None
+        and c.low == c.high
+        and c.low >= least
     )
 
 
@@ -555,9 +554,9 @@ def _candidate_pairs(
     for p in profiles:
         if p.headline_only:
             for word in p.words:
-                if len(having[word]) <= _MAX_BLOCK:
-                    pairs.update((min(p.index, o), max(p.index, o)) for o in having[word])
-    pairs -= {(p.index, p.index) for p in profiles if p.headline_only}
+                others = having[word]
+                if len(others) <= _MAX_BLOCK:
+                    pairs.update((min(p.index, o), max(p.index, o)) for o in others if o != p.index)
     return pairs
 
 

@@ -22,6 +22,11 @@ class Kind(StrEnum):
     LOCATION = "location"
 
 
+# The time part of a round-up shooting's background scope key: "bg|roundup-2|Quarry Street"
+# is the second shooting a round-up article tells (see roundups.py).
+ROUNDUP_KEY = "roundup-"
+
+
 class Status(StrEnum):
     """How the claims of one fact relate to each other."""
 
@@ -79,7 +84,7 @@ class Claim:
     normalized: str | None = None
     attribution: str | None = None
     # Which incident the claim is about: "main" or a key naming another incident
-    # the article mentions (see incidents.scope_claims).
+    # the article mentions (see scope.scope_claims).
     scope: str = "main"
     # When the claimed event happened, when the sentence says so (background incidents).
     event_date: dt.date | None = None

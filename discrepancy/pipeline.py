@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from discrepancy.align import discrepancies, settle_derived_wounded
 from discrepancy.grouping import DisjointSets
 from discrepancy.incidents import group_articles
-from discrepancy.models import Article, Claim, Incident, Kind, Report, Skipped
+from discrepancy.models import ROUNDUP_KEY, Article, Claim, Incident, Kind, Report, Skipped
 from discrepancy.parallel import IN_PROCESS, Engine, align_blocks, extract_and_scope, open_engine
-from discrepancy.roundups import ROUNDUP_KEY
 from discrepancy.scope import MAIN
 
 ProgressCallback = Callable[[int], None]

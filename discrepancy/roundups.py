@@ -57,8 +57,6 @@ _SHOOTING_WORD = re.compile(
     r"\b(?:shot|shooting|gunfire|fired|opened\s+fire|wounded|injured|hurt|killed)\b", re.IGNORECASE
 )
 _COUNT_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.SHOT})
-# The time part of a round-up shooting's scope key: "bg|roundup-2|South Carpenter Street".
-ROUNDUP_KEY = "roundup-"
 # A round-up tells at least this many shootings on their own.
 MIN_SHOOTINGS = 2
 

@@ -9,8 +9,8 @@ from discrepancy.caseless import Caseless
 from discrepancy.extract import Extraction, SentenceFacts
 from discrepancy.extract.places import PlaceMention
 from discrepancy.extract.when import TimeExpression
-from discrepancy.models import Claim, Kind
-from discrepancy.roundups import ONE_OF_SEVERAL, ROUNDUP_KEY, Segments, segments
+from discrepancy.models import ROUNDUP_KEY, Claim, Kind
+from discrepancy.roundups import ONE_OF_SEVERAL, Segments, segments
 from discrepancy.text import is_playlist_entry
 
 MAIN = "main"
@@ -88,13 +88,12 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
         info = _sentence_of(extraction, claim)
         scope = _scope(extraction, info, claim) if info else MAIN
         if roundup is not None and info is not None and scope != NONE:
-            if claim.kind in _COUNTS:
-                scope = _roundup_scope(roundup, info.index)
-            elif claim.kind == Kind.PERSON:
-                # A person named in one shooting's sentences is of that shooting; one named
-                # beside the round-up's sums (a police chief) stays where he was.
-                shooting = _roundup_scope(roundup, info.index)
-                scope = scope if shooting == NONE else shooting
+            shooting = _roundup_scope(roundup, info.index)
+            # A count or a person in one shooting's sentences is of that shooting; a sum's
+            # count is no incident's, and a person named beside the sums (a police chief)
+            # stays where he was.
+            if claim.kind in _COUNTS or (claim.kind == Kind.PERSON and shooting != NONE):
+                scope = shooting
         if scope != NONE:
             scoped.append(dataclasses.replace(claim, scope=scope))
     return scoped

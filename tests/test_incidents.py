@@ -99,6 +99,11 @@ def weights(found: list[Profile]) -> list[dict[str, float]]:
     return _weights(found, _document_frequencies(found))
 
 
+def pair_grouped(together: bool) -> list[list[str]]:
+    """The groups of articles "a" and "b", one incident or two, beside the unrelated "c"."""
+    return [["a", "b"], ["c"]] if together else [["a"], ["b"], ["c"]]
+
+
 def groups(*articles: Article) -> list[list[str]]:
     return [[articles[i].id for i in g] for g in group_articles(profiles(*articles))]
 
@@ -579,8 +584,7 @@ def test_reports_join_at_one_block_and_stay_apart_at_two_blocks_of_a_street(
         "Harlow police said.",
         dt.date(2022, 9, 11),
     )
-    expected = [["a", "b"], ["c"]] if together else [["a"], ["b"], ["c"]]
-    assert groups(first, second, UNRELATED) == expected
+    assert groups(first, second, UNRELATED) == pair_grouped(together)
 
 
 LAUNDROMAT_SHOOTING = (
@@ -602,8 +606,7 @@ def test_reports_naming_one_clock_time_join_and_other_times_do_not(
         "a woman was hurt, officers said.",
         dt.date(2022, 9, 10),
     )
-    expected = [["a", "b"], ["c"]] if together else [["a"], ["b"], ["c"]]
-    assert groups(first, second, UNRELATED) == expected
+    assert groups(first, second, UNRELATED) == pair_grouped(together)
 
 
 CORNER_STORE_KILLING = (
@@ -627,8 +630,7 @@ def test_a_charge_weeks_later_naming_the_day_of_the_shooting_joins_it(
     )
     found = profiles(shooting, charge, UNRELATED)
     assert found[0].day_ordinal == dt.date(2022, 3, 5).toordinal()
-    expected = [["a", "b"], ["c"]] if together else [["a"], ["b"], ["c"]]
-    assert groups(shooting, charge, UNRELATED) == expected
+    assert groups(shooting, charge, UNRELATED) == pair_grouped(together)
 
 
 @pytest.mark.parametrize(
