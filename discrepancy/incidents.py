@@ -16,7 +16,7 @@ from discrepancy.extract import Extraction, SentenceFacts
 from discrepancy.extract.people import find_names
 from discrepancy.extract.places import block_addresses, find_local_areas, gazetteer
 from discrepancy.extract.when import clock_times
-from discrepancy.models import ROUNDUP_KEY, Claim, Kind
+from discrepancy.models import ROUNDUP_KEY, Article, Claim, Kind
 from discrepancy.names import fold, person_key, person_rule, split_name
 from discrepancy.scope import MAIN
 from discrepancy.text import is_playlist_entry
@@ -177,7 +177,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         if c.kind == Kind.ORGANIZATION and c.scope == MAIN
     )
     lead = " ".join(info.sentence.text for info in story[:LEAD_SENTENCES]).lower()
-    title = (article.title or "").lower()
+    title = _headline_proper(article.title or "").lower()
     # The headline names what the story is about; its words count twice.
     counts = Counter(w for w in _WORD.findall(lead) if w not in lexicon.GROUPING_STOPWORDS)
     counts.update(
@@ -190,13 +190,15 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         areas |= {a.lower() for _, _, a in find_local_areas(headline)}
     # A street or district the name finder took for a person ("South Raitt") is an area.
     areas |= {n.lower() for n, kind in kinds.items() if kind == "place"}
+    # "Murray Hill" beside "Murray Hill Street" is the street's name, not a person's.
+    people = tuple(n for n in people if not any(a.startswith(n.lower() + " ") for a in areas))
     return Profile(
         index=index,
         article_id=article.id,
         published_ordinal=article.published.toordinal() if article.published else None,
         day_ordinal=day.toordinal() if day else None,
         weekday=weekday,
-        city=place.name if place and place.kind == "city" else None,
+        city=place.name if place and place.kind == "city" else _dateline_town(article),
         country=place.country if place else None,
         countries=countries | {place.country} if place else _EMPTY,
         # A name some other country's place also bears ("Georgia") is not a confident reading.
@@ -233,6 +235,25 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
             if t.date is not None and t.precision == "day" and any(ch.isdigit() for ch in t.text)
         ),
     )
+
+
+def _dateline_town(article: Article) -> str | None:
+    """The town of the article's dateline ("MONTOURSVILLE --", "Estill Springs, Tenn."), for
+    a town too small for the gazetteer: where the reporter files from tells the place."""
+    town = (article.dateline or "").partition(",")[0].strip()
+    return town or None
+
+
+# " - ", " | " or a dash between a headline and the outlet's name and sections.
+_HEADLINE_SEPARATOR = re.compile(r"\s+[|\-\u2013\u2014]\s+")
+
+
+def _headline_proper(title: str) -> str:
+    """The headline without the outlet's tail: "Teen shot in Harlow - WXYZ News 4 - Harlow,
+    Ohio News, Weather, Sports" is "Teen shot in Harlow". The tail's words are in every
+    headline of the outlet, and would join its reports of different shootings."""
+    head, *tail = _HEADLINE_SEPARATOR.split(title)
+    return head if tail and len(head.split()) >= 3 else title
 
 
 def _stated_counts(
@@ -272,6 +293,7 @@ def _kind_of_name(name: str) -> str:
     if (
         words[0] in lexicon.PLACE_PREFIXES
         or not lexicon.PLACE_TYPE_WORDS.isdisjoint(words)
+        or not lexicon.VENUE_WORDS.isdisjoint(words)
         or name.lower() in gazetteer()
     ):
         return "place"

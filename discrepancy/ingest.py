@@ -62,7 +62,7 @@ NOT_PLACE_WORDS = frozenset(
         "correction", "editorial", "email", "exclusive", "home", "latest", "live", "menu",
         "news", "opinion", "page", "photo", "photos", "police", "posted", "print", "related",
         "search", "share", "sponsored", "subscribe", "the", "update", "updated", "urgent",
-        "video", "watch",
+        "video", "watch", "today", "tonight", "twitter", "facebook",
     }
 )  # fmt: skip
 
@@ -880,7 +880,8 @@ def _inline_dateline(text: str, pos: int, header: _Header) -> int:
     match = INLINE_DATELINE.match(text, pos)
     if match is None:
         return _agency_prefix(text, pos, header)
-    place, region = match["place"], match["region"]
+    # "CLEVELAND-- Two men ...": the first hyphen of the dash is not part of the name.
+    place, region = match["place"].rstrip("-"), match["region"]
     words = place.split() + (region.split() if region else [])
     if not all(_is_place_word(word) for word in words):
         return _agency_prefix(text, pos, header)

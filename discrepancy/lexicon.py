@@ -250,6 +250,11 @@ PLACE_TYPE_WORDS = frozenset(
     """street drive avenue boulevard road highway parkway circle court apartments heights
     hills village township parish county district ward side creek valley gardens""".split()
 )
+# Words that make a name a venue ("Pulse Nightclub", "Magnet Bottle Shop"): a place where a
+# shooting happens, which reports name as they name a street.
+VENUE_WORDS = frozenset(
+    """nightclub club bar lounge restaurant grill shop store market motel hotel inn""".split()
+)
 # Short forms in the names of streets and areas, read as the full word when grouping compares
 # them ("Roth Forest Ln." is "Roth Forest Lane", "Forsyth Co." is "Forsyth County").
 AREA_ABBREVIATIONS = {
@@ -263,7 +268,7 @@ AREA_ABBREVIATIONS = {
 # shooting", "Habersham County Sheriff's"): not part of the name.
 AREA_TRAILING_WORDS = frozenset(WEEKDAYS) | frozenset(
     """shooting shootings morning night afternoon evening today tonight area sheriff
-    police""".split()
+    police nightclub club bar lounge restaurant""".split()
 )
 # Words that make a name found in a story a body, a day or page furniture rather than a
 # person ("Crime Stoppers", "Cincinnati Children", "Christmas Eve", "Related Headlines").
@@ -272,7 +277,13 @@ NOT_PERSON_WORDS = frozenset(
     police hospital medical health center children memorial school schools academy
     elementary university college metro patrol enforcement investigation team force office
     public safety christmas caption image contact related story headlines photo copyright
-    rights reserved loading daily news radio media chronicle journal""".split()
+    rights reserved loading daily news radio media chronicle journal
+    honda toyota nissan chevrolet chevy dodge buick pontiac chrysler hyundai kia lexus acura
+    cadillac jeep gmc mazda subaru volkswagen infiniti mitsubishi oldsmobile taurus explorer
+    mustang impala malibu altima camry corolla accord civic charger
+    assault murder homicide shooting robbery burglary violation year-old samaritan images
+    maps google lords flight copy link number sun-times express-news sentinel corp
+    industries lounge playground trauma sciences resources productions donuts""".split()
 )
 
 # Common English short forms of given names, to the full name: "Joe Silva" is "Joseph Silva"

@@ -642,6 +642,7 @@ def test_a_charge_weeks_later_naming_the_day_of_the_shooting_joins_it(
         ("detroit's", "detroit"),
         ("pasadena saturday", "pasadena"),
         ("habersham county sheriff's", "habersham county"),
+        ("pulse nightclub", "pulse"),
         # a name that is only a trailing word keeps it
         ("sunday", "sunday"),
     ],
@@ -811,3 +812,86 @@ def test_an_address_few_reports_give_pairs_them_and_one_many_give_does_not(
         for p in profiles(*(article(str(i), "", "A man was shot.", None) for i in range(reports)))
     ]
     assert ((0, 1) in _candidate_pairs(found, weights(found))) is paired
+
+
+@pytest.mark.parametrize(
+    ("title", "kept", "dropped"),
+    [
+        (
+            "Teen shot outside corner market - WQRB News 9 - Dunmore, Ohio News, Weather, Sports",
+            {"teen", "market"},
+            {"wqrb", "weather", "sports"},
+        ),
+        ("Man, 40, shot on Larch Street | Ridgefield Courier | Breaking News", {"larch"},
+         {"courier", "breaking"}),  # fmt: skip
+        # Too short a first part to be the headline: the whole title is kept.
+        ("Update - Man charged in Dunmore shooting", {"update", "charged"}, set()),
+    ],
+)
+def test_an_outlets_tail_on_the_headline_is_not_the_storys_wording(
+    title: str, kept: set[str], dropped: set[str]
+) -> None:
+    text = "A man was shot and wounded on Friday night, police said."
+    (found,) = profiles(article("a", title, text, dt.date(2022, 3, 12)))
+    assert kept <= found.words.keys()
+    assert not dropped & found.words.keys()
+
+
+def test_reports_of_two_shootings_by_one_outlet_are_not_joined_by_its_headline_tail() -> None:
+    tail = " - WQRB News 9 - Dunmore, Ohio News, Weather, Sports, Traffic"
+    first = article(
+        "a", "Woman wounded in drive-by" + tail,
+        "A woman was wounded in a drive-by shooting on Friday night, deputies said.",
+        dt.date(2022, 3, 12),
+    )  # fmt: skip
+    second = article(
+        "b", "Teen hurt at basketball court" + tail,
+        "A teenager was hurt by gunfire at a basketball court on Saturday, deputies said.",
+        dt.date(2022, 3, 13),
+    )  # fmt: skip
+    assert groups(first, second, UNRELATED) == pair_grouped(together=False)
+
+
+def test_a_dateline_town_the_gazetteer_lacks_is_the_storys_town() -> None:
+    text = "A man was shot and wounded on Friday night, police said."
+    dated = replace(
+        article("a", "Man wounded", text, dt.date(2022, 3, 12)), dateline="Quillbrook, Ohio"
+    )
+    (found,) = profiles(dated)
+    assert found.city == "Quillbrook"
+
+
+def test_vehicles_and_charges_are_not_people() -> None:
+    text = (
+        "A 19-year-old man was shot and wounded in Dunmore on Friday night, police said. The "
+        "gunman fled in a silver Honda Accord. Dana Whitcombe, 24, was later charged with "
+        "Aggravated Assault."
+    )
+    (found,) = profiles(article("a", "Man shot in Dunmore", text, dt.date(2022, 3, 12)))
+    assert found.people == ("Dana Whitcombe",)
+
+
+def test_a_name_that_begins_a_street_of_the_story_is_the_streets() -> None:
+    text = (
+        "A man was shot and wounded on Tolliver Glen Road in Dunmore on Friday night, police "
+        "said. Neighbors on Tolliver Glen said they heard four shots."
+    )
+    (found,) = profiles(article("a", "Man shot in Dunmore", text, dt.date(2022, 3, 12)))
+    assert "Tolliver Glen" not in found.people
+    assert "tolliver glen" in found.areas
+
+
+def test_a_venue_is_a_place_named_with_or_without_its_kind() -> None:
+    first = article(
+        "a", "Two shot at Dunmore nightspot",
+        "Two men were shot outside the Velvet Room Lounge in Dunmore on Saturday, police said.",
+        dt.date(2022, 3, 12),
+    )  # fmt: skip
+    second = article(
+        "b", "Shots fired at the Velvet Room",
+        "Gunfire broke out at the Velvet Room early Saturday, witnesses said.",
+        dt.date(2022, 3, 12),
+    )  # fmt: skip
+    found = profiles(first, second)
+    assert "Velvet Room Lounge" not in found[0].people
+    assert "velvet room" in found[0].areas & found[1].areas

@@ -352,6 +352,8 @@ def test_agency_line_is_matched_case_insensitively(tmp_path: Path) -> None:
         ("ELGIN, Ill. -- ", "Elgin, Ill.", None),
         ("Kabul, Jan 5 (Reuters) - ", "Kabul", "Reuters"),
         ("SAULT STE. MARIE, Mich. \u2013 ", "Sault Ste. Marie, Mich.", None),
+        # A dash of two hyphens right after the place.
+        ("DUNMORE-- ", "Dunmore", None),
     ],
 )
 def test_inline_datelines(tmp_path: Path, opening: str, dateline: str, source: str | None) -> None:
@@ -361,6 +363,12 @@ def test_inline_datelines(tmp_path: Path, opening: str, dateline: str, source: s
     assert article.source == source
     assert article.body_start == len(opening)
     assert body(article).startswith("Two people were shot")
+
+
+def test_a_weather_widgets_day_line_is_not_a_dateline(tmp_path: Path) -> None:
+    text = "Today\n\nA man was shot outside a grocery store, police said.\n"
+    article = one(write(tmp_path / "widget.txt", text))
+    assert article.dateline is None
 
 
 def test_dash_inside_a_sentence_is_not_a_dateline(tmp_path: Path) -> None:
