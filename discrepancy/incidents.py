@@ -484,20 +484,21 @@ def _vetoed(a: Profile, b: Profile, people: int | None = None) -> bool:
         conflict = fresh or a.published_ordinal is None or b.published_ordinal is None
     else:
         conflict = False
-    if conflict and _names_day_of(a, b):
-        # One names the other's day by its date ("the Oct. 3 shooting"): its own day is that
-        # of its news (a charge, a funeral), not of another shooting.
+    if not conflict:
         return False
-    if conflict and (a.follow_up or b.follow_up):
+    if people is None:
+        people = _shared_names(a.people, b.people)
+    if people >= 2 or _names_day_of(a, b):
+        # Two people both name, or one names the other's day by its date ("the Oct. 3
+        # shooting"): its own day is that of its news (an inquiry, a funeral), not of another
+        # shooting.
+        return False
+    if a.follow_up or b.follow_up:
         # A follow-up (an arrest, a charge, a death in hospital) is dated by its own news:
         # when that comes after the other report's shooting, or it names a person or the
         # street of the other report, its day does not tell them apart.
-        if people is None:
-            people = _shared_names(a.people, b.people)
-        if _later_follow_up(a, b):
-            return False
-        return people == 0 and not _shared_street(a, b)
-    return conflict
+        return not _later_follow_up(a, b) and people == 0 and not _shared_street(a, b)
+    return True
 
 
 def _later_follow_up(a: Profile, b: Profile) -> bool:

@@ -283,7 +283,11 @@ NOT_PERSON_WORDS = frozenset(
     mustang impala malibu altima camry corolla accord civic charger
     assault murder homicide shooting robbery burglary violation year-old samaritan images
     maps google lords flight copy link number sun-times express-news sentinel corp
-    industries lounge playground trauma sciences resources productions donuts""".split()
+    industries lounge playground trauma sciences resources productions donuts
+    sheriff commission disciples officers witness association project conservation fisheries
+    control responders manslaughter conduct weapon possession jury firearm reading comments
+    stories interested weather alert facts fund pending depot dollar mart journal-constitution
+    post-gazette labor thanksgiving halloween""".split()
 )
 
 # Common English short forms of given names, to the full name: "Joe Silva" is "Joseph Silva"

@@ -895,3 +895,25 @@ def test_a_venue_is_a_place_named_with_or_without_its_kind() -> None:
     found = profiles(first, second)
     assert "Velvet Room Lounge" not in found[0].people
     assert "velvet room" in found[0].areas & found[1].areas
+
+
+@pytest.mark.parametrize(("named", "together"), [("Tomas Okafor and Remy Adeyemi", True),
+                                                 ("Tomas Okafor", False)])  # fmt: skip
+def test_a_later_report_of_its_own_news_naming_two_of_the_people_joins_the_shooting(
+    named: str, together: bool
+) -> None:
+    shooting = article(
+        "a", "Two men killed outside Brindle Street bar",
+        "Tomas Okafor and Remy Adeyemi were shot and killed outside a bar on Brindle Street "
+        "in Harlow on Saturday night, police said.",
+        dt.date(2022, 3, 13),
+    )  # fmt: skip
+    # Dated by its own news (Tuesday's statement), weeks after the shooting, and not worded
+    # as a follow-up: only the people it names tie it to the shooting.
+    statement = article(
+        "b", "Rifle in Harlow bar killings was bought out of state",
+        f"Investigators said on Tuesday that the rifle that killed {named} outside a bar on "
+        "Brindle Street was bought at a gun show in another state.",
+        dt.date(2022, 4, 20),
+    )  # fmt: skip
+    assert groups(shooting, statement, UNRELATED) == pair_grouped(together)
