@@ -557,6 +557,8 @@ def test_a_spokesman_named_without_his_job_in_one_report_is_no_shared_person() -
             "Officers went to the 800 block of W. Quarry St. and the 12 block of N. Main.",
             {"800 quarry", "12 main"},
         ),
+        # a numbered street
+        ("Police went to the 1300 block of 104th Avenue South.", {"1300 104th"}),
         # a block without its number is no address
         ("It happened on the block of Quarry Street where he grew up.", set()),
     ],

@@ -316,7 +316,8 @@ def find_local_areas(sentence: str) -> Iterator[tuple[int, int, str]]:
 
 # An address given by its block: "the 800 block of Quarry Street", "block of N. Main".
 _BLOCK_OF = re.compile(
-    r"\b(?:(\d{1,6})\s+)?block\s+of\s+((?:[NSEW]\.?\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)"
+    r"\b(?:(\d{1,6})\s+)?block\s+of\s+((?:[NSEW]\.?\s+)?(?:[A-Z][\w’'\-]+|\d{1,3}(?:st|nd|rd|th))"
+    r"(?:\s+[A-Z][\w’'\-]+)?)"
 )
 _DIRECTION = frozenset({"n", "s", "e", "w", "north", "south", "east", "west"})
 
