@@ -188,6 +188,12 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         # Headlines capitalise every word: "Shooting At Fuller Park" names an area too.
         headline = _TITLE_PREPOSITION.sub(lambda m: m.group().lower(), article.title)
         areas |= {a.lower() for _, _, a in find_local_areas(headline)}
+    # A county's or town's own police name the place ("the Anderson County Sheriff's Office").
+    areas |= {
+        m.group(1).strip().lower()
+        for c in claims
+        if c.kind == Kind.ORGANIZATION and c.scope == MAIN and (m := _AGENCY_PLACE.match(c.value))
+    }
     # A street or district the name finder took for a person ("South Raitt") is an area.
     areas |= {n.lower() for n, kind in kinds.items() if kind == "place"}
     # "Murray Hill" beside "Murray Hill Street" is the street's name, not a person's.
@@ -235,6 +241,10 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
             if t.date is not None and t.precision == "day" and any(ch.isdigit() for ch in t.text)
         ),
     )
+
+
+# The place a police body is named for: "Anderson County Sheriff", "Ostrander Police".
+_AGENCY_PLACE = re.compile(r"((?:[A-Z][\w’'\-]+\s+){1,3}?(?:County\s+)?)(?:Sheriff|Police)")
 
 
 def _dateline_town(article: Article) -> str | None:

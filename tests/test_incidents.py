@@ -824,8 +824,11 @@ def test_an_address_few_reports_give_pairs_them_and_one_many_give_does_not(
             {"teen", "market"},
             {"wqrb", "weather", "sports"},
         ),
-        ("Man, 40, shot on Larch Street | Ridgefield Courier | Breaking News", {"larch"},
-         {"courier", "breaking"}),  # fmt: skip
+        (
+            "Man, 40, shot on Larch Street | Ridgefield Courier | Breaking News",
+            {"larch"},
+            {"courier", "breaking"},
+        ),
         # Too short a first part to be the headline: the whole title is kept.
         ("Update - Man charged in Dunmore shooting", {"update", "charged"}, set()),
     ],
@@ -919,3 +922,17 @@ def test_a_later_report_of_its_own_news_naming_two_of_the_people_joins_the_shoot
         dt.date(2022, 4, 20),
     )  # fmt: skip
     assert groups(shooting, statement, UNRELATED) == pair_grouped(together)
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("The Quillan County Sheriff's Office is investigating a shooting that killed a man on "
+         "Friday.", "quillan county"),
+        ("A man was shot and wounded on Friday night, the Ostrander Police Department said.",
+         "ostrander"),
+    ],
+)  # fmt: skip
+def test_a_county_or_towns_own_police_name_the_place(text: str, area: str) -> None:
+    (found,) = profiles(article("a", "Man shot", text, dt.date(2022, 3, 12)))
+    assert area in found.areas
