@@ -306,4 +306,10 @@ NICKNAMES = {
     "kate": "katherine", "katie": "katherine", "kathy": "katherine", "liz": "elizabeth",
     "beth": "elizabeth", "jenny": "jennifer", "jen": "jennifer", "sue": "susan",
     "debbie": "deborah", "becky": "rebecca", "abby": "abigail", "vicky": "victoria",
+    "don": "donald", "donny": "donald", "ron": "ronald", "ronnie": "ronald", "ray": "raymond",
+    "fred": "frederick", "walt": "walter", "hank": "henry", "vince": "vincent",
+    "zach": "zachary", "josh": "joshua", "jake": "jacob", "drew": "andrew", "doug": "douglas",
+    "russ": "russell", "stan": "stanley", "marty": "martin", "manny": "manuel",
+    "gabe": "gabriel", "pam": "pamela", "cindy": "cynthia", "peggy": "margaret",
+    "barb": "barbara", "deb": "deborah", "patty": "patricia",
 }  # fmt: skip

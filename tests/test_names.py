@@ -106,6 +106,7 @@ SAME_PERSON = [
     ("Stephen Ruiz", "Steven Ruiz", "nickname and family name"),
     ("Joe Silvera", "Joseph Silvera", "nickname and family name"),
     ("Bill Okafor", "William Okafor", "nickname and family name"),
+    ("Don Whitcombe Jr", "Donald Whitcombe", "nickname and family name"),
 ]
 
 DIFFERENT_PEOPLE = [

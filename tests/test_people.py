@@ -180,3 +180,8 @@ def test_a_street_is_never_a_person(sentence: str, street: str) -> None:
 )
 def test_a_name_particle_is_a_whole_word(sentence: str, names: list[str]) -> None:
     assert [m.text for m in find_names(sentence)] == names
+
+
+def test_an_age_opening_the_sentence_is_not_part_of_the_name() -> None:
+    found = find_names("Thirty-year-old Calder Vossberg was shot in the leg, police said.")
+    assert [m.text for m in found] == ["Calder Vossberg"]

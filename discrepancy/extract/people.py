@@ -126,6 +126,7 @@ def find_names(sentence: str) -> Iterator[NameMention]:
             lowered[first] in lexicon.NOT_NAME_WORDS
             or _is_region(lowered[first], places)
             or lowered[first] in lexicon.TITLE_WORDS
+            or lowered[first].endswith("year-old")  # "Thirty-year-old Cleveland Smelley"
         ):
             first += 1
         last = len(words)
