@@ -394,6 +394,18 @@ def test_a_person_named_for_a_city_does_not_place_the_story_there() -> None:
     assert found.city != "Norman"
 
 
+@pytest.mark.parametrize("county", ["Prince George's County", "Los Angeles County"])
+def test_a_county_named_for_a_city_does_not_place_the_story_in_the_city(county: str) -> None:
+    (found,) = profiles(
+        article(
+            "a", "Student shot near school",
+            f"A student was shot near a high school in {county} on Friday, police said.",
+            dt.date(2022, 10, 8),
+        )
+    )  # fmt: skip
+    assert found.city is None
+
+
 # Two shootings on one evening in one town, each told by two outlets in other words.
 HALVORSEN_FIRST = (
     "Two killed in Dunmore shooting",

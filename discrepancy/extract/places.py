@@ -255,6 +255,7 @@ _NAMESAKE_AFTER = re.compile(
     r"\s+(?:(?:High|Middle|Elementary|Junior\s+High)\s+)?(?:School|Streets?|St\.|Avenue|Ave\."
     r"|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Highway|Parkway|Court|Park|Place|Plaza|Square"
     r"|Terrace|Village)\b|\s+(?:High|Middle|Elementary)\b|\s+[A-Z]\.\s+[A-Z][a-z]"
+    r"|(?:[’']s)?\s+(?:County|Parish)\b"
 )
 # Words that may stand before a place's name in one capitalised run ("East Lubbock",
 # "Greater Houston"); any other capitalised word makes the place part of a person's or a
