@@ -14,7 +14,13 @@ from typing import Any, TypeVar
 from discrepancy import lexicon
 from discrepancy.extract import Extraction, SentenceFacts
 from discrepancy.extract.people import find_names
-from discrepancy.extract.places import block_addresses, find_local_areas, gazetteer
+from discrepancy.extract.places import (
+    Place,
+    block_addresses,
+    find_local_areas,
+    find_places,
+    gazetteer,
+)
 from discrepancy.extract.when import clock_times
 from discrepancy.models import ROUNDUP_KEY, Article, Claim, Kind
 from discrepancy.names import fold, person_key, person_rule, split_name
@@ -204,7 +210,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         published_ordinal=article.published.toordinal() if article.published else None,
         day_ordinal=day.toordinal() if day else None,
         weekday=weekday,
-        city=place.name if place and place.kind == "city" else _dateline_town(article),
+        city=_city(place, article, bool(story)),
         country=place.country if place else None,
         countries=countries | {place.country} if place else _EMPTY,
         # A name some other country's place also bears ("Georgia") is not a confident reading.
@@ -245,6 +251,23 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
 
 # The place a police body is named for: "Anderson County Sheriff", "Ostrander Police".
 _AGENCY_PLACE = re.compile(r"((?:[A-Z][\w’'\-]+\s+){1,3}?(?:County\s+)?)(?:Sheriff|Police)")
+
+
+def _city(place: Place | None, article: Article, has_story: bool) -> str | None:
+    """The story's city: the lead's; else the dateline's town, which the gazetteer may not
+    know; else the headline's. A page with its headline only takes no city from it: with
+    that city, walled pages joined reports of the city's other shootings."""
+    if place is not None and place.kind == "city":
+        return place.name
+    return _dateline_town(article) or (_headline_city(article) if has_story else None)
+
+
+def _headline_city(article: Article) -> str | None:
+    """The city the headline names ("Detroit dad sentenced", "Teen shot in Milwaukee")."""
+    if not article.title:
+        return None
+    headline = _TITLE_PREPOSITION.sub(lambda m: m.group().lower(), _headline_proper(article.title))
+    return next((m.place.name for m in find_places(headline) if m.place.kind == "city"), None)
 
 
 def _dateline_town(article: Article) -> str | None:

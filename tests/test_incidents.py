@@ -948,3 +948,26 @@ def test_a_later_report_of_its_own_news_naming_two_of_the_people_joins_the_shoot
 def test_a_county_or_towns_own_police_name_the_place(text: str, area: str) -> None:
     (found,) = profiles(article("a", "Man shot", text, dt.date(2022, 3, 12)))
     assert area in found.areas
+
+
+@pytest.mark.parametrize(
+    ("title", "city"),
+    [
+        ("Dayton man charged in shooting of neighbor", "Dayton"),
+        ("Teen wounded in Milwaukee drive-by - WQRB News 9 - Dunmore, Ohio News", "Milwaukee"),
+    ],
+)
+def test_a_story_whose_lead_names_no_city_takes_the_headlines(title: str, city: str) -> None:
+    text = "A 17-year-old was shot in the arm on Friday night near his home, police said."
+    (found,) = profiles(article("a", title, text, dt.date(2022, 3, 12)))
+    assert found.city == city
+
+
+def test_a_walled_page_takes_no_city_from_its_headline() -> None:
+    walled = article(
+        "a", "Teen wounded in Milwaukee drive-by",
+        "Subscribe now for unlimited digital access. Already a subscriber? Log in.",
+        dt.date(2022, 3, 12),
+    )  # fmt: skip
+    (found,) = profiles(walled)
+    assert found.headline_only and found.city is None
