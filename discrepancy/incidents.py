@@ -55,6 +55,8 @@ TEXT_WEIGHT = 4.0
 SAME_TOLL_WEIGHT = 1.5
 # One death is the commonest toll: two reports of it in a week are often two shootings.
 SAME_SINGLE_DEATH_WEIGHT = 0.5
+# Two cities, one of which the other report names too (a neighbourhood and its city).
+NAMED_CITY_WEIGHT = 0.5
 SAME_AGE_WEIGHT = 1.0
 OTHER_AGES_WEIGHT = -1.8
 # A child's age a year off is another child; an adult's is often one person's age misread.
@@ -432,8 +434,13 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     if _other_country(a, b):
         score -= 1.0
     if a.city and b.city:
-        # Suburbs and neighbouring towns make a differing city weak evidence against.
-        score += 1.0 if a.city == b.city else -0.5
+        # Suburbs and neighbouring towns make a differing city weak evidence against; a city
+        # the other report names as well is a neighbourhood and its city ("Englewood",
+        # "Chicago"), or a suburb and the city it is near.
+        if a.city == b.city:
+            score += 1.0
+        else:
+            score += NAMED_CITY_WEIGHT if _city_named_by_other(a, b) else -0.5
     score += PEOPLE_WEIGHTS[min(2, people)]
     score += min(1.0, 0.5 * len(a.organizations & b.organizations))
     score += min(2.0, 1.0 * len(a.areas & b.areas))
@@ -477,6 +484,15 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     # Near-identical short texts are often the same paywall or error page, not one story.
     score += TEXT_WEIGHT * min(similarity, 0.6)
     return score
+
+
+def _city_named_by_other(a: Profile, b: Profile) -> bool:
+    """Whether one report's city is an area or all words of a place the other names."""
+    for one, other in ((a, b), (b, a)):
+        key = _area_key((one.city or "").lower())
+        if key in other.areas or all(w in other.words for w in key.split()):
+            return True
+    return False
 
 
 def _adult_ages_a_year_apart(a: Profile, b: Profile) -> bool:

@@ -10,6 +10,7 @@ import pytest
 from discrepancy.extract import extract
 from discrepancy.extract.places import block_addresses
 from discrepancy.incidents import (
+    NAMED_CITY_WEIGHT,
     OTHER_AGES_WEIGHT,
     SAME_SHOT_COUNT_WEIGHT,
     SAME_SINGLE_DEATH_WEIGHT,
@@ -971,3 +972,32 @@ def test_a_walled_page_takes_no_city_from_its_headline() -> None:
     )  # fmt: skip
     (found,) = profiles(walled)
     assert found.headline_only and found.city is None
+
+
+@pytest.mark.parametrize(
+    ("chicago_text", "penalty"),
+    [
+        # The Chicago report names the neighbourhood the other report gives as its city.
+        ("A man was shot and killed in Chicago on Friday night. Neighbors in Englewood said "
+         "they heard six shots.", 1.0 - NAMED_CITY_WEIGHT),
+        ("A man was shot and killed in Chicago on Friday night. Neighbors said they heard six "
+         "shots.", 1.5),
+    ],
+)  # fmt: skip
+def test_a_neighbourhood_and_its_city_are_weaker_evidence_than_one_city_not_evidence_against(
+    chicago_text: str, penalty: float
+) -> None:
+    found = profiles(
+        article("a", "Man killed", "A man was shot and killed in Englewood on Friday night, "
+                "police said.", dt.date(2022, 3, 12)),
+        article("b", "Man killed", chicago_text, dt.date(2022, 3, 12)),
+        UNRELATED,
+    )  # fmt: skip
+    found = cleaned(found)
+    vectors = weights(found)
+    englewood, chicago = found[0], found[1]
+    assert (englewood.city, chicago.city) == ("Englewood", "Chicago")
+    same_city = pair_score(englewood, replace(chicago, city="Englewood"), vectors[0], vectors[1])
+    assert same_city - pair_score(englewood, chicago, vectors[0], vectors[1]) == pytest.approx(
+        penalty
+    )
