@@ -339,6 +339,15 @@ NEGATED_AND_LATER = [
         [],
         [("killed", 1), ("shot", 1)],
     ),
+    # A near miss is no casualty.
+    ("The stray rounds nearly killed his grandmother, a neighbor said.", [], [("killed", 1)]),
+    ("The gunman almost killed two deputies before he fled.", [], [("killed", 2)]),
+    ("The clerk said she nearly died when the bullet hit her car.", [], [("killed", 1)]),
+    (
+        "The gunman killed his grandmother, a neighbor said.",
+        [("killed", "his grandmother", 1, None)],
+        [],
+    ),
 ]
 
 

@@ -136,8 +136,20 @@ def _may_hold(sentence: str, words: tuple[str, ...]) -> bool:
 
 
 # "No one died", "nobody was killed": handled as zero counts, never as a death.
-_NEGATED = re.compile(r"\b(?:no\s+one|nobody|none|not|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NEGATED = re.compile(
+    r"\b(?:no\s+one|nobody|none|not|never|no)\s+(?:\w+\s+){0,2}$|\b(?:nearly|almost|narrowly)\s+$",
+    re.IGNORECASE,
+)
+# "nearly killed his father-in-law", "almost died": a near miss is no casualty.
+_NEAR_MISS = re.compile(r"\b(?:nearly|almost|narrowly)\s+$", re.IGNORECASE)
+
+
 # "asked if anyone had been killed", "how the man died", "the dog was killed": no person's death.
+def _near_miss(sentence: str, verb_start: int) -> bool:
+    """Whether the verb at verb_start is a near miss ("nearly killed", "almost died")."""
+    return bool(_NEAR_MISS.search(sentence[max(0, verb_start - 12) : verb_start]))
+
+
 _ANIMAL = r"\b(?:" + lexicon.ANIMALS + r")s?"
 _ANIMAL_SUBJECT = re.compile(
     _ANIMAL + r"\s+(?:(?:that|which)\s+)?(?:was|were|is|had\s+been)\s+$", re.IGNORECASE
@@ -314,6 +326,8 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
                 continue
             if pattern is _ACTIVE and head is None and not _ends_clause(sentence, match.end()):
                 continue
+            if pattern is _ACTIVE and _near_miss(sentence, match.start("verb")):
+                continue
             if pattern is _PASSIVE and head is None and _after_article(sentence, match):
                 continue
             interval = _interval_for(match, head)
@@ -351,6 +365,8 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
             continue
         before = sentence[max(0, match.start() - 8) : match.start()].lower()
         if re.search(r"(?:one|none|each)\s+of\s*$|\bno\s*$", before):
+            continue
+        if _near_miss(sentence, match.start("verb")):
             continue
         # "a dog that was shot after attacking an officer is dead": the officer is not.
         if _UNCERTAIN_OR_ANIMAL.search(sentence, 0, match.start()):
