@@ -212,7 +212,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         published_ordinal=article.published.toordinal() if article.published else None,
         day_ordinal=day.toordinal() if day else None,
         weekday=weekday,
-        city=_city(place, article, bool(story)),
+        city=_city(place, article),
         country=place.country if place else None,
         countries=countries | {place.country} if place else _EMPTY,
         # A name some other country's place also bears ("Georgia") is not a confident reading.
@@ -255,13 +255,12 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
 _AGENCY_PLACE = re.compile(r"((?:[A-Z][\w’'\-]+\s+){1,3}?(?:County\s+)?)(?:Sheriff|Police)")
 
 
-def _city(place: Place | None, article: Article, has_story: bool) -> str | None:
+def _city(place: Place | None, article: Article) -> str | None:
     """The story's city: the lead's; else the dateline's town, which the gazetteer may not
-    know; else the headline's. A page with its headline only takes no city from it: with
-    that city, walled pages joined reports of the city's other shootings."""
+    know; else the headline's (a walled page's only)."""
     if place is not None and place.kind == "city":
         return place.name
-    return _dateline_town(article) or (_headline_city(article) if has_story else None)
+    return _dateline_town(article) or _headline_city(article)
 
 
 def _headline_city(article: Article) -> str | None:
@@ -433,14 +432,12 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     score = max(0.0, time) if timeless else time
     if _other_country(a, b):
         score -= 1.0
-    if a.city and b.city:
-        # Suburbs and neighbouring towns make a differing city weak evidence against; a city
-        # the other report names as well is a neighbourhood and its city ("Englewood",
-        # "Chicago"), or a suburb and the city it is near.
-        if a.city == b.city:
-            score += 1.0
-        else:
-            score += NAMED_CITY_WEIGHT if _city_named_by_other(a, b) else -0.5
+    # A walled page's city is its headline's: a headline names a city's shootings for years
+    # ("4 injured by gunfire in Sacramento"), so it counts only within a few days.
+    walled = a.headline_only or b.headline_only
+    within_days = _published_within(a, b, HEADLINE_DAYS)
+    if a.city and b.city and (within_days or not walled):
+        score += _city_evidence(a, b)
     score += PEOPLE_WEIGHTS[min(2, people)]
     score += min(1.0, 0.5 * len(a.organizations & b.organizations))
     score += min(2.0, 1.0 * len(a.areas & b.areas))
@@ -468,22 +465,35 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     elif a.blocks and b.blocks:
         score += OTHER_BLOCKS_WEIGHT
     similarity = _cosine(vec_a, vec_b)
-    if a.headline_only or b.headline_only:
+    if walled:
         # A headline alone is short: what matters is how much of it the other report says.
         # Within a few days that is evidence; later, only when it says nearly all of it
         # ("Two charged in triple homicide at Fuller Park barbecue" a month on).
         short, other = (vec_a, vec_b) if a.headline_only else (vec_b, vec_a)
         contained = _containment(short, other)
-        near_days = (
-            a.published_ordinal is not None
-            and b.published_ordinal is not None
-            and abs(a.published_ordinal - b.published_ordinal) <= HEADLINE_DAYS
-        )
-        if near_days or contained >= HEADLINE_CONTAINED:
+        if within_days or contained >= HEADLINE_CONTAINED:
             similarity = max(similarity, contained)
     # Near-identical short texts are often the same paywall or error page, not one story.
     score += TEXT_WEIGHT * min(similarity, 0.6)
     return score
+
+
+def _published_within(a: Profile, b: Profile, days: int) -> bool:
+    """Whether both articles are dated and published at most this many days apart."""
+    return (
+        a.published_ordinal is not None
+        and b.published_ordinal is not None
+        and abs(a.published_ordinal - b.published_ordinal) <= days
+    )
+
+
+def _city_evidence(a: Profile, b: Profile) -> float:
+    """What the two reports' cities say: one city is evidence, differing ones weak evidence
+    against (suburbs and neighbouring towns), and a city the other report names as well is
+    a neighbourhood and its city ("Englewood", "Chicago") or a suburb and its city."""
+    if a.city == b.city:
+        return 1.0
+    return NAMED_CITY_WEIGHT if _city_named_by_other(a, b) else -0.5
 
 
 def _city_named_by_other(a: Profile, b: Profile) -> bool:

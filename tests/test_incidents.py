@@ -964,14 +964,29 @@ def test_a_story_whose_lead_names_no_city_takes_the_headlines(title: str, city: 
     assert found.city == city
 
 
-def test_a_walled_page_takes_no_city_from_its_headline() -> None:
+@pytest.mark.parametrize(("days_apart", "city_weight"), [(1, 1.0), (60, 0.0)])
+def test_a_walled_pages_headline_city_counts_only_within_a_few_days(
+    days_apart: int, city_weight: float
+) -> None:
     walled = article(
         "a", "Teen wounded in Milwaukee drive-by",
         "Subscribe now for unlimited digital access. Already a subscriber? Log in.",
         dt.date(2022, 3, 12),
     )  # fmt: skip
-    (found,) = profiles(walled)
-    assert found.headline_only and found.city is None
+    report = article(
+        "b", "Teen hurt by gunfire",
+        "A 16-year-old was wounded in a drive-by shooting in Milwaukee, police said.",
+        dt.date(2022, 3, 12) + dt.timedelta(days=days_apart),
+    )  # fmt: skip
+    found = cleaned(profiles(walled, report, UNRELATED))
+    vectors = weights(found)
+    page, story = found[0], found[1]
+    assert page.headline_only and (page.city, story.city) == ("Milwaukee", "Milwaukee")
+    cityless = replace(story, city=None)
+    gain = pair_score(page, story, vectors[0], vectors[1]) - pair_score(
+        page, cityless, vectors[0], vectors[1]
+    )
+    assert gain == pytest.approx(city_weight)
 
 
 @pytest.mark.parametrize(
