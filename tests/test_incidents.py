@@ -1016,3 +1016,22 @@ def test_a_neighbourhood_and_its_city_are_weaker_evidence_than_one_city_not_evid
     assert same_city - pair_score(englewood, chicago, vectors[0], vectors[1]) == pytest.approx(
         penalty
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # Where a person lives is not where the shooting was.
+        ("Jo Barlow, 35, of Lancaster, was charged in a drive-by shooting that killed two men "
+         "on Wednesday in Dayton.", "Dayton"),
+        # With no other city, the home town is the best reading there is.
+        ("Jo Barlow, 35, of Lancaster, was charged in a drive-by shooting on Wednesday.",
+         "Lancaster"),
+        # A family named for a city is no place.
+        ("Three of the eight people wounded on Saturday were from the Gilbert family, police "
+         "said.", None),
+    ],
+)  # fmt: skip
+def test_the_storys_city_is_where_the_shooting_was(text: str, city: str | None) -> None:
+    (found,) = profiles(article("a", "Charges filed", text, dt.date(2022, 3, 12)))
+    assert found.city == city

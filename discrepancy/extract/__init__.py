@@ -289,11 +289,16 @@ def _main_time(infos: list[SentenceFacts]) -> tuple[TimeExpression | None, int |
     return None, None
 
 
+# "Jo Lee, 35, of Lancaster": where a person lives, not where the shooting was.
+_RESIDENCE_BEFORE = re.compile(r"\b\d{1,3},\s+(?:of|from)\s+$")
+
+
 def _main_place(
     infos: list[SentenceFacts], article: Article
 ) -> tuple[PlaceMention | None, int | None]:
     """The lead's place: a city if the first event sentences name one, else a country."""
     best: tuple[PlaceMention, int] | None = None
+    home: tuple[PlaceMention, int] | None = None
     countries = {m.place.country for info in infos for m in info.places if m.place.kind != "city"}
     event_seen = 0
     for info in infos:
@@ -302,12 +307,16 @@ def _main_place(
         event_seen += 1
         for mention in info.places:
             if mention.place.kind == "city":
-                return prefer_country(mention, countries), info.index
-            if best is None:
+                if not _RESIDENCE_BEFORE.search(info.sentence.text[: mention.start]):
+                    return prefer_country(mention, countries), info.index
+                if home is None:
+                    home = (prefer_country(mention, countries), info.index)
+            elif best is None:
                 best = (mention, info.index)
         if event_seen >= _LEAD_SENTENCES:
             break
-    return (best[0], best[1]) if best else (None, None)
+    found = home or best
+    return (found[0], found[1]) if found else (None, None)
 
 
 def _dateline_place(article: Article) -> PlaceMention | None:

@@ -214,7 +214,10 @@ def find_places(sentence: str) -> Iterator[PlaceMention]:
             key = text.lower()
             if key in known:
                 offset = match.start()
-                if _credible(sentence, offset, offset + len(text), table[key]):
+                end = offset + len(text)
+                if _credible(sentence, offset, end, table[key]) and not _NAMESAKE_AFTER.match(
+                    sentence, end
+                ):
                     candidates = tuple(table[key])
                     yield PlaceMention(offset, offset + len(text), text, candidates[0],
                                        candidates)  # fmt: skip
@@ -255,7 +258,7 @@ _NAMESAKE_AFTER = re.compile(
     r"\s+(?:(?:High|Middle|Elementary|Junior\s+High)\s+)?(?:School|Streets?|St\.|Avenue|Ave\."
     r"|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Highway|Parkway|Court|Park|Place|Plaza|Square"
     r"|Terrace|Village)\b|\s+(?:High|Middle|Elementary)\b|\s+[A-Z]\.\s+[A-Z][a-z]"
-    r"|(?:[’']s)?\s+(?:County|Parish)\b"
+    r"|(?:[’']s)?\s+(?:County|Parish)\b|\s+famil(?:y|ies)\b"
 )
 # Words that may stand before a place's name in one capitalised run ("East Lubbock",
 # "Greater Houston"); any other capitalised word makes the place part of a person's or a
