@@ -58,6 +58,12 @@ _OTHER_EVENT = Caseless(
     r"(?:attack|strike|strikes|offensive|bombing|shooting|raid|assault)\b[^,;]*?"
     r"\b(?:that|which|who)\b"
 )
+# A casualty told of another shooting right after its verb: "a teen who was killed in a
+# previous shooting at the same location".
+_IN_EARLIER_EVENT_AFTER = Caseless(
+    r"^[^,;]{0,30}?\bin\s+(?:a|an|the)\s+(?:previous|prior|earlier|separate|unrelated)\s+"
+    r"(?:[\w\-]+\s+)?(?:shooting|attack|incident)\b"
+)
 _UNKEYED = "?"
 _REPORTING_BEFORE = Caseless(
     r"\b(?:said|says|told\s+[\w\s]{1,25}?|announced|reported|confirmed|added|stated)\s+(?:on\s+|late\s+|early\s+)?$"
@@ -143,8 +149,12 @@ def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
     counts = claim.kind in _COUNTS
     other_place = _other_place(extraction, info, position) if counts else None
     if other_time is None and other_place is None:
-        cue_before = _BACKGROUND_CUE.search(before) or _OTHER_EVENT.search(before)
-        if not cue_before:
+        cue = (
+            _BACKGROUND_CUE.search(before)
+            or _OTHER_EVENT.search(before)
+            or (counts and _IN_EARLIER_EVENT_AFTER.search(text[claim.end - info.sentence.start :]))
+        )
+        if not cue:
             carried = _carried_over(extraction, info)
             return carried if carried is not None and counts else MAIN
     if claim.kind == Kind.TROOPS and other_time is None:

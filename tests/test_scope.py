@@ -43,6 +43,12 @@ def scope_of(claim: Claim, after: list[Claim]) -> str | None:
 
 
 BACKGROUND = [
+    # The other shooting is named right after the casualty's verb.
+    (
+        SHOOTING_LEAD,
+        "Mourners had gathered for a teen who was killed in a previous shooting on the corner.",
+        {(Kind.KILLED, "killed")},
+    ),
     (
         DRONE_LEAD,
         "Last month, a similar strike near the city killed a commander and wounded two others.",
@@ -226,6 +232,11 @@ HISTORY = [
 ]
 
 SAME_INCIDENT = [
+    (
+        SHOOTING_LEAD,
+        "A second man was wounded in the shooting, police said.",
+        {(Kind.WOUNDED, "A second man")},
+    ),
     (DRONE_LEAD, "A US official said the strike killed four fighters.", {(Kind.KILLED, "four")}),
     (
         DRONE_LEAD,
