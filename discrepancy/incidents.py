@@ -436,7 +436,7 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     # ("4 injured by gunfire in Sacramento"), so it counts only within a few days.
     walled = a.headline_only or b.headline_only
     within_days = _published_within(a, b, HEADLINE_DAYS)
-    if a.city and b.city and (within_days or not walled):
+    if within_days or not walled:
         score += _city_evidence(a, b)
     score += PEOPLE_WEIGHTS[min(2, people)]
     score += min(1.0, 0.5 * len(a.organizations & b.organizations))
@@ -488,20 +488,24 @@ def _published_within(a: Profile, b: Profile, days: int) -> bool:
 
 
 def _city_evidence(a: Profile, b: Profile) -> float:
-    """What the two reports' cities say: one city is evidence, differing ones weak evidence
-    against (suburbs and neighbouring towns), and a city the other report names as well is
-    a neighbourhood and its city ("Englewood", "Chicago") or a suburb and its city."""
-    if a.city == b.city:
+    """What the two reports' cities say. One city is evidence, and differing ones weak
+    evidence against (suburbs and neighbouring towns). A city the other report names as well
+    is weaker evidence: a neighbourhood and its city ("Englewood", "Chicago"), a suburb and
+    its city, or a town the other report names without reading it as its own."""
+    if a.city and a.city == b.city:
         return 1.0
-    return NAMED_CITY_WEIGHT if _city_named_by_other(a, b) else -0.5
+    if _city_named_by_other(a, b):
+        return NAMED_CITY_WEIGHT
+    return -0.5 if a.city and b.city else 0.0
 
 
 def _city_named_by_other(a: Profile, b: Profile) -> bool:
     """Whether one report's city is an area or all words of a place the other names."""
     for one, other in ((a, b), (b, a)):
-        key = _area_key((one.city or "").lower())
-        if key in other.areas or all(w in other.words for w in key.split()):
-            return True
+        if one.city:
+            key = _area_key(one.city.lower())
+            if key in other.areas or all(w in other.words for w in key.split()):
+                return True
     return False
 
 

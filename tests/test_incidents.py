@@ -105,6 +105,12 @@ def pair_grouped(together: bool) -> list[list[str]]:
     return [["a", "b"], ["c"]] if together else [["a"], ["b"], ["c"]]
 
 
+def without_place(found: Profile, place: str) -> Profile:
+    """The profile as if its story never named the place (the word nor the area)."""
+    words = {w: n for w, n in found.words.items() if w != place}
+    return replace(found, words=words, areas=found.areas - {place})
+
+
 def groups(*articles: Article) -> list[list[str]]:
     return [[articles[i].id for i in g] for g in group_articles(profiles(*articles))]
 
@@ -596,7 +602,7 @@ def test_reports_join_at_one_block_and_stay_apart_at_two_blocks_of_a_street(
         "b",
         "Two hurt in Osgood Avenue gunfire",
         f"A shooting in the {block} block of Osgood Avenue late Saturday left two men hurt, "
-        "Harlow police said.",
+        "police said.",
         dt.date(2022, 9, 11),
     )
     assert groups(first, second, UNRELATED) == pair_grouped(together)
@@ -980,11 +986,10 @@ def test_a_walled_pages_headline_city_counts_only_within_a_few_days(
     )  # fmt: skip
     found = cleaned(profiles(walled, report, UNRELATED))
     vectors = weights(found)
-    page, story = found[0], found[1]
+    page, story = (without_place(p, "milwaukee") for p in found[:2])
     assert page.headline_only and (page.city, story.city) == ("Milwaukee", "Milwaukee")
-    cityless = replace(story, city=None)
     gain = pair_score(page, story, vectors[0], vectors[1]) - pair_score(
-        page, cityless, vectors[0], vectors[1]
+        page, replace(story, city=None), vectors[0], vectors[1]
     )
     assert gain == pytest.approx(city_weight)
 
@@ -1035,3 +1040,26 @@ def test_a_neighbourhood_and_its_city_are_weaker_evidence_than_one_city_not_evid
 def test_the_storys_city_is_where_the_shooting_was(text: str, city: str | None) -> None:
     (found,) = profiles(article("a", "Charges filed", text, dt.date(2022, 3, 12)))
     assert found.city == city
+
+
+def test_a_report_naming_the_other_reports_city_without_reading_it_as_its_own_is_evidence() -> None:
+    found = cleaned(
+        profiles(
+            article("a", "Teen wounded", "A 16-year-old was wounded in a drive-by shooting in "
+                    "Dayton on Friday, police said.", dt.date(2022, 3, 12)),
+            article("b", "Teen hurt by gunfire", "Neighbors said the 16-year-old shot in Dayton "
+                    "on Friday was walking home.", dt.date(2022, 3, 12)),
+            UNRELATED,
+        )
+    )  # fmt: skip
+    vectors = weights(found)
+    # Only the city evidence differs: neither names Dayton as an area, and the texts' vectors
+    # stay as they are.
+    dayton, other = found[0], replace(found[1], city=None)
+    assert dayton.city == "Dayton" and "dayton" in other.words
+    dayton, other = replace(dayton, areas=frozenset()), replace(other, areas=frozenset())
+    silent = without_place(other, "dayton")
+    gain = pair_score(dayton, other, vectors[0], vectors[1]) - pair_score(
+        dayton, silent, vectors[0], vectors[1]
+    )
+    assert gain == pytest.approx(NAMED_CITY_WEIGHT)
