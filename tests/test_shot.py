@@ -35,6 +35,10 @@ def counts(sentence: str) -> list[tuple[str, str, float | None, float | None]]:
         ("A man was found shot to death inside a parked car.", [("killed", "A man", 1, 1)]),
         ("The clerk has died of his injuries, police said.", [("killed", "died", 1, None)]),
         ("The gunfire killed 34-year-old Dana Pike.", [("killed", "killed 34-year-old", 1, None)]),
+        (
+            "The clerk was taken to a hospital, where he succumbed to his injuries.",
+            [("killed", "succumbed to his injuries", 1, None)],
+        ),
     ],
 )
 def test_shot_and_death_phrasings(
@@ -73,6 +77,17 @@ def test_people_shot_are_wounded_when_the_article_reports_no_death() -> None:
     extraction = extract(_article("Two men were shot outside a bar in Toledo on Saturday night."))
     wounded = [c for c in extraction.claims if c.kind == Kind.WOUNDED]
     assert [(c.value, c.low, c.high) for c in wounded] == [("Two", 2, 2)]
+
+
+def test_a_person_shot_who_succumbed_is_not_counted_wounded() -> None:
+    text = (
+        "A man was shot outside a bar in Toledo on Saturday and was taken to a hospital, where "
+        "he succumbed to his injuries."
+    )
+    extraction = extract(_article(text))
+    assert [c.kind for c in extraction.claims if c.kind in (Kind.KILLED, Kind.WOUNDED)] == [
+        Kind.KILLED
+    ]
 
 
 def test_people_shot_who_died_are_not_counted_wounded() -> None:

@@ -128,7 +128,7 @@ def extract(article: Article) -> Extraction:
 
 
 _DEATH_WORDS = Caseless(
-    r"\b(?:kill\w*|dead|died|dies|death|fatal\w*|homicide|murder\w*|slain|slay\w*)\b"
+    r"\b(?:kill\w*|dead|died|dies|death|fatal\w*|homicide|murder\w*|slain|slay\w*|succumb\w*)\b"
 )
 
 

@@ -117,7 +117,8 @@ _SOMEONE_DIED = re.compile(
     r"(?P<verb>shot\s+and\s+killed|fatally\s+shot|shot\s+dead|shot\s+to\s+death"
     r"|(?:pronounced|declared|found)\s+dead|found\s+shot\s+to\s+death|killed|slain|murdered"
     r"|stabbed\s+to\s+death)\b"
-    r"|\b(?:has|have|had|later|then|\w+)\s+(?P<verb2>died|dies)\b"
+    r"|\b(?:has|have|had|later|then|\w+)\s+(?P<verb2>died|dies|succumbed\s+to\s+(?:his|her|their)"
+    r"\s+(?:injuries|wounds))\b"
     r"|\b(?P<verb3>fatally\s+(?:wounding|shooting|injuring|striking)|shooting\s+death\s+of"
     r"|kill(?:ed|ing)\s+(?:\d+-year-old|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))|is\s+dead"
     r"|shot\s+and\s+killed|shot,\s+killed"
@@ -125,7 +126,9 @@ _SOMEONE_DIED = re.compile(
     re.IGNORECASE,
 )
 # A word of each of its verbs: a sentence with none skips the pattern.
-_DIED_WORDS = ("shot", "dead", "death", "kill", "slain", "murder", "die", "fatal", "life")
+_DIED_WORDS = (
+    "shot", "dead", "death", "kill", "slain", "murder", "die", "fatal", "life", "succumb"
+)  # fmt: skip
 
 
 def _may_hold(sentence: str, words: tuple[str, ...]) -> bool:
