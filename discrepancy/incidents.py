@@ -55,7 +55,7 @@ TEXT_WEIGHT = 4.0
 SAME_TOLL_WEIGHT = 1.5
 # One death is the commonest toll: two reports of it in a week are often two shootings.
 SAME_SINGLE_DEATH_WEIGHT = 0.5
-# Two cities, one of which the other report names too (a neighbourhood and its city).
+# A city the other report names as well: a neighbourhood and its city, a suburb and its city.
 NAMED_CITY_WEIGHT = 0.5
 SAME_AGE_WEIGHT = 1.0
 OTHER_AGES_WEIGHT = -1.8

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -103,6 +104,14 @@ def weights(found: list[Profile]) -> list[dict[str, float]]:
 def pair_grouped(together: bool) -> list[list[str]]:
     """The groups of articles "a" and "b", one incident or two, beside the unrelated "c"."""
     return [["a", "b"], ["c"]] if together else [["a"], ["b"], ["c"]]
+
+
+def scored_pair(*articles: Article) -> tuple[Profile, Profile, Callable[[Profile, Profile], float]]:
+    """The first two articles' profiles as grouping compares them, and the pair score of any
+    stand-ins for the two: their texts' vectors stay those of the articles."""
+    found = cleaned(profiles(*articles))
+    vectors = weights(found)
+    return found[0], found[1], lambda a, b: pair_score(a, b, vectors[0], vectors[1])
 
 
 def without_place(found: Profile, place: str) -> Profile:
@@ -984,13 +993,10 @@ def test_a_walled_pages_headline_city_counts_only_within_a_few_days(
         "A 16-year-old was wounded in a drive-by shooting in Milwaukee, police said.",
         dt.date(2022, 3, 12) + dt.timedelta(days=days_apart),
     )  # fmt: skip
-    found = cleaned(profiles(walled, report, UNRELATED))
-    vectors = weights(found)
-    page, story = (without_place(p, "milwaukee") for p in found[:2])
+    page, story, score = scored_pair(walled, report, UNRELATED)
+    page, story = without_place(page, "milwaukee"), without_place(story, "milwaukee")
     assert page.headline_only and (page.city, story.city) == ("Milwaukee", "Milwaukee")
-    gain = pair_score(page, story, vectors[0], vectors[1]) - pair_score(
-        page, replace(story, city=None), vectors[0], vectors[1]
-    )
+    gain = score(page, story) - score(page, replace(story, city=None))
     assert gain == pytest.approx(city_weight)
 
 
@@ -1007,20 +1013,15 @@ def test_a_walled_pages_headline_city_counts_only_within_a_few_days(
 def test_a_neighbourhood_and_its_city_are_weaker_evidence_than_one_city_not_evidence_against(
     chicago_text: str, penalty: float
 ) -> None:
-    found = profiles(
+    englewood, chicago, score = scored_pair(
         article("a", "Man killed", "A man was shot and killed in Englewood on Friday night, "
                 "police said.", dt.date(2022, 3, 12)),
         article("b", "Man killed", chicago_text, dt.date(2022, 3, 12)),
         UNRELATED,
     )  # fmt: skip
-    found = cleaned(found)
-    vectors = weights(found)
-    englewood, chicago = found[0], found[1]
     assert (englewood.city, chicago.city) == ("Englewood", "Chicago")
-    same_city = pair_score(englewood, replace(chicago, city="Englewood"), vectors[0], vectors[1])
-    assert same_city - pair_score(englewood, chicago, vectors[0], vectors[1]) == pytest.approx(
-        penalty
-    )
+    same_city = score(englewood, replace(chicago, city="Englewood"))
+    assert same_city - score(englewood, chicago) == pytest.approx(penalty)
 
 
 @pytest.mark.parametrize(
@@ -1043,23 +1044,16 @@ def test_the_storys_city_is_where_the_shooting_was(text: str, city: str | None) 
 
 
 def test_a_report_naming_the_other_reports_city_without_reading_it_as_its_own_is_evidence() -> None:
-    found = cleaned(
-        profiles(
-            article("a", "Teen wounded", "A 16-year-old was wounded in a drive-by shooting in "
-                    "Dayton on Friday, police said.", dt.date(2022, 3, 12)),
-            article("b", "Teen hurt by gunfire", "Neighbors said the 16-year-old shot in Dayton "
-                    "on Friday was walking home.", dt.date(2022, 3, 12)),
-            UNRELATED,
-        )
+    dayton, other, score = scored_pair(
+        article("a", "Teen wounded", "A 16-year-old was wounded in a drive-by shooting in "
+                "Dayton on Friday, police said.", dt.date(2022, 3, 12)),
+        article("b", "Teen hurt by gunfire", "Neighbors said the 16-year-old shot in Dayton "
+                "on Friday was walking home.", dt.date(2022, 3, 12)),
+        UNRELATED,
     )  # fmt: skip
-    vectors = weights(found)
-    # Only the city evidence differs: neither names Dayton as an area, and the texts' vectors
-    # stay as they are.
-    dayton, other = found[0], replace(found[1], city=None)
+    other = replace(other, city=None)
     assert dayton.city == "Dayton" and "dayton" in other.words
+    # Only the city evidence differs: neither names Dayton as an area.
     dayton, other = replace(dayton, areas=frozenset()), replace(other, areas=frozenset())
-    silent = without_place(other, "dayton")
-    gain = pair_score(dayton, other, vectors[0], vectors[1]) - pair_score(
-        dayton, silent, vectors[0], vectors[1]
-    )
+    gain = score(dayton, other) - score(dayton, without_place(other, "dayton"))
     assert gain == pytest.approx(NAMED_CITY_WEIGHT)

@@ -138,21 +138,22 @@ def _may_hold(sentence: str, words: tuple[str, ...]) -> bool:
     return lowered is None or any(word in lowered for word in words)
 
 
+# "nearly killed his father-in-law", "almost died": a near miss is no casualty.
+_NEAR_MISS_BEFORE = r"\b(?:nearly|almost|narrowly)\s+$"
+_NEAR_MISS = re.compile(_NEAR_MISS_BEFORE, re.IGNORECASE)
 # "No one died", "nobody was killed": handled as zero counts, never as a death.
 _NEGATED = re.compile(
-    r"\b(?:no\s+one|nobody|none|not|never|no)\s+(?:\w+\s+){0,2}$|\b(?:nearly|almost|narrowly)\s+$",
+    r"\b(?:no\s+one|nobody|none|not|never|no)\s+(?:\w+\s+){0,2}$|" + _NEAR_MISS_BEFORE,
     re.IGNORECASE,
 )
-# "nearly killed his father-in-law", "almost died": a near miss is no casualty.
-_NEAR_MISS = re.compile(r"\b(?:nearly|almost|narrowly)\s+$", re.IGNORECASE)
 
 
-# "asked if anyone had been killed", "how the man died", "the dog was killed": no person's death.
 def _near_miss(sentence: str, verb_start: int) -> bool:
     """Whether the verb at verb_start is a near miss ("nearly killed", "almost died")."""
     return bool(_NEAR_MISS.search(sentence[max(0, verb_start - 12) : verb_start]))
 
 
+# "asked if anyone had been killed", "how the man died", "the dog was killed": no person's death.
 _ANIMAL = r"\b(?:" + lexicon.ANIMALS + r")s?"
 _ANIMAL_SUBJECT = re.compile(
     _ANIMAL + r"\s+(?:(?:that|which)\s+)?(?:was|were|is|had\s+been)\s+$", re.IGNORECASE

@@ -30,7 +30,8 @@ US_STATE_ABBREVIATIONS = frozenset(
     s.d. tenn. tex. vt. va. wash. w.va. wis. wyo.""".split()
 )
 
-# City names that are everyday English words or first names; matched only after "in".
+# City names that are everyday English words or first names, left out of the gazetteer: such
+# a town is read as a local area ("in Jackson") or from a dateline, never as a city.
 _COMMON_WORDS = frozenset(
     """police mobile independence commerce union victoria march may street sale ur
     university college lincoln jackson washington franklin clinton hamilton madison
