@@ -55,6 +55,9 @@ TEXT_WEIGHT = 4.0
 SAME_TOLL_WEIGHT = 1.5
 # One death is the commonest toll: two reports of it in a week are often two shootings.
 SAME_SINGLE_DEATH_WEIGHT = 0.5
+# A death toll few shootings have: two reports stating it are one shooting whatever days
+# their leads give (a vigil, a timeline, an inquiry days later).
+MASS_TOLL = 3
 # A city the other report names as well: a neighbourhood and its city, a suburb and its city.
 NAMED_CITY_WEIGHT = 0.5
 SAME_AGE_WEIGHT = 1.0
@@ -551,10 +554,10 @@ def _vetoed(a: Profile, b: Profile, people: int | None = None) -> bool:
         return False
     if people is None:
         people = _shared_names(a.people, b.people)
-    if people >= 2 or _names_day_of(a, b):
-        # Two people both name, or one names the other's day by its date ("the Oct. 3
-        # shooting"): its own day is that of its news (an inquiry, a funeral), not of another
-        # shooting.
+    if people >= 2 or _names_day_of(a, b) or _same_mass_toll(a, b):
+        # Two people both name, one names the other's day by its date ("the Oct. 3
+        # shooting"), or both state a death toll few shootings have: its own day is that of
+        # its news (an inquiry, a vigil, a funeral), not of another shooting.
         return False
     if a.follow_up or b.follow_up:
         # A follow-up (an arrest, a charge, a death in hospital) is dated by its own news:
@@ -562,6 +565,11 @@ def _vetoed(a: Profile, b: Profile, people: int | None = None) -> bool:
         # street of the other report, its day does not tell them apart.
         return not _later_follow_up(a, b) and people == 0 and not _shared_street(a, b)
     return True
+
+
+def _same_mass_toll(a: Profile, b: Profile) -> bool:
+    """Whether both reports state one death toll of MASS_TOLL or more ("49 killed")."""
+    return any(toll >= MASS_TOLL for toll in a.killed & b.killed)
 
 
 def _later_follow_up(a: Profile, b: Profile) -> bool:

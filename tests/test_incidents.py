@@ -21,6 +21,7 @@ from discrepancy.incidents import (
     _area_key,
     _candidate_pairs,
     _document_frequencies,
+    _vetoed,
     _weights,
     _without_boilerplate,
     group_articles,
@@ -1057,3 +1058,23 @@ def test_a_report_naming_the_other_reports_city_without_reading_it_as_its_own_is
     dayton, other = replace(dayton, areas=frozenset()), replace(other, areas=frozenset())
     gain = score(dayton, other) - score(dayton, without_place(other, "dayton"))
     assert gain == pytest.approx(NAMED_CITY_WEIGHT)
+
+
+@pytest.mark.parametrize(("toll", "vetoed"), [("Five", False), ("Two", True)])
+def test_a_death_toll_few_shootings_have_lifts_the_day_veto(toll: str, vetoed: bool) -> None:
+    shooting = article(
+        "a", "Nightclub shooting",
+        f"{toll} people were killed when a gunman opened fire at a Dunmore nightclub early "
+        "Saturday, police said.",
+        dt.date(2022, 3, 13),
+    )  # fmt: skip
+    # Dated by its own news, five days on, and not worded as a follow-up.
+    gathering = article(
+        "b", "Hundreds gather in Dunmore",
+        f"Hundreds gathered on Thursday night to remember the {toll.lower()} people who were "
+        "killed at a Dunmore nightclub.",
+        dt.date(2022, 3, 18),
+    )  # fmt: skip
+    first, second = cleaned(profiles(shooting, gathering, UNRELATED))[:2]
+    assert first.killed == second.killed
+    assert _vetoed(first, second) is vetoed
