@@ -22,7 +22,7 @@ from discrepancy.extract.places import (
     gazetteer,
 )
 from discrepancy.extract.when import clock_times
-from discrepancy.models import ROUNDUP_KEY, Article, Claim, Kind
+from discrepancy.models import ROUNDUP_KEY, Claim, Kind
 from discrepancy.names import fold, person_key, person_rule, split_name
 from discrepancy.scope import MAIN
 from discrepancy.text import is_playlist_entry
@@ -188,7 +188,8 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         if c.kind == Kind.ORGANIZATION and c.scope == MAIN
     )
     lead = " ".join(info.sentence.text for info in story[:LEAD_SENTENCES]).lower()
-    title = _headline_proper(article.title or "").lower()
+    headline_proper = _headline_proper(article.title or "")
+    title = headline_proper.lower()
     # The headline names what the story is about; its words count twice.
     counts = Counter(w for w in _WORD.findall(lead) if w not in lexicon.GROUPING_STOPWORDS)
     counts.update(
@@ -215,7 +216,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         published_ordinal=article.published.toordinal() if article.published else None,
         day_ordinal=day.toordinal() if day else None,
         weekday=weekday,
-        city=_city(place, article),
+        city=_city(place, article.dateline, headline_proper),
         country=place.country if place else None,
         countries=countries | {place.country} if place else _EMPTY,
         # A name some other country's place also bears ("Georgia") is not a confident reading.
@@ -258,26 +259,24 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
 _AGENCY_PLACE = re.compile(r"((?:[A-Z][\w’'\-]+\s+){1,3}?(?:County\s+)?)(?:Sheriff|Police)")
 
 
-def _city(place: Place | None, article: Article) -> str | None:
+def _city(place: Place | None, dateline: str | None, headline: str) -> str | None:
     """The story's city: the lead's; else the dateline's town, which the gazetteer may not
-    know; else the headline's (a walled page's only)."""
+    know; else the headline's (all a walled page has)."""
     if place is not None and place.kind == "city":
         return place.name
-    return _dateline_town(article) or _headline_city(article)
+    return _dateline_town(dateline) or _headline_city(headline)
 
 
-def _headline_city(article: Article) -> str | None:
+def _headline_city(headline: str) -> str | None:
     """The city the headline names ("Detroit dad sentenced", "Teen shot in Milwaukee")."""
-    if not article.title:
-        return None
-    headline = _TITLE_PREPOSITION.sub(lambda m: m.group().lower(), _headline_proper(article.title))
+    headline = _TITLE_PREPOSITION.sub(lambda m: m.group().lower(), headline)
     return next((m.place.name for m in find_places(headline) if m.place.kind == "city"), None)
 
 
-def _dateline_town(article: Article) -> str | None:
-    """The town of the article's dateline ("MONTOURSVILLE --", "Estill Springs, Tenn."), for
-    a town too small for the gazetteer: where the reporter files from tells the place."""
-    town = (article.dateline or "").partition(",")[0].strip()
+def _dateline_town(dateline: str | None) -> str | None:
+    """The town of a dateline ("MONTOURSVILLE --", "Estill Springs, Tenn."), for a town too
+    small for the gazetteer: where the reporter files from tells the place."""
+    town = (dateline or "").partition(",")[0].strip()
     return town or None
 
 
@@ -506,10 +505,17 @@ def _city_named_by_other(a: Profile, b: Profile) -> bool:
     """Whether one report's city is an area or all words of a place the other names."""
     for one, other in ((a, b), (b, a)):
         if one.city:
-            key = _area_key(one.city.lower())
+            key = _city_key(one.city)
             if key in other.areas or all(w in other.words for w in key.split()):
                 return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _city_key(city: str) -> str:
+    """A city's name spelled as areas are for comparing (`_area_key`); a batch has few
+    cities, and pairs compare them many times."""
+    return _area_key(city.lower())
 
 
 def _adult_ages_a_year_apart(a: Profile, b: Profile) -> bool:

@@ -251,9 +251,10 @@ PLACE_TYPE_WORDS = frozenset(
     hills village township parish county district ward side creek valley gardens""".split()
 )
 # Words that make a name a venue ("Pulse Nightclub", "Magnet Bottle Shop"): a place where a
-# shooting happens, which reports name as they name a street.
+# shooting happens, which reports name as they name a street. ("lounge" is among the
+# NOT_PERSON_WORDS, which are checked first.)
 VENUE_WORDS = frozenset(
-    """nightclub club bar lounge restaurant grill shop store market motel hotel inn""".split()
+    """nightclub club bar restaurant grill shop store market motel hotel inn""".split()
 )
 # Short forms in the names of streets and areas, read as the full word when grouping compares
 # them ("Roth Forest Ln." is "Roth Forest Lane", "Forsyth Co." is "Forsyth County").

@@ -220,8 +220,7 @@ def find_places(sentence: str) -> Iterator[PlaceMention]:
                     sentence, end
                 ):
                     candidates = tuple(table[key])
-                    yield PlaceMention(offset, offset + len(text), text, candidates[0],
-                                       candidates)  # fmt: skip
+                    yield PlaceMention(offset, end, text, candidates[0], candidates)
             continue
         # Longest gazetteer name inside the capitalised run wins ("New York" over "York").
         index = 0
