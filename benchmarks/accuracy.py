@@ -53,7 +53,7 @@ def load_scorer() -> ModuleType | None:
 def evaluate(name: str, scorer: ModuleType) -> dict[str, Any] | None:
     """Run and score one dataset; None when its files are absent."""
     from discrepancy.pipeline import run
-    from discrepancy.report_json import to_dict
+    from discrepancy.report.json_report import to_dict
 
     inputs, gold_path = DATASETS[name]
     if not inputs.exists() or not gold_path.exists():

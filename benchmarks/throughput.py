@@ -76,7 +76,7 @@ class _Clock:
 
 
 def _digest(report: Any) -> str:
-    from discrepancy.report_json import to_dict
+    from discrepancy.report.json_report import to_dict
 
     text = json.dumps(to_dict(report), sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()
@@ -107,10 +107,10 @@ def measure_stages(path: Path) -> dict[str, Any]:
     started = time.perf_counter()
     from discrepancy import pipeline
     from discrepancy.extract import extract
-    from discrepancy.incidents import group_articles, profile
-    from discrepancy.ingest import read_inputs
-    from discrepancy.report_json import iter_json, to_stream
-    from discrepancy.scope import scope_claims
+    from discrepancy.link import group_articles, profile
+    from discrepancy.link.scope import scope_claims
+    from discrepancy.read.files import read_inputs
+    from discrepancy.report.json_report import iter_json, to_stream
 
     imported = time.perf_counter() - started
     clock = _Clock(0)
@@ -194,9 +194,9 @@ def measure_parallel(path: Path, mode: str) -> dict[str, Any]:
     """Extraction on 2 processes or a 2-worker Dask LocalCluster (which also aligns the
     incident blocks), grouping in this process: what `check --jobs 2` / `--engine dask` do."""
     from discrepancy import pipeline
-    from discrepancy.incidents import group_articles
-    from discrepancy.ingest import read_inputs
-    from discrepancy.parallel import IN_PROCESS, extract_and_scope, open_engine
+    from discrepancy.engine import IN_PROCESS, extract_and_scope, open_engine
+    from discrepancy.link.grouping import group_articles
+    from discrepancy.read.files import read_inputs
 
     engine_name = "dask" if mode == "dask" else "local"
     settings = pipeline.Settings(jobs=2, engine=engine_name)
@@ -275,9 +275,9 @@ def measure_profile(path: Path, top: int = 12) -> dict[str, Any]:
 
     from discrepancy import pipeline
     from discrepancy.extract import extract
-    from discrepancy.incidents import group_articles, profile
-    from discrepancy.ingest import read_inputs
-    from discrepancy.scope import scope_claims
+    from discrepancy.link import group_articles, profile
+    from discrepancy.link.scope import scope_claims
+    from discrepancy.read.files import read_inputs
 
     stages: dict[str, Any] = {}
 
@@ -327,7 +327,8 @@ def measure_profile(path: Path, top: int = 12) -> dict[str, Any]:
 def first_article(path: Path, origin: float) -> None:
     """Child: `discrepancy check` on the corpus, stopped once its first article is extracted;
     print the seconds since `origin` (taken by the parent just before starting this process)."""
-    from discrepancy import cli, parallel
+    from discrepancy import cli
+    from discrepancy import engine as parallel
 
     extract_one = parallel._extract_one
 

@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import itertools
-import os
 import sys
-import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from discrepancy.errors import DiscrepancyError, InputError, UsageError
+from discrepancy.errors import DiscrepancyError, UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from discrepancy.baseline import Review
-    from discrepancy.models import Article, Report, Skipped
+    from discrepancy.models import Article, Report, Review, Skipped
     from discrepancy.pipeline import Settings
-    from discrepancy.store import Store
+    from discrepancy.store.sqlite import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -164,11 +159,11 @@ def check(
         discrepancy check inbox/ --db news.sqlite --baseline reviewed.json \\
             --fail-on conflict -o reports/batch.json --junit reports/junit.xml
     """
-    from discrepancy.baseline import failing, load_baseline
-    from discrepancy.diff import load_report
-    from discrepancy.ingest import estimate_count
     from discrepancy.models import Article
     from discrepancy.pipeline import Settings, run_items
+    from discrepancy.read.files import estimate_count
+    from discrepancy.report.diff import load_report
+    from discrepancy.store.baseline import failing, load_baseline
 
     output_format = output_format or _format_from_extension(output)
     if report_all and db is None:
@@ -180,10 +175,12 @@ def check(
     # Everything that can be refused is read before anything is written.
     reviews = load_baseline(baseline) if baseline else {}
     previous_report = load_report(previous) if previous else None
-    progress = _Progress(quiet)
+    from discrepancy.terminal import Progress, reading, with_an_article
+
+    progress = Progress(quiet)
     # Articles are extracted as they are read; the first one is looked for now so that an
     # input without any is refused before a store is opened or workers are started.
-    items = _with_an_article(_reading(inputs, progress), inputs)
+    items = with_an_article(reading(inputs, progress), inputs)
     summary: dict[str, Any] = {}
     store = _open_store(db) if db is not None else None
     if store is None:
@@ -207,7 +204,9 @@ def check(
             )
         reviews = {**store_reviews, **reviews}
     annotated = baseline is not None or store is not None
-    _write(report, output, output_format, html_twin=not no_html,
+    from discrepancy.report.write import write_report
+
+    write_report(report, output, output_format, html_twin=not no_html,
            reviews=reviews if annotated else None, previous=previous_report,
            extra={f: p for f, p in extra_outputs.items() if p})  # fmt: skip
     _finish(
@@ -226,7 +225,7 @@ def _format_from_extension(output: str) -> str:
 
 
 def _open_store(db: str) -> Store:
-    from discrepancy.store import open_store
+    from discrepancy.store.sqlite import open_store
 
     return open_store(db)
 
@@ -241,10 +240,11 @@ def _check_with_store(
     quiet: bool,
 ) -> tuple[Report, dict[str, Review], dict[str, Any]]:
     """Check the batch against the store; the report, the store's reviews, summary fields."""
-    from discrepancy.baseline import Review
-    from discrepancy.store import select_incidents
+    from discrepancy.batches import check_batch
+    from discrepancy.models import Review
+    from discrepancy.store.sqlite import select_incidents
 
-    batch = store.check_batch(articles, skipped, settings, inputs)
+    batch = check_batch(store, articles, skipped, settings, inputs)
     if not quiet:
         for article_id in batch.replaced:
             click.echo(f"note {article_id}: new version replaces the stored article", err=True)
@@ -277,8 +277,8 @@ def _finish(
     failed: list[Any],
 ) -> None:
     """Print the human and machine summaries, then exit 1 when something fails."""
-    from discrepancy.baseline import counts
-    from discrepancy.ci_formats import summary_line
+    from discrepancy.report.ci_formats import summary_line
+    from discrepancy.store.baseline import counts
 
     found = counts(report.discrepancies, reviews)
     incidents = sum(1 for i in report.incidents if i.articles)
@@ -315,180 +315,6 @@ def _refuse_overwriting_inputs(output: str, inputs: tuple[str, ...], *others: st
             )
 
 
-def _reading(inputs: Sequence[str], progress: _Progress) -> Iterator[Article | Skipped]:
-    """The inputs' articles and skipped inputs as they are read, noting each problem."""
-    from discrepancy.ingest import iter_inputs
-    from discrepancy.models import Skipped
-
-    for item in iter_inputs(inputs, stdin=sys.stdin):
-        if isinstance(item, Skipped):
-            where = f"{item.path}:{item.line}" if item.line else item.path
-            progress.note(f"skipped {where}: {item.reason}")
-        else:
-            for warning in item.warnings:
-                progress.note(f"warning {item.path or item.id}: {warning}")
-        yield item
-
-
-def _with_an_article(
-    items: Iterator[Article | Skipped], inputs: Sequence[str]
-) -> Iterator[Article | Skipped]:
-    """The same items, once one of them is found to be an article; InputError if none is."""
-    from discrepancy.models import Article
-
-    head: list[Article | Skipped] = []
-    for item in items:
-        head.append(item)
-        if isinstance(item, Article):
-            return itertools.chain(head, items)
-    raise InputError(
-        "no usable article in " + ", ".join(inputs) + ". Give folders or .txt/.md/.jsonl/.csv"
-        " files with article text (see the skipped lines above)."
-    )
-
-
-class _Progress:
-    """A progress bar on stderr with position, rate and ETA; none for short batches or with -q."""
-
-    # Shorter batches take a few seconds: a bar would only flicker.
-    MIN_ARTICLES = 200
-
-    def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet
-        self.bar: Any = None
-        self.done = 0
-        self.started = time.monotonic()
-
-    @contextlib.contextmanager
-    def showing(self, total: int | None) -> Iterator[Callable[[int], None]]:
-        """Show the bar for about `total` articles (None: unknown) while the block runs."""
-        if not self.quiet and (total is None or total >= self.MIN_ARTICLES):
-            # Without a total (stdin) the bar shows position and rate but no ETA.
-            steps = itertools.count() if total is None else None
-            self.bar = click.progressbar(steps, length=total, label="checking", file=sys.stderr,
-                                         show_eta=True, show_pos=True,
-                                         item_show_func=self._rate)  # fmt: skip
-            self.started = time.monotonic()
-        if self.bar is None:
-            yield self.advance
-            return
-        with self.bar:
-            yield self.advance
-        self.bar = None
-
-    def advance(self, done: int) -> None:
-        """Move the bar to `done` articles."""
-        step, self.done = done - self.done, done
-        if self.bar is not None:
-            # The total is an estimate: keep the bar short of full until the run says done.
-            if self.bar.length is not None and done >= self.bar.length:
-                self.bar.length = done + 1
-            self.bar.update(step)
-
-    def note(self, message: str) -> None:
-        """Print a line on stderr (not with -q); the bar redraws below it on its next move."""
-        if self.quiet:
-            return
-        if self.bar is not None and sys.stderr.isatty():
-            click.echo("\r\x1b[K", nl=False, err=True)  # clear the bar's line first
-        click.echo(message, err=True)
-
-    def _rate(self, _item: object) -> str | None:
-        elapsed = time.monotonic() - self.started
-        return f"{self.done / elapsed:,.0f} articles/s" if self.done and elapsed > 0 else None
-
-
-def _report_dict(
-    report: Report,
-    reviews: dict[str, Review] | None,
-    previous: dict[str, Any] | None,
-    *,
-    whole: bool,
-) -> dict[str, Any]:
-    """The contract's JSON object, with review decisions and the diff when they apply.
-
-    Unless `whole`, articles and incidents are iterators for one pass of `iter_json`.
-    """
-    from discrepancy.baseline import annotate
-    from discrepancy.report_json import to_dict, to_stream
-
-    data = to_dict(report) if whole else to_stream(report)
-    if reviews is not None:
-        annotate(data, reviews)
-    if previous is not None:
-        from discrepancy.diff import diff_reports
-
-        data["diff"] = diff_reports(previous, data)
-    return data
-
-
-def _render(
-    report: Report,
-    data: dict[str, Any],
-    output_format: str,
-    reviews: dict[str, Review] | None,
-    previous: dict[str, Any] | None,
-) -> Iterable[str]:
-    """The text of one output, in pieces: a large report is never one string."""
-    if output_format == "html":
-        from discrepancy.report_html import iter_html
-
-        return iter_html(data, previous=previous)
-    if output_format == "junit":
-        from discrepancy.ci_formats import to_junit
-
-        return [to_junit(report, reviews)]
-    if output_format == "sarif":
-        from discrepancy.ci_formats import to_sarif_json
-
-        return [to_sarif_json(report, reviews)]
-    from discrepancy.report_json import iter_json
-
-    return iter_json(data)
-
-
-def _write(
-    report: Report,
-    output: str,
-    output_format: str,
-    *,
-    html_twin: bool,
-    reviews: dict[str, Review] | None = None,
-    previous: dict[str, Any] | None = None,
-    extra: dict[str, str] | None = None,
-) -> None:
-    twin = output_format == "json" and html_twin and output != "-"
-    # The HTML page and the diff read the whole report; the JSON alone is written one
-    # incident at a time, never holding the document in memory.
-    whole = twin or output_format == "html" or previous is not None
-    data = _report_dict(report, reviews, previous, whole=whole)
-    for extra_format, extra_path in (extra or {}).items():
-        target = Path(extra_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(target, _render(report, data, extra_format, reviews, previous))
-    pieces = _render(report, data, output_format, reviews, previous)
-    if output == "-":
-        for piece in pieces:
-            click.echo(piece, nl=False)
-        return
-    path = Path(output)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_write(path, pieces)
-    if twin:
-        _atomic_write(path.with_suffix(".html"), _render(report, data, "html", reviews, previous))
-
-
-def _atomic_write(path: Path, text: str | Iterable[str]) -> None:
-    # A crash mid-write must not leave a half report where the previous one was.
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.writelines([text] if isinstance(text, str) else text)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
 @main.command()
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False))
@@ -508,7 +334,7 @@ def diff(old: str, new: str, output_format: str, output: str) -> None:
 
         discrepancy diff reports/monday.json reports/tuesday.json
     """
-    from discrepancy.diff import diff_reports, format_json, format_text, load_report
+    from discrepancy.report.diff import diff_reports, format_json, format_text, load_report
 
     _refuse_overwriting_inputs(output, (old, new))
     found = diff_reports(load_report(old), load_report(new))
@@ -516,7 +342,9 @@ def diff(old: str, new: str, output_format: str, output: str) -> None:
     if output == "-":
         click.echo(text, nl=False)
     else:
-        _atomic_write(Path(output), text)
+        from discrepancy.report.write import atomic_write
+
+        atomic_write(Path(output), text)
 
 
 @main.group()
@@ -540,8 +368,8 @@ def baseline_export(db: str | None, output: str) -> None:
 
         discrepancy baseline export --db news.sqlite -o reviewed.json
     """
-    from discrepancy.baseline import dump_baseline, from_store
-    from discrepancy.store import open_store
+    from discrepancy.store.baseline import dump_baseline, from_store
+    from discrepancy.store.sqlite import open_store
 
     if db is None:
         raise UsageError("baseline export needs --db PATH: the store holding the decisions.")
@@ -551,7 +379,9 @@ def baseline_export(db: str | None, output: str) -> None:
     if output == "-":
         click.echo(text, nl=False)
     else:
-        _atomic_write(Path(output), text)
+        from discrepancy.report.write import atomic_write
+
+        atomic_write(Path(output), text)
 
 
 @main.command()
@@ -580,7 +410,7 @@ def review(
 
         discrepancy review 910493b9 "confirmed conflict" --db news.sqlite --reviewer ana
     """
-    from discrepancy.store import open_store
+    from discrepancy.store.sqlite import open_store
 
     if db is None:
         raise UsageError("review needs --db PATH: the store holding the discrepancies.")
@@ -637,7 +467,7 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
         DISCREPANCY_TOKEN=$(python3 -c 'import secrets; print(secrets.token_urlsafe())') \\
             discrepancy serve --db team.sqlite --host 0.0.0.0
     """
-    from discrepancy.serve import serve as run_server
+    from discrepancy.review.run import serve as run_server
 
     if db is None:
         raise UsageError("serve needs --db PATH: the store holding the discrepancies.")

@@ -147,3 +147,30 @@ class Report:
     skipped: tuple[Skipped, ...]
     discrepancies: tuple[Discrepancy, ...]
     warnings: tuple[str, ...] = field(default=())
+
+
+# What a reviewer can decide about a discrepancy.
+DECISIONS = ("confirmed conflict", "false alarm", "accepted", "needs follow-up")
+# A reviewer who confirmed a conflict has seen it: the next run should not fail on it again.
+# "needs follow-up" keeps failing until someone decides.
+REVIEWED = frozenset({"confirmed conflict", "false alarm", "accepted"})
+
+
+@dataclass(frozen=True)
+class Review:
+    """One reviewed discrepancy: its fingerprint, the decision and the context it was made in."""
+
+    fingerprint: str
+    decision: str
+    reviewer: str | None = None
+    note: str | None = None
+    at: str | None = None
+    incident: str | None = None
+    kind: str | None = None
+    subject: str | None = None
+    values: tuple[str, ...] = ()
+
+    @property
+    def reviewed(self) -> bool:
+        """Does this decision stop the discrepancy from failing a run?"""
+        return self.decision in REVIEWED

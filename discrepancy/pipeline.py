@@ -9,12 +9,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from discrepancy.align import discrepancies, settle_derived_wounded
-from discrepancy.grouping import DisjointSets
-from discrepancy.incidents import group_articles
+from discrepancy.align.facts import discrepancies, settle_derived_wounded
+from discrepancy.engine import IN_PROCESS, Engine, align_blocks, extract_and_scope, open_engine
+from discrepancy.link.disjoint import DisjointSets
+from discrepancy.link.grouping import group_articles
+from discrepancy.link.scope import MAIN
 from discrepancy.models import ROUNDUP_KEY, Article, Claim, Incident, Kind, Report, Skipped
-from discrepancy.parallel import IN_PROCESS, Engine, align_blocks, extract_and_scope, open_engine
-from discrepancy.scope import MAIN
 
 ProgressCallback = Callable[[int], None]
 _UNKEYED_SCOPE = "bg|?|?"
@@ -36,7 +36,7 @@ class Settings:
 
 def run(inputs: Sequence[str], settings: Settings | None = None) -> Report:
     """Read the inputs and check them, extracting each article as it is read."""
-    from discrepancy.ingest import iter_inputs
+    from discrepancy.read.files import iter_inputs
 
     return run_items(iter_inputs(inputs), settings)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -34,19 +33,3 @@ def browser() -> Iterator[Any]:
         )
         yield launched
         launched.close()
-
-
-@pytest.fixture(scope="session")
-def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A review store of the Basra and Mogadishu articles, made once; tests work on copies."""
-    from tests.test_serve import BASRA, MOGADISHU, make_store
-
-    return make_store(tmp_path_factory.mktemp("template"), BASRA, MOGADISHU)
-
-
-@pytest.fixture
-def db(template_store: Path, tmp_path: Path) -> Path:
-    """A copy of the template store for one test."""
-    target = tmp_path / "team.sqlite"
-    shutil.copyfile(template_store, target)
-    return target

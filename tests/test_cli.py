@@ -61,7 +61,7 @@ def test_json_file_gets_an_html_twin(batch: Path, tmp_path: Path) -> None:
 
 def test_json_file_is_the_json_dumps_text_of_the_report(batch: Path, tmp_path: Path) -> None:
     from discrepancy.pipeline import run
-    from discrepancy.report_json import to_dict
+    from discrepancy.report.json_report import to_dict
 
     out = tmp_path / "out" / "report.json"
     result = CliRunner().invoke(main, ["check", str(batch), "-o", str(out), "-q", "--no-html"])
@@ -134,10 +134,11 @@ def test_scheduler_without_dask_engine_is_a_usage_error(batch: Path) -> None:
 def test_check_extracts_each_article_as_it_is_read(
     batch: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from discrepancy import ingest, parallel
+    from discrepancy import engine as parallel
+    from discrepancy import terminal
 
     events: list[str] = []
-    read, extract_one = ingest.iter_inputs, parallel._extract_one
+    read, extract_one = terminal.iter_inputs, parallel._extract_one
 
     def reading(*args: object, **kwargs: object) -> Iterator[object]:
         for item in read(*args, **kwargs):  # type: ignore[arg-type]
@@ -148,7 +149,7 @@ def test_check_extracts_each_article_as_it_is_read(
         events.append(f"extract {article.id}")
         return extract_one(index, article)
 
-    monkeypatch.setattr(ingest, "iter_inputs", reading)
+    monkeypatch.setattr(terminal, "iter_inputs", reading)
     monkeypatch.setattr(parallel, "_extract_one", extracting)
     (batch / "zz.jsonl").write_text('{"id": "row", "text": 5}\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(batch), "-o", "-"])
@@ -163,14 +164,14 @@ def test_check_extracts_each_article_as_it_is_read(
 def test_progress_bar_shows_position_rate_and_eta(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from discrepancy.cli import _Progress
+    from discrepancy.terminal import Progress
 
     now = [1000.0]
     monkeypatch.setattr(time, "time", lambda: now[0])
     monkeypatch.setattr(time, "monotonic", lambda: now[0])
     monkeypatch.setattr("click._termui_impl.isatty", lambda stream: True)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    progress = _Progress(quiet=False)
+    progress = Progress(quiet=False)
     with progress.showing(400) as advance:
         now[0] += 2
         advance(100)
@@ -187,13 +188,13 @@ def test_progress_bar_shows_position_rate_and_eta(
 def test_progress_bar_without_a_total_shows_the_rate(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from discrepancy.cli import _Progress
+    from discrepancy.terminal import Progress
 
     monkeypatch.setattr("click._termui_impl.isatty", lambda stream: True)
-    progress = _Progress(quiet=False)
+    progress = Progress(quiet=False)
     with progress.showing(None) as advance:
         advance(300)
     assert "300" in capsys.readouterr().err
-    with _Progress(quiet=True).showing(None) as advance:
+    with Progress(quiet=True).showing(None) as advance:
         advance(300)
     assert capsys.readouterr().err == ""

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from discrepancy.ci_formats import SUMMARY_PREFIX
 from discrepancy.cli import main
+from discrepancy.report.ci_formats import SUMMARY_PREFIX
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ci"
 PART1, PART2, LATER = (str(FIXTURES / n) for n in ("part1", "part2", "later"))

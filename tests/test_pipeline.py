@@ -16,10 +16,11 @@ from typing import Any
 
 import pytest
 
-from discrepancy import pipeline, report_json
+from discrepancy import pipeline
 from discrepancy.extract import extract
-from discrepancy.ingest import read_inputs
 from discrepancy.models import Article, Incident, Kind, Report, Status
+from discrepancy.read.files import read_inputs
+from discrepancy.report import json_report as report_json
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 GOLDEN = Path(__file__).parent / "golden"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from discrepancy import lexicon
-from discrepancy.caseless import Caseless
+from discrepancy.extract import lexicon
+from discrepancy.extract.caseless import Caseless
 
 _SAID_BY = re.compile(
     rf"(?:^|[,;“\"”]\s*|\bthat\s+)(?P<who>(?:[\w’'\-.]+\s+){{0,6}}?[\w’'\-.]+)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from discrepancy import lexicon
+from discrepancy.extract import lexicon
 
 Interval = tuple[float | None, float | None]
 

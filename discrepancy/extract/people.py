@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from discrepancy import lexicon
-from discrepancy.caseless import Caseless
+from discrepancy.extract import lexicon
+from discrepancy.extract.caseless import Caseless
 from discrepancy.extract.places import Gazetteer, gazetteer
 
 # A word of a name: capitalised word, initial, Arabic article or particle, quoted nickname.

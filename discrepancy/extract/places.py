@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from discrepancy import lexicon
+from discrepancy.extract import lexicon
 
 # Demonyms and short forms that name a country in news copy ("Iraqi capital Baghdad").
 COUNTRY_ALIASES = {

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from discrepancy.caseless import Caseless
+from discrepancy.extract.caseless import Caseless
 from discrepancy.extract.numbers import COUNT, Interval, count_interval
 
 _PLACE = r"(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)"

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from discrepancy import lexicon
-from discrepancy.caseless import Caseless
+from discrepancy.extract import lexicon
+from discrepancy.extract.caseless import Caseless
 
 _MONTH = r"(?:" + "|".join(lexicon.MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 _WEEKDAY = r"(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + r")"
@@ -165,3 +165,11 @@ def clock_times(text: str) -> set[str]:
         f"{int(hour)}:{minutes or '00'}{half.lower()}m"
         for hour, minutes, half in _CLOCK.findall(text)
     }
+
+
+_BACKGROUND_CUE = Caseless(r"\b(?:" + lexicon.BACKGROUND_CUES + r")\b")
+
+
+def has_background_cue(text: str) -> bool:
+    """Does the text put what follows in another time ("last month", "days after")?"""
+    return bool(_BACKGROUND_CUE.search(text))

@@ -1,0 +1,260 @@
+"""Align claims across sources per incident and (kind, subject), and decide each fact's status."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+
+import pandas as pd
+
+from discrepancy.extract.names import organization_rule, person_rule, same_spelling, split_name
+from discrepancy.link.disjoint import DisjointSets
+from discrepancy.models import NUMERIC_KINDS, Claim, Discrepancy, Fact, Kind, Status
+
+KIND_ORDER = [Kind.KILLED, Kind.WOUNDED, Kind.SHOT, Kind.TROOPS, Kind.PERSON, Kind.ORGANIZATION,
+              Kind.DATE, Kind.LOCATION]  # fmt: skip
+# Rules that join spellings of one name; the rest ("same spelling", "family name only")
+# say the sources agree on the spelling they share.
+_SPELLING_RULES = {"same kunya and family name", "same given and family name", "same kunya",
+                   "nickname and family name", "same name, other transliteration"}  # fmt: skip
+
+
+def numeric_conflicts(claims: pd.DataFrame) -> pd.DataFrame:
+    """Per fact key, the tightest interval all claims allow; empty where they cannot all hold."""
+    table = claims.assign(low=claims["low"].fillna(-math.inf), high=claims["high"].fillna(math.inf))
+    bounds = table.groupby("key", sort=False).agg(
+        lowest_high=("high", "min"), highest_low=("low", "max")
+    )
+    bounds["conflict"] = bounds["highest_low"] > bounds["lowest_high"]
+    return bounds
+
+
+def _is_revision(claims: Sequence[Claim], published: Mapping[str, dt.date | None]) -> bool:
+    """Dated figures that only rise ("3", then "5" a day later) are updates, not a conflict."""
+    dates = [published.get(c.article) for c in claims]
+    if any(d is None for d in dates) or len({d for d in dates}) < 2:
+        return False
+    by_day: dict[dt.date, list[Claim]] = defaultdict(list)
+    for claim, day in zip(claims, dates, strict=True):
+        assert day is not None
+        by_day[day].append(claim)
+    previous_low = -math.inf
+    for day in sorted(by_day):
+        group = by_day[day]
+        low = max(c.low if c.low is not None else -math.inf for c in group)
+        high = min(c.high if c.high is not None else math.inf for c in group)
+        if low > high or low < previous_low:
+            return False
+        previous_low = low
+    return True
+
+
+def _rises(claims: Sequence[Claim], published: Mapping[str, dt.date | None]) -> bool:
+    """Does a later day's figure go above an earlier day's ("at least 3", then "5")?"""
+    by_day: dict[dt.date, float] = {}
+    for claim in claims:
+        day = published.get(claim.article)
+        if day is not None and claim.low is not None:
+            by_day[day] = max(by_day.get(day, -math.inf), claim.low)
+    lows = [by_day[d] for d in sorted(by_day)]
+    return len(lows) > 1 and lows[-1] > lows[0]
+
+
+def _numeric_facts(
+    claims: Sequence[Claim], published: Mapping[str, dt.date | None], conflict: Mapping[str, bool]
+) -> list[Fact]:
+    by_key: dict[tuple[Kind, str | None], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_key[(claim.kind, claim.subject)].append(claim)
+    facts = []
+    for (kind, subject), group in by_key.items():
+        articles = {c.article for c in group}
+        revision = _is_revision(group, published) and _rises(group, published)
+        if conflict.get(_key(kind, subject), False):
+            status = Status.AGREE if revision else Status.CONFLICT
+        else:
+            status = Status.AGREE if len(articles) > 1 else Status.SINGLE
+        rule = "figures rise over time" if revision else None
+        facts.append(Fact(kind, subject, status, tuple(group), rule=rule, revision=revision))
+    return facts
+
+
+def _key(kind: Kind, subject: str | None) -> str:
+    return f"{kind.value}|{subject or ''}"
+
+
+def _name_facts(claims: Sequence[Claim], kind: Kind) -> list[Fact]:
+    rule_of: Callable[[str, str], str | None] = (
+        person_rule if kind == Kind.PERSON else organization_rule
+    )
+    values = sorted({c.value for c in claims})
+    sets = DisjointSets(values)
+    find = sets.find
+
+    for i, a in enumerate(values):
+        for b in values[i + 1 :]:
+            if rule_of(a, b) is not None and rule_of(a, b) != "family name only":
+                sets.union(a, b)
+    # A bare family name joins a fuller name only when exactly one fuller name fits.
+    for a in values:
+        parts = split_name(a)
+        if kind == Kind.PERSON and (parts.given or parts.kunya):
+            continue
+        fits = {find(b) for b in values if b != a and rule_of(a, b) == "family name only"}
+        if len(fits) == 1 and find(a) not in fits:
+            sets.union(fits.pop(), a)
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[find(claim.value)].append(claim)
+    facts = []
+    for group in groups.values():
+        articles = {c.article for c in group}
+        spellings = sorted({c.value for c in group})
+        rules = {rule_of(a, b) for a in spellings for b in spellings if a < b}
+        variant_rules = sorted(
+            r for r in rules if r in _SPELLING_RULES and _spelled_apart(spellings, kind)
+        )
+        roles = Counter(c.subject for c in group if c.subject)
+        subject = roles.most_common(1)[0][0] if roles else None
+        group = [c if c.subject == subject else _with_subject(c, subject) for c in group]
+        rule: str | None
+        if variant_rules and len(articles) > 1:
+            status, rule = Status.VARIANT, variant_rules[0]
+        else:
+            status = Status.AGREE if len(articles) > 1 else Status.SINGLE
+            rule = sorted(r for r in rules if r)[0] if rules - {None} else None
+        facts.append(Fact(kind, subject, status, tuple(group), rule=rule))
+    return facts
+
+
+def _with_subject(claim: Claim, subject: str | None) -> Claim:
+    return replace(claim, subject=subject)
+
+
+def _spelled_apart(spellings: Sequence[str], kind: Kind) -> bool:
+    """Do the spellings differ in a shared part, not only in how much of the name they give?"""
+    if kind == Kind.ORGANIZATION:
+        return any(not same_spelling(a, b) for a in spellings for b in spellings if a < b)
+    for a in spellings:
+        for b in spellings:
+            if a >= b:
+                continue
+            pa, pb = split_name(a), split_name(b)
+            pairs = [(pa.family, pb.family), (pa.kunya, pb.kunya)]
+            if pa.given and pb.given:
+                pairs.append((pa.given[0], pb.given[0]))
+            if any(x and y and not same_spelling(x, y) for x, y in pairs):
+                return True
+    return False
+
+
+def _date_facts(claims: Sequence[Claim]) -> list[Fact]:
+    if not claims:
+        return []
+    days = sorted({c.normalized for c in claims if c.normalized and c.normalized[0].isdigit()})
+    conflict = False
+    if len(days) > 1:
+        first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
+        conflict = (last - first).days > 1
+    weekdays = {
+        c.normalized for c in claims if c.normalized and c.normalized.startswith("weekday:")
+    }
+    resolved = {dt.date.fromisoformat(d).strftime("weekday:%A").lower() for d in days}
+    if weekdays and resolved and not weekdays <= resolved:
+        conflict = True
+    articles = {c.article for c in claims}
+    status = Status.CONFLICT if conflict else (Status.AGREE if len(articles) > 1 else Status.SINGLE)
+    return [Fact(Kind.DATE, "incident date", status, tuple(claims))]
+
+
+def _location_facts(claims: Sequence[Claim]) -> list[Fact]:
+    by_place: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_place[claim.normalized or claim.value].append(claim)
+    facts = []
+    for place, group in by_place.items():
+        status = Status.AGREE if len({c.article for c in group}) > 1 else Status.SINGLE
+        facts.append(Fact(Kind.LOCATION, place, status, tuple(group)))
+    return facts
+
+
+def settle_derived_wounded(claims: Sequence[Claim]) -> list[Claim]:
+    """Wounded inferred from people shot, less the dead other reports of the incident give.
+
+    An early report says "a boy was shot"; a later one that he died. The boy was killed, not
+    wounded: the inferred figure drops by the deaths the incident's reports state.
+    """
+    deaths = max(
+        (c.low for c in claims if c.kind == Kind.KILLED and c.low is not None), default=0.0
+    )
+    if deaths <= 0:
+        return list(claims)
+    settled = []
+    for claim in claims:
+        if claim.derived and claim.kind == Kind.WOUNDED and claim.low is not None:
+            high = None if claim.high is None else max(0.0, claim.high - deaths)
+            claim = replace(claim, low=max(0.0, claim.low - deaths), high=high)
+        settled.append(claim)
+    return settled
+
+
+def align_incidents(
+    claims_by_incident: Mapping[str, Sequence[Claim]],
+    published: Mapping[str, dt.date | None],
+    order: Mapping[str, int],
+) -> dict[str, list[Fact]]:
+    """Facts with statuses for every incident, claims ordered by article then position."""
+    numeric_rows = [
+        {"key": f"{incident}#{_key(c.kind, c.subject)}", "low": c.low, "high": c.high}
+        for incident, claims in claims_by_incident.items()
+        for c in claims
+        if c.kind in NUMERIC_KINDS
+    ]
+    conflicts: dict[str, dict[str, bool]] = defaultdict(dict)
+    if numeric_rows:
+        bounds = numeric_conflicts(pd.DataFrame(numeric_rows, columns=["key", "low", "high"]))
+        for key, is_conflict in bounds["conflict"].items():
+            incident, fact_key = str(key).split("#", 1)
+            conflicts[incident][fact_key] = bool(is_conflict)
+    result: dict[str, list[Fact]] = {}
+    for incident, claims in claims_by_incident.items():
+        ordered = sorted(claims, key=lambda c: (order.get(c.article, 0), c.start, c.end))
+        by_kind: dict[Kind, list[Claim]] = defaultdict(list)
+        for claim in ordered:
+            by_kind[claim.kind].append(claim)
+        facts: list[Fact] = []
+        numeric = [c for k in NUMERIC_KINDS for c in by_kind.get(k, [])]
+        facts += _numeric_facts(numeric, published, conflicts[incident])
+        facts += _name_facts(by_kind.get(Kind.PERSON, []), Kind.PERSON)
+        facts += _name_facts(by_kind.get(Kind.ORGANIZATION, []), Kind.ORGANIZATION)
+        facts += _date_facts(by_kind.get(Kind.DATE, []))
+        facts += _location_facts(by_kind.get(Kind.LOCATION, []))
+        facts.sort(key=lambda f: (KIND_ORDER.index(f.kind), f.subject or "", f.claims[0].value))
+        result[incident] = facts
+    return result
+
+
+def fingerprint(incident: str, fact: Fact) -> str:
+    """Identity of a discrepancy: incident, kind, subject and the set of values."""
+    values = sorted({(c.normalized or c.value).strip().lower() for c in fact.claims})
+    text = "\x1f".join([incident, fact.kind.value, fact.subject or "", *values])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def discrepancies(incident: str, facts: Sequence[Fact]) -> list[Discrepancy]:
+    """The conflict and variant facts of an incident, flattened."""
+    found = []
+    for fact in facts:
+        if fact.status not in (Status.CONFLICT, Status.VARIANT):
+            continue
+        values = tuple(dict.fromkeys(c.value for c in fact.claims))
+        articles = tuple(dict.fromkeys(c.article for c in fact.claims))
+        found.append(
+            Discrepancy(incident, fact.kind, fact.subject, fact.status, values, articles,
+                        fingerprint(incident, fact))
+        )  # fmt: skip
+    return found

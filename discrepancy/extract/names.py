@@ -1,0 +1,174 @@
+"""Name matching by rule: transliteration folding, kunya and given/family name agreement."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from discrepancy.extract import lexicon
+
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "van", "von", "da", "del", "la"})
+_KUNYA_HEADS = frozenset({"abu", "umm", "abou", "abo"})
+_QUOTED = re.compile(r"[“\"‘']([^”\"’']{2,30})[”\"’']")
+_ABD = re.compile(r"\bAbd(?:ul|el|al)?[-\s]+(?:(?:al|el)-)?", re.IGNORECASE)
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_VOWELS = re.compile(r"[aiu]")
+
+
+@lru_cache(maxsize=65536)
+def fold(token: str) -> str:
+    """Spelling-insensitive form of one name word: Kata'ib/Kataeb -> kataib, Baqir -> bakir,
+    Erick -> irik."""
+    text = anyascii(token).lower()
+    text = re.sub(r"^(?:al|el|ul)[-\s]", "", text)
+    text = re.sub(r"['`’ʿʾ\-.\s]", "", text)
+    text = text.replace("ck", "k").replace("ph", "f")
+    text = text.replace("q", "k").replace("ou", "u").replace("oo", "u").replace("ee", "i")
+    text = text.replace("e", "i").replace("o", "u").replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+# Grouping compares names pair by pair: the same few thousand words come back each time.
+@lru_cache(maxsize=65536)
+def skeleton(token: str) -> str:
+    """Consonants of a folded word: Bakr and Baqir share "bkr"."""
+    folded = fold(token)
+    return folded[0] + _VOWELS.sub("", folded[1:]) if folded else ""
+
+
+@lru_cache(maxsize=65536)
+def _plain(text: str) -> str:
+    text = anyascii(text).lower()
+    text = re.sub(r"\b(?:al|el)[-\s]", "al-", text)
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def same_spelling(a: str, b: str) -> bool:
+    """Do two names differ only in case, dashes, apostrophes or the al-/Al- article?"""
+    return _plain(a) == _plain(b)
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """A person's name split the way matching needs it."""
+
+    given: tuple[str, ...]
+    kunya: str | None
+    family: str | None
+
+
+@lru_cache(maxsize=65536)
+def split_name(name: str) -> NameParts:
+    """Given names, kunya ("Abu Bakr", also when quoted as a nickname) and family name."""
+    kunya = None
+    # "Abd al-Karim", "Abdel Karim", "Abdul-Karim": one given name in several spellings.
+    name = _ABD.sub("Abdul", name)
+    quoted = _QUOTED.search(name)
+    rest = name
+    if quoted:
+        kunya = quoted.group(1)
+        rest = name[: quoted.start()] + " " + name[quoted.end() :]
+    words = [w for w in re.split(r"\s+", rest.strip()) if w]
+    words = [w for w in words if w.lower().strip(".,") not in _SUFFIXES]
+    if kunya is None:
+        for i, word in enumerate(words[:-1]):
+            if word.lower() in _KUNYA_HEADS:
+                kunya = f"{word} {words[i + 1]}"
+                words = words[:i] + words[i + 2 :]
+                break
+    family = None
+    if words:
+        family = words[-1]
+        words = words[:-1]
+        if words and words[-1].lower() in _PARTICLES:
+            family = f"{words[-1]} {family}"
+            words = words[:-1]
+    given = tuple(w for w in words if w.lower() not in _PARTICLES and len(w.strip(".")) > 1)
+    return NameParts(given, kunya, family)
+
+
+@lru_cache(maxsize=262144)
+def _match(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    fa, fb = [fold(w) for w in a.split()], [fold(w) for w in b.split()]
+    if fa == fb:
+        return True
+    # Vowels are what transliterations disagree on (Baqir/Bakr): consonants must agree and
+    # at most one vowel may differ per word, so Hussein and Hassan stay apart.
+    return [skeleton(w) for w in a.split()] == [skeleton(w) for w in b.split()] and all(
+        _one_edit(x, y) for x, y in zip(fa, fb, strict=False)
+    )
+
+
+def _nickname(a: str, b: str) -> bool:
+    """Is one given name the other's common short form ("Joe" and "Joseph", "Bill" and
+    "William")?"""
+    full_a = lexicon.NICKNAMES.get(a.lower().strip("."), a.lower())
+    full_b = lexicon.NICKNAMES.get(b.lower().strip("."), b.lower())
+    return full_a == full_b
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+@lru_cache(maxsize=262144)
+def person_rule(a: str, b: str) -> str | None:
+    """Why two spellings name the same person, or None when they are different people.
+
+    Same family name is never enough on its own: a kunya or a given name must agree too, and
+    differing given names block the match (Mushtaq Talib al-Saidi is not Abu Baqir al-Saadi).
+    """
+    if same_spelling(a, b):
+        return "same spelling"
+    pa, pb = split_name(a), split_name(b)
+    if not _match(pa.family, pb.family):
+        # A kunya alone ("Abu Bakr") can stand for the whole name.
+        if pa.kunya and pb.kunya and _match(pa.kunya, pb.kunya) and not (pa.family and pb.family):
+            return "same kunya"
+        return None
+    pairs = list(zip(pa.given, pb.given, strict=False))
+    if pa.given and pb.given and not all(_match(x, y) or _nickname(x, y) for x, y in pairs):
+        return None
+    if pa.kunya and pb.kunya:
+        return "same kunya and family name" if _match(pa.kunya, pb.kunya) else None
+    if pa.given and pb.given:
+        if not all(_match(x, y) for x, y in pairs):
+            return "nickname and family name"  # "Joe Silva" and "Joseph Silva"
+        return "same given and family name"
+    if (pa.kunya and not pb.kunya and not pb.given) or (pb.kunya and not pa.kunya and not pa.given):
+        return "family name only"
+    if (pa.kunya and pb.given and not pa.given) or (pb.kunya and pa.given and not pb.given):
+        # "Abu Bakr al-Saadi" vs "Wissam al-Saadi": nothing shared but the family name.
+        return None
+    return "family name only"
+
+
+def organization_rule(a: str, b: str) -> str | None:
+    """Why two spellings name the same organisation (Kataib/Kataeb/Kata'ib), or None."""
+    if same_spelling(a, b):
+        return "same spelling"
+    wa = [w for w in re.split(r"[\s\-]+", a) if w.lower() not in _PARTICLES]
+    wb = [w for w in re.split(r"[\s\-]+", b) if w.lower() not in _PARTICLES]
+    if len(wa) != len(wb):
+        return None
+    if all(_match(x, y) for x, y in zip(wa, wb, strict=True)):
+        return "same name, other transliteration"
+    return None
+
+
+def person_key(name: str) -> str:
+    """A blocking key: the family name's consonant skeleton."""
+    parts = split_name(name)
+    return skeleton(parts.family.split()[-1]) if parts.family else skeleton(parts.kunya or name)

@@ -1,0 +1,13 @@
+"""Link stage: Extractions in; scoped Claims, Profiles and groups of articles out.
+
+`scope` decides which incident each claim is about (the article's own, another one it
+mentions in passing, or none: a war's running total); `roundups` splits a story that tells
+several shootings; `profile` reduces an article to the evidence grouping weighs, and
+`grouping` joins articles that report one incident.
+"""
+
+from discrepancy.link.grouping import group_articles, pair_score
+from discrepancy.link.profile import Profile, profile
+from discrepancy.link.scope import MAIN, scope_claims
+
+__all__ = ["MAIN", "Profile", "group_articles", "pair_score", "profile", "scope_claims"]

@@ -1,0 +1,439 @@
+"""Group articles into incidents by time, place, names and wording, without all-pairs work."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from discrepancy.extract import lexicon
+from discrepancy.extract.names import person_key, person_rule, split_name
+from discrepancy.link.profile import Profile, area_key, frozen
+
+# A key shared by more articles than this is too common to propose a pair (a city, a word).
+_MAX_BLOCK = 60
+# A name or street shared by more articles than this is boilerplate, not evidence.
+_MAX_SHARED = 6
+# Scores: evidence for and against two articles reporting the same incident.  The link
+# threshold was set on gva-dev (see benchmarks/accuracy.py); vetoes are hard constraints.
+LINK_THRESHOLD = 2.75
+PEOPLE_WEIGHTS = (0.0, 2.0, 3.0)  # no, one, two or more people named by both articles
+TEXT_WEIGHT = 4.0
+# Both state the same death toll, or name a victim of the same age ("a 17-year-old"); ages
+# that all differ tell two victims apart. Differing tolls are no evidence either way: two
+# reports of one shooting that disagree on its toll are what the checker must flag.
+SAME_TOLL_WEIGHT = 1.5
+# One death is the commonest toll: two reports of it in a week are often two shootings.
+SAME_SINGLE_DEATH_WEIGHT = 0.5
+# A death toll few shootings have: two reports stating it are one shooting whatever days
+# their leads give (a vigil, a timeline, an inquiry days later).
+MASS_TOLL = 3
+# A city the other report names as well: a neighbourhood and its city, a suburb and its city.
+NAMED_CITY_WEIGHT = 0.5
+SAME_AGE_WEIGHT = 1.0
+OTHER_AGES_WEIGHT = -1.8
+# A child's age a year off is another child; an adult's is often one person's age misread.
+ADULT_AGE = 18
+# Both state the same number shot or wounded (two or more).
+SAME_SHOT_COUNT_WEIGHT = 1.0
+# Both name one clock time ("about 9:40 p.m."), or one numbered block ("the 800 block of
+# Quarry Street"); blocks that all differ are two addresses.
+SAME_CLOCK_WEIGHT = 1.5
+OTHER_CLOCKS_WEIGHT = -0.5
+SAME_BLOCK_WEIGHT = 1.0
+OTHER_BLOCKS_WEIGHT = -2.5
+# One names by its date the day the other reports: a follow-up weeks later often does.
+NAMED_DAY_WEIGHT = 1.0
+# One report's rare family name is a word of the other's ("Okafor's family").
+SURNAME_WEIGHT = 1.0
+_VETO = -100.0
+# An official (a police spokesman, a prosecutor) quoted by two articles a few days apart
+# is likely speaking of one incident; months apart, of two shootings in one city.
+OFFICIAL_DAYS = 14
+# A headline alone identifies an incident only among reports published within these days.
+HEADLINE_DAYS = 3
+# ... or at any distance when the other report says this share of the headline's words.
+HEADLINE_CONTAINED = 0.7
+
+
+def _document_frequencies(profiles: Sequence[Profile]) -> Counter[str]:
+    """In how many articles each lead or headline word is."""
+    df: Counter[str] = Counter()
+    for p in profiles:
+        df.update(p.words.keys())
+    return df
+
+
+def _weights(profiles: Sequence[Profile], df: Counter[str]) -> list[dict[str, float]]:
+    total = len(profiles) + 1
+    vectors = []
+    for p in profiles:
+        vector = {w: (1 + math.log(n)) * math.log(total / df[w]) for w, n in p.words.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vector.items()})
+    return vectors
+
+
+def _containment(short: dict[str, float], other: dict[str, float]) -> float:
+    """The share of a short text's weight in words the other text has too."""
+    total = sum(short.values())
+    return sum(v for w, v in short.items() if w in other) / total if total else 0.0
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+@lru_cache(maxsize=8192)
+def _by_family(people: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    keyed: dict[str, list[str]] = defaultdict(list)
+    for name in people:
+        keyed[person_key(name)].append(name)
+    return {key: tuple(names) for key, names in keyed.items()}
+
+
+def _shared_names(names_a: tuple[str, ...], names_b: tuple[str, ...]) -> int:
+    """How many of the first names the second list also has, by rule; only names sharing a
+    family key are compared."""
+    keyed_a, keyed_b = _by_family(names_a), _by_family(names_b)
+    shared = 0
+    for key in keyed_a.keys() & keyed_b.keys():
+        for name_a in keyed_a[key]:
+            if any(
+                (rule := person_rule(name_a, name_b)) and rule != "family name only"
+                for name_b in keyed_b[key]
+            ):
+                shared += 1
+    return shared
+
+
+def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str, float]) -> float:
+    """Evidence that two articles report the same incident; a veto when they cannot."""
+    people = _shared_names(a.people, b.people)
+    if _vetoed(a, b, people):
+        return _VETO
+    # No full name in common, but one report's rare family name is in the other's wording.
+    surname = people == 0 and _surname_in_words(a, b)
+    near = (
+        a.published_ordinal is None
+        or b.published_ordinal is None
+        or (abs(a.published_ordinal - b.published_ordinal) <= OFFICIAL_DAYS)
+    )
+    # A follow-up (a charge, a trial, a funeral) naming a victim or suspect of the other
+    # report comes weeks or months later: then time apart is no evidence of two incidents.
+    named_day = _names_day_of(a, b)
+    shared_principal = people > 0 and _shared_names(a.principals, b.principals) > 0
+    timeless = named_day or shared_principal
+    if near:
+        people += _shared_names(a.officials, b.officials)
+    time = 0.0
+    if a.day_ordinal is not None and b.day_ordinal is not None:
+        gap = abs(a.day_ordinal - b.day_ordinal)
+        time += -1.0 if gap > 3 else 1.0 if gap <= 1 else 0.2
+    elif a.weekday is not None and b.weekday is not None:
+        time += 0.5 if a.weekday == b.weekday else -1.0
+    if a.published_ordinal is not None and b.published_ordinal is not None:
+        # Reports of one incident cluster in the first days; unrelated ones spread out.
+        gap = abs(a.published_ordinal - b.published_ordinal)
+        time += 0.8 if gap <= 1 else 0.3 if gap <= 3 else -0.3 if gap <= 14 else -0.8
+    score = max(0.0, time) if timeless else time
+    if _other_country(a, b):
+        score -= 1.0
+    # A walled page's city is its headline's: a headline names a city's shootings for years
+    # ("4 injured by gunfire in Sacramento"), so it counts only within a few days.
+    walled = a.headline_only or b.headline_only
+    within_days = _published_within(a, b, HEADLINE_DAYS)
+    if within_days or not walled:
+        score += _city_evidence(a, b)
+    score += PEOPLE_WEIGHTS[min(2, people)]
+    score += min(1.0, 0.5 * len(a.organizations & b.organizations))
+    score += min(2.0, 1.0 * len(a.areas & b.areas))
+    shared_tolls = a.killed & b.killed
+    if any(toll >= 2 for toll in shared_tolls):
+        score += SAME_TOLL_WEIGHT
+    elif shared_tolls:
+        score += SAME_SINGLE_DEATH_WEIGHT
+    if a.ages & b.ages:
+        score += SAME_AGE_WEIGHT
+    elif a.ages and b.ages and not shared_principal and not _adult_ages_a_year_apart(a, b):
+        score += OTHER_AGES_WEIGHT
+    if named_day:
+        score += NAMED_DAY_WEIGHT
+    if surname:
+        score += SURNAME_WEIGHT
+    if a.shot_counts & b.shot_counts:
+        score += SAME_SHOT_COUNT_WEIGHT
+    if a.clocks & b.clocks:
+        score += SAME_CLOCK_WEIGHT
+    elif a.clocks and b.clocks:
+        score += OTHER_CLOCKS_WEIGHT
+    if a.blocks & b.blocks:
+        score += SAME_BLOCK_WEIGHT
+    elif a.blocks and b.blocks:
+        score += OTHER_BLOCKS_WEIGHT
+    similarity = _cosine(vec_a, vec_b)
+    if walled:
+        # A headline alone is short: what matters is how much of it the other report says.
+        # Within a few days that is evidence; later, only when it says nearly all of it
+        # ("Two charged in triple homicide at Fuller Park barbecue" a month on).
+        short, other = (vec_a, vec_b) if a.headline_only else (vec_b, vec_a)
+        contained = _containment(short, other)
+        if within_days or contained >= HEADLINE_CONTAINED:
+            similarity = max(similarity, contained)
+    # Near-identical short texts are often the same paywall or error page, not one story.
+    score += TEXT_WEIGHT * min(similarity, 0.6)
+    return score
+
+
+def _published_within(a: Profile, b: Profile, days: int) -> bool:
+    """Whether both articles are dated and published at most this many days apart."""
+    return (
+        a.published_ordinal is not None
+        and b.published_ordinal is not None
+        and abs(a.published_ordinal - b.published_ordinal) <= days
+    )
+
+
+def _city_evidence(a: Profile, b: Profile) -> float:
+    """What the two reports' cities say. One city is evidence, and differing ones weak
+    evidence against (suburbs and neighbouring towns). A city the other report names as well
+    is weaker evidence: a neighbourhood and its city ("Englewood", "Chicago"), a suburb and
+    its city, or a town the other report names without reading it as its own."""
+    if a.city and a.city == b.city:
+        return 1.0
+    if _city_named_by_other(a, b):
+        return NAMED_CITY_WEIGHT
+    return -0.5 if a.city and b.city else 0.0
+
+
+def _city_named_by_other(a: Profile, b: Profile) -> bool:
+    """Whether one report's city is an area or all words of a place the other names."""
+    for one, other in ((a, b), (b, a)):
+        if one.city:
+            key = _city_key(one.city)
+            if key in other.areas or all(w in other.words for w in key.split()):
+                return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _city_key(city: str) -> str:
+    """A city's name spelled as areas are for comparing (`area_key`); a batch has few
+    cities, and pairs compare them many times."""
+    return area_key(city.lower())
+
+
+def _adult_ages_a_year_apart(a: Profile, b: Profile) -> bool:
+    """Whether the reports give an adult ages a year apart ("89" and "90"): reports often
+    differ so on one person's age, whose birthday or records they read differently."""
+    return any(abs(x - y) == 1 for x in a.ages for y in b.ages if x >= ADULT_AGE and y >= ADULT_AGE)
+
+
+def _surname_in_words(a: Profile, b: Profile) -> bool:
+    """Whether one report's rare family name is a word of the other ("okafor", "okafor's")."""
+    return any(
+        f in other.words or f + "'s" in other.words or f + "’s" in other.words
+        for one, other in ((a, b), (b, a))
+        for f in one.surnames
+    )
+
+
+def _names_day_of(a: Profile, b: Profile) -> bool:
+    """Whether one names by its date the day the other reports ("the Nov. 11 shooting"), or
+    both name one date."""
+    return (
+        (a.day_ordinal is not None and a.day_ordinal in b.dates)
+        or (b.day_ordinal is not None and b.day_ordinal in a.dates)
+        or not a.dates.isdisjoint(b.dates)
+    )
+
+
+def _vetoed(a: Profile, b: Profile, people: int | None = None) -> bool:
+    """Whether two articles cannot report one incident: another day, weekday or country."""
+    if a.country_confident and b.country_confident and a.country != b.country:
+        return True
+    # Two fresh reports (the lead's day within a few days of publication) that disagree on
+    # the day are different incidents; a later follow-up's lead may date a trial or funeral.
+    fresh = _fresh(a) and _fresh(b)
+    if a.day_ordinal is not None and b.day_ordinal is not None:
+        conflict = fresh and abs(a.day_ordinal - b.day_ordinal) > 3
+    elif a.weekday is not None and b.weekday is not None and a.weekday != b.weekday:
+        conflict = fresh or a.published_ordinal is None or b.published_ordinal is None
+    else:
+        conflict = False
+    if not conflict:
+        return False
+    if people is None:
+        people = _shared_names(a.people, b.people)
+    if people >= 2 or _names_day_of(a, b) or _same_mass_toll(a, b):
+        # Two people both name, one names the other's day by its date ("the Oct. 3
+        # shooting"), or both state a death toll few shootings have: its own day is that of
+        # its news (an inquiry, a vigil, a funeral), not of another shooting.
+        return False
+    if a.follow_up or b.follow_up:
+        # A follow-up (an arrest, a charge, a death in hospital) is dated by its own news:
+        # when that comes after the other report's shooting, or it names a person or the
+        # street of the other report, its day does not tell them apart.
+        return not _later_follow_up(a, b) and people == 0 and not _shared_street(a, b)
+    return True
+
+
+def _same_mass_toll(a: Profile, b: Profile) -> bool:
+    """Whether both reports state one death toll of MASS_TOLL or more ("49 killed")."""
+    return any(toll >= MASS_TOLL for toll in a.killed & b.killed)
+
+
+def _later_follow_up(a: Profile, b: Profile) -> bool:
+    """Whether one is a follow-up dated after the day of the shooting the other reports: its
+    lead dates its own news (the arrest, the vigil), which comes after the shooting."""
+    for follow, other in ((a, b), (b, a)):
+        if (
+            follow.follow_up
+            and not other.follow_up
+            and follow.day_ordinal is not None
+            and other.day_ordinal is not None
+            and follow.day_ordinal > other.day_ordinal
+        ):
+            return True
+    return False
+
+
+def _shared_street(a: Profile, b: Profile) -> bool:
+    """Whether both articles name one street or district by a name that says it is one."""
+    return any(
+        w in lexicon.PLACE_TYPE_WORDS or w in lexicon.PLACE_PREFIXES
+        for area in a.areas & b.areas
+        for w in area.split()
+    )
+
+
+def _other_country(a: Profile, b: Profile) -> bool:
+    """Whether the two places are in different countries however their names are read
+    ("Santa Rosa" is in the Philippines and in California)."""
+    return bool(a.countries and b.countries and a.countries.isdisjoint(b.countries))
+
+
+def _fresh(p: Profile) -> bool:
+    """Whether the article's lead dates a shooting of the last few days."""
+    if p.published_ordinal is None:
+        return True
+    return p.day_ordinal is not None and 0 <= p.published_ordinal - p.day_ordinal <= 3
+
+
+def _candidate_pairs(
+    profiles: Sequence[Profile], vectors: Sequence[dict[str, float]]
+) -> set[tuple[int, int]]:
+    """Pairs sharing a rare key (a name, a place, a distinctive word): blocking, not all pairs."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for p, vector in zip(profiles, vectors, strict=True):
+        keys = {f"p:{split_name(n).family or n}".lower() for n in p.people}
+        keys |= {f"a:{a}" for a in p.areas}
+        keys |= {f"o:{o}" for o in p.organizations}
+        keys |= {f"b:{b}" for b in p.blocks}
+        if p.city:
+            keys.add(f"c:{p.city}")
+            if p.published_ordinal is not None:
+                # A big city has too many articles for one block; its weeks do not.
+                week = p.published_ordinal // 7
+                keys |= {f"cw:{p.city}:{week}", f"cw:{p.city}:{week + 1}"}
+        top = sorted(vector.items(), key=lambda kv: -kv[1])[:8]
+        keys |= {f"w:{w}" for w, _ in top}
+        for key in keys:
+            index[key].append(p.index)
+    pairs: set[tuple[int, int]] = set()
+    for key, members in index.items():
+        # An address many reports give is no evidence (a busy corner, or generated text); the
+        # limit does not grow with the batch, as the pairs a key makes grow with its square.
+        if len(members) > (_MAX_SHARED if key.startswith("b:") else _MAX_BLOCK):
+            continue
+        for i, first in enumerate(members):
+            for second in members[i + 1 :]:
+                pairs.add((first, second) if first < second else (second, first))
+    # A page with only its headline shares few words with a full report, and rarely the
+    # report's top ones: it meets every report that has one of its rarer words.
+    short_words = {w for p in profiles if p.headline_only for w in p.words}
+    having: dict[str, list[int]] = defaultdict(list)
+    for p in profiles:
+        for word in p.words.keys() & short_words:
+            having[word].append(p.index)
+    for p in profiles:
+        if p.headline_only:
+            for word in p.words:
+                others = having[word]
+                if len(others) <= _MAX_BLOCK:
+                    pairs.update((min(p.index, o), max(p.index, o)) for o in others if o != p.index)
+    return pairs
+
+
+def _without_boilerplate(profiles: Sequence[Profile], df: Counter[str]) -> list[Profile]:
+    """Drop names and areas that many articles share: page furniture ("Caption Close Image"),
+    an outlet's city or a byline say nothing about which incident an article reports; count
+    a name any report gives as an official's as an official's in all; and keep the family
+    names that few articles' wording has (`df`: in how many articles each word is)."""
+    limit = max(_MAX_SHARED, len(profiles) // 500)
+    people: Counter[str] = Counter(n for p in profiles for n in set(p.people))
+    areas: Counter[str] = Counter(a for p in profiles for a in p.areas)
+    # A police spokesman quoted as such in one report is an official in every report,
+    # also where the story gives his name without his job.
+    officials = {n for p in profiles for n in p.officials}
+    cleaned = []
+    for p in profiles:
+        kept = tuple(n for n in p.people if people[n] <= limit and n not in officials)
+        families = {_family_word(n) for n in kept} - {""}
+        cleaned.append(
+            replace(
+                p,
+                people=kept,
+                officials=tuple(sorted(set(p.officials) | (set(p.people) & officials))),
+                areas=frozen(a for a in p.areas if areas[a] <= limit),
+                surnames=tuple(sorted(f for f in families if df[f] <= limit)),
+            )
+        )
+    return cleaned
+
+
+def _family_word(name: str) -> str:
+    """A name's family name as one lower-case word of four letters or more, else ""."""
+    family = (split_name(name).family or "").lower()
+    return family if len(family) >= 4 and family.isalpha() else ""
+
+
+def group_articles(profiles: Sequence[Profile]) -> list[list[int]]:
+    """Clusters of article indexes, each one incident, in input order."""
+    df = _document_frequencies(profiles)
+    profiles = _without_boilerplate(profiles, df)
+    vectors = _weights(profiles, df)
+    scored = []
+    for a, b in _candidate_pairs(profiles, vectors):
+        score = pair_score(profiles[a], profiles[b], vectors[a], vectors[b])
+        scored.append((score, a, b))
+    parent = list(range(len(profiles)))
+    members: dict[int, set[int]] = {i: {i} for i in range(len(profiles))}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Strongest links first; two groups never merge when any of their articles cannot be
+    # the same incident (another day, another weekday, another country), whether or not
+    # blocking ever paired those two articles.
+    for score, a, b in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        if score < LINK_THRESHOLD:
+            break
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        if any(_vetoed(profiles[x], profiles[y]) for x in members[ra] for y in members[rb]):
+            continue
+        parent[rb] = ra
+        members[ra] |= members.pop(rb)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(profiles)):
+        groups[find(i)].append(i)
+    return sorted(groups.values(), key=lambda g: g[0])

@@ -1,0 +1,243 @@
+"""Read articles from folders, text/Markdown files, JSONL, CSV and stdin, repairing encodings."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from discrepancy.models import Article, Skipped
+from discrepancy.read.encoding import (
+    ESTIMATE_SAMPLE_BYTES,
+    SAMPLE_BYTES,
+    binary_reason,
+    decode,
+    unreadable,
+)
+from discrepancy.read.headers import build_article
+from discrepancy.read.rows import csv_rows, jsonl_file_rows, jsonl_rows, read_rows
+
+# ---------------------------------------------------------------------------
+# Data: file kinds, agency names and dateline patterns, kept apart from the logic below.
+# ---------------------------------------------------------------------------
+
+STDIN_NAME = "-"
+STDIN_PATH = "<stdin>"
+# Ids of stdin rows without an "id" field read "stdin:<line>", like "<file stem>:<line>".
+STDIN_STEM = "stdin"
+
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+CSV_SUFFIXES = frozenset({".csv"})
+# Folders hold all sorts of files (notes, images, exports); only these are articles.
+# ".ndjson" is accepted when named explicitly but not picked up from folders.
+FOLDER_SUFFIXES = TEXT_SUFFIXES | frozenset({".jsonl"}) | CSV_SUFFIXES
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+
+
+def iter_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> Iterator[Article | Skipped]:
+    """Stream the articles and skipped inputs of files, folders and '-' (stdin), in order."""
+    seen: dict[str, str] = {}
+    stdin_read = False
+    for given in inputs:
+        if given == STDIN_NAME:
+            if stdin_read:
+                yield Skipped(
+                    STDIN_PATH,
+                    None,
+                    "'-' (stdin) is given more than once; standard input can only be read "
+                    "once, so name it one time",
+                )
+                continue
+            stdin_read = True
+            items = _read_stdin(stdin)
+        else:
+            items = _read_path(given)
+        for item in items:
+            if isinstance(item, Article):
+                first = seen.get(item.id)
+                if first is not None:
+                    yield Skipped(
+                        item.path or STDIN_PATH,
+                        item.line,
+                        f"duplicate article id {item.id!r}: {first} already has it; "
+                        "give each article its own id or remove the duplicate",
+                    )
+                    continue
+                seen[item.id] = _location(item.path or STDIN_PATH, item.line)
+            yield item
+
+
+def read_inputs(
+    inputs: Sequence[str], stdin: TextIO | None = None
+) -> tuple[list[Article], list[Skipped]]:
+    """Read all inputs into the list of articles and the list of skipped inputs."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for item in iter_inputs(inputs, stdin):
+        if isinstance(item, Article):
+            articles.append(item)
+        else:
+            skipped.append(item)
+    return articles, skipped
+
+
+def estimate_count(inputs: Sequence[str]) -> int | None:
+    """About how many articles the inputs hold, for a progress bar; None for stdin.
+
+    A text file is one article; a JSONL/CSV file's rows are estimated from its size and the
+    lines of its first mebibyte, so that the estimate costs no reading of the whole batch.
+    """
+    total = 0
+    for given in inputs:
+        if given == STDIN_NAME:
+            return None
+        found = _article_files(given, set()) if os.path.isdir(given) else [given]
+        for path in found:
+            if isinstance(path, str) and os.path.exists(path):
+                total += _estimate_rows(path)
+    return total
+
+
+def _estimate_rows(path: str) -> int:
+    """1 for a one-article file; the estimated rows of a JSONL/CSV file."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in JSONL_SUFFIXES | CSV_SUFFIXES:
+        return 1
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as handle:
+            sample = handle.read(ESTIMATE_SAMPLE_BYTES)
+    except OSError:
+        return 0
+    lines = sample.count(b"\n") + (not sample.endswith(b"\n"))
+    rows = round(lines * size / len(sample)) if sample else 0
+    return max(0, rows - 1) if suffix in CSV_SUFFIXES else rows
+
+
+# ---------------------------------------------------------------------------
+# Paths and folders
+# ---------------------------------------------------------------------------
+
+
+def _location(path: str, line: int | None) -> str:
+    """Name a file, or a line of it, for a message."""
+    return path if line is None else f"{path} line {line}"
+
+
+def _read_path(given: str) -> Iterator[Article | Skipped]:
+    """Read one named file or folder."""
+    if not os.path.exists(given):
+        broken = os.path.islink(given)
+        what = "a broken symbolic link" if broken else "no such file or folder"
+        yield Skipped(
+            given,
+            None,
+            f"{what}: {given!r}; check the path (use '-' to read JSONL from stdin)",
+        )
+        return
+    if os.path.isdir(given):
+        yield from _walk(given, set())
+    else:
+        yield from _read_file(given)
+
+
+def _walk(folder: str, visited: set[str]) -> Iterator[Article | Skipped]:
+    """Read the article files of a folder and its subfolders, in sorted name order."""
+    for found in _article_files(folder, visited):
+        if isinstance(found, Skipped):
+            yield found
+        else:
+            yield from _read_file(found)
+
+
+def _article_files(folder: str, visited: set[str]) -> Iterator[str | Skipped]:
+    """The paths of the article files of a folder and its subfolders, in sorted name order."""
+    real = os.path.realpath(folder)
+    if real in visited:  # a symbolic link back up the tree would loop forever
+        return
+    visited.add(real)
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield Skipped(folder, None, unreadable(exc, "folder"))
+        return
+    for entry in entries:
+        # Hidden files and folders (.git, editor backups) are not articles.
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _article_files(entry.path, visited)
+        elif entry.is_file() and Path(entry.name).suffix.lower() in FOLDER_SUFFIXES:
+            yield entry.path
+
+
+def _read_file(path: str) -> Iterator[Article | Skipped]:
+    """Read one file by its extension; unknown extensions are tried as text."""
+    suffix = Path(path).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_rows(path, "JSONL", jsonl_file_rows)
+    elif suffix in CSV_SUFFIXES:
+        yield from read_rows(path, "CSV", csv_rows)
+    else:
+        yield _read_text(path)
+
+
+# ---------------------------------------------------------------------------
+# Bytes to text
+# ---------------------------------------------------------------------------
+
+
+def _read_text(path: str) -> Article | Skipped:
+    """Read a text or Markdown file as one article whose id is the file stem."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        return Skipped(path, None, unreadable(exc))
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        reason = binary_reason(data[:SAMPLE_BYTES])
+        if reason is not None:
+            return Skipped(path, None, reason)
+    text, warnings = decode(data)
+    if not text.strip():
+        return Skipped(
+            path,
+            None,
+            "empty file (no text, or only whitespace); add the article text or remove it",
+        )
+    return build_article(text, Path(path).stem, path, None, warnings)
+
+
+# ---------------------------------------------------------------------------
+# JSONL and CSV rows
+# ---------------------------------------------------------------------------
+
+
+def _read_stdin(stdin: TextIO | None) -> Iterator[Article | Skipped]:
+    """Read JSONL from standard input."""
+    stream = stdin if stdin is not None else sys.stdin
+    if stream is None:
+        yield Skipped(
+            STDIN_PATH,
+            None,
+            "standard input is not available; pipe JSONL into it or name a file instead of '-'",
+        )
+        return
+    # Read bytes when the stream has them, so that invalid UTF-8 is repaired, not fatal.
+    buffer = getattr(stream, "buffer", None)
+    lines: Iterator[bytes | str]
+    try:
+        lines = iter(buffer) if isinstance(buffer, io.BufferedIOBase) else iter(stream)
+    except (OSError, ValueError) as exc:
+        yield Skipped(STDIN_PATH, None, f"cannot read standard input ({exc}); pipe JSONL into it")
+        return
+    yield from jsonl_rows(STDIN_PATH, STDIN_STEM, lines)

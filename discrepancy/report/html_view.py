@@ -1,0 +1,429 @@
+"""A report dict to the view objects the page shows, without any markup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from discrepancy.report import formatting
+from discrepancy.report.formatting import split_on_value
+from discrepancy.report.html_chart import chart
+from discrepancy.report.html_labels import OPAQUE_ID, display_label
+from discrepancy.report.html_model import (
+    FLAGGED,
+    REVIEW_ORDER,
+    STATUS_LABELS,
+    ClaimView,
+    Decision,
+    DiffEntry,
+    DiffView,
+    IncidentView,
+    Issue,
+    Link,
+    ReportView,
+    ReviewTotals,
+    Row,
+    SkippedView,
+    Source,
+    fact_order,
+    kind_rank,
+)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What describing one incident needs to know about the rest of the report."""
+
+    articles: Mapping[str, Mapping[str, Any]]
+    labels: Mapping[str, str]
+    backgrounds: Mapping[str, Sequence[Link]]
+    # Discrepancies by (incident, kind, subject), when the report carries review decisions.
+    decisions: Mapping[tuple[str, str, str], Sequence[Mapping[str, Any]]] | None
+    changes: Mapping[str, str]
+
+
+def describe(report: Mapping[str, Any], *, previous: Mapping[str, Any] | None = None) -> ReportView:
+    """Compute what the page shows from the report dict, without any markup."""
+    articles = {str(a["id"]): a for a in report.get("articles", [])}
+    incidents_raw = list(report.get("incidents", []))
+    labelled = {str(i["id"]): display_label(i, articles) for i in incidents_raw}
+    labels = {key: text for key, (text, _) in labelled.items()}
+    backgrounds: dict[str, list[Link]] = {}
+    for raw in incidents_raw:
+        parent = raw.get("background_of")
+        if parent is not None:
+            link = Link(str(raw["id"]), labels[str(raw["id"])])
+            backgrounds.setdefault(str(parent), []).append(link)
+    for links in backgrounds.values():
+        links.sort(key=lambda link: link.id)
+    discrepancies = [d for d in report.get("discrepancies", []) if isinstance(d, Mapping)]
+    annotated = any("reviewed" in d or "decision" in d for d in discrepancies)
+    diff = report.get("diff")
+    if diff is None and previous is not None:
+        from discrepancy.report.diff import diff_reports
+
+        diff = diff_reports(previous, report)
+    changes: dict[str, str] = {}
+    if isinstance(diff, Mapping):
+        for change in diff.get("changed", []):
+            changes[str(change.get("new", {}).get("incident"))] = "changed"
+        for item in diff.get("new", []):
+            changes[str(item.get("incident"))] = "new"
+    context = _Context(
+        articles=articles,
+        labels=labels,
+        backgrounds=backgrounds,
+        decisions=_decision_index(discrepancies) if annotated else None,
+        changes=changes,
+    )
+    views = {
+        str(raw["id"]): _incident(raw, labelled[str(raw["id"])][1], context)
+        for raw in incidents_raw
+    }
+    incidents = _grouped(views)
+    totals = {
+        key: sum(incident.counts[key] for incident in incidents)
+        for key in ("conflict", "variant", "revision")
+    }
+    review_counts = {
+        review: sum(1 for incident in incidents if _has_review(incident, review))
+        for review in REVIEW_ORDER
+    }
+    kinds = _ordered_kinds(row.kind for incident in incidents for row in incident.rows)
+    reviews = None
+    if annotated:
+        settled = sum(1 for d in discrepancies if d.get("reviewed") is True)
+        reviews = ReviewTotals(settled, len(discrepancies) - settled)
+    return ReportView(
+        generated_by=report.get("generated_by"),
+        schema=str(report.get("schema", "discrepancy-report/1")),
+        articles=len(articles),
+        skipped=tuple(
+            SkippedView(str(s.get("path", "")), s.get("line"), str(s.get("reason", "")))
+            for s in report.get("skipped", [])
+        ),
+        incidents=tuple(incidents),
+        totals=totals,
+        review_counts=review_counts,
+        kinds=kinds,
+        diff=_diff_view(diff, labels, previous) if isinstance(diff, Mapping) else None,
+        reviews=reviews,
+    )
+
+
+def _sources_line(sources: Sequence[Source]) -> str:
+    """Who reported it, in one line: outlets, readable ids, and a count of the unnamed rest."""
+    names: list[str] = []
+    unnamed = 0
+    for source in sorted(sources, key=_publication_order):
+        if source.outlet == source.name or not OPAQUE_ID.search(source.id):
+            if source.name not in names:
+                names.append(source.name)
+        else:
+            unnamed += 1
+    if not names:
+        return f"{formatting.pluralize(unnamed, 'article')}, no outlet named" if unnamed else ""
+    line = ", ".join(names)
+    if unnamed:
+        line += f" + {formatting.pluralize(unnamed, 'article')} without an outlet"
+    return line
+
+
+def _source(article_id: str, articles: Mapping[str, Mapping[str, Any]]) -> Source:
+    """Describe an article for a column header, tolerating ids the report does not list."""
+    article = articles.get(article_id)
+    if article is None:
+        return Source(article_id, "Unlisted article", article_id, None, None, None, ())
+    return Source(
+        id=article_id,
+        outlet=str(article.get("source") or "Unknown outlet"),
+        name=str(article.get("source") or article_id),
+        published=article.get("published"),
+        title=article.get("title"),
+        path=article.get("path"),
+        warnings=tuple(str(w) for w in article.get("warnings") or ()),
+    )
+
+
+def _publication_order(source: Source) -> tuple[bool, str, str, str]:
+    """Sort sources by publication date (undated last), then outlet and id."""
+    return (source.published is None, source.published or "", source.outlet, source.id)
+
+
+def _claim(raw: Mapping[str, Any], source: Source, numeric: bool) -> ClaimView:
+    """Prepare one claim for printing."""
+    value = str(raw.get("value", ""))
+    low, high = raw.get("low"), raw.get("high")
+    normalized = raw.get("normalized")
+    before, match, after = split_on_value(str(raw.get("sentence", "")), value)
+    interval = formatting.format_interval(low, high) if numeric or low is not None else None
+    return ClaimView(
+        article=source.id,
+        source=source.name,
+        published=source.published,
+        value=value,
+        interval=interval,
+        low=low,
+        high=high,
+        # Shown as "compared as" only when it tells more than the value itself.
+        normalized=normalized if normalized and normalized.casefold() != value.casefold() else None,
+        before=before,
+        match=match,
+        after=after,
+        attribution=raw.get("attribution"),
+        scope=raw.get("scope"),
+    )
+
+
+def _incident(raw: Mapping[str, Any], label_from: str, context: _Context) -> IncidentView:
+    """Describe one incident: its columns, matrix rows, chart and filter facets."""
+    articles = context.articles
+    incident_id = str(raw["id"])
+    facts = sorted(raw.get("facts", []), key=fact_order)
+    main_ids = [str(a) for a in raw.get("articles", [])]
+    claim_ids = [str(c["article"]) for fact in facts for c in fact.get("claims", [])]
+    column_ids = list(dict.fromkeys(main_ids + claim_ids))
+    sources = sorted((_source(a, articles) for a in column_ids), key=_publication_order)
+    by_id = {source.id: source for source in sources}
+    rows = [_row(fact, sources, by_id) for fact in facts]
+    if context.decisions is not None:
+        rows = [_with_decision(row, incident_id, context.decisions) for row in rows]
+    # Facts that need review come first: one click on the incident shows their sentences.
+    rows.sort(key=lambda row: not row.flagged)
+    counts = {
+        key: sum(1 for row in rows if row.shown_status == key)
+        for key in ("conflict", "variant", "revision")
+    }
+    review = next((key for key in REVIEW_ORDER[:-1] if counts[key]), "ok")
+    mentioned = tuple(_source(str(a), articles) for a in raw.get("mentioned_in") or ())
+    main_sources = [by_id[a] for a in main_ids] or list(mentioned)
+    parent = raw.get("background_of")
+    label = context.labels[incident_id]
+    # Filter facets "status:kind". An incident that needs review is found by its issues
+    # only, so unticking "Conflict" hides it even though some of its facts agree.
+    if review == "ok":
+        facets = sorted({"ok:"} | {f"ok:{row.kind}" for row in rows})
+    else:
+        facets = sorted(
+            {f"{row.shown_status}:{row.kind}" for row in rows if row.shown_status in counts}
+        )
+    search_parts = [incident_id, label, raw.get("date") or "", raw.get("location") or ""]
+    search_parts += [f"{s.id} {s.name} {s.title or ''}" for s in sources]
+    search_parts += [c.value for row in rows for cell in row.cells for c in cell]
+    return IncidentView(
+        id=incident_id,
+        label=label,
+        label_from=label_from,
+        date=raw.get("date"),
+        location=raw.get("location"),
+        review=review,
+        counts=counts,
+        sources=tuple(sources),
+        outlets=_sources_line(main_sources),
+        mentioned_in=mentioned,
+        background=not main_ids,
+        rows=tuple(rows),
+        chart=chart(rows),
+        issues=tuple(
+            Issue(row.shown_status, _issue(row), row.review) for row in rows if row.flagged
+        ),
+        background_of=None
+        if parent is None
+        else Link(str(parent), context.labels.get(str(parent), str(parent))),
+        backgrounds=tuple(context.backgrounds.get(incident_id, ())),
+        facets=" ".join(facets),
+        search=" ".join(" ".join(p for p in search_parts if p).lower().split()),
+        change=context.changes.get(incident_id),
+    )
+
+
+def _row(fact: Mapping[str, Any], sources: Sequence[Source], by_id: Mapping[str, Source]) -> Row:
+    """One matrix row: the fact's claims laid out under the sources that make them."""
+    kind = str(fact.get("kind", ""))
+    revision = bool(fact.get("revision"))
+    raw_claims = fact.get("claims", [])
+    numeric = any(c.get("low") is not None or c.get("high") is not None for c in raw_claims)
+    claims = [_claim(c, by_id[str(c["article"])], numeric) for c in raw_claims]
+    # A rising toll is shown as a timeline, whatever status the figures alone would get.
+    shown_status = "revision" if revision else str(fact.get("status", "single"))
+    if shown_status in FLAGGED:
+        # Open the evidence of a fact that needs review: the first claim of each value in
+        # each source, so a source that repeats a figure does not fill its cell with it.
+        seen: set[tuple[str, str]] = set()
+        opened = []
+        for claim in claims:
+            key = (claim.article, (claim.interval or claim.value).casefold())
+            opened.append(replace(claim, open=True) if key not in seen else claim)
+            seen.add(key)
+        claims = opened
+    by_article: dict[str, list[ClaimView]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article, []).append(claim)
+    cells = tuple(tuple(by_article.get(s.id, ())) for s in sources)
+    values = tuple(dict.fromkeys(c.interval or c.value for c in claims))
+    return Row(
+        kind=kind,
+        subject=fact.get("subject"),
+        shown_status=shown_status,
+        rule=fact.get("rule"),
+        values=values,
+        cells=cells,
+        timeline=tuple(
+            sorted(claims, key=lambda c: (c.published is None, c.published or "", c.source))
+        )
+        if revision
+        else (),
+    )
+
+
+def _decision_index(
+    discrepancies: Iterable[Mapping[str, Any]],
+) -> dict[tuple[str, str, str], list[Mapping[str, Any]]]:
+    """Discrepancies by the fact they are about: (incident, kind, subject)."""
+    index: dict[tuple[str, str, str], list[Mapping[str, Any]]] = {}
+    for item in discrepancies:
+        key = (str(item.get("incident")), str(item.get("kind")), str(item.get("subject") or ""))
+        index.setdefault(key, []).append(item)
+    return index
+
+
+def _with_decision(
+    row: Row, incident_id: str, index: Mapping[tuple[str, str, str], Sequence[Mapping[str, Any]]]
+) -> Row:
+    """Attach the review decision of the discrepancy a flagged row stands for."""
+    if not row.flagged:
+        return row
+    candidates = index.get((incident_id, row.kind, row.subject or ""), ())
+    if not candidates:
+        return replace(row, review=Decision(False, None))
+    # Several flagged facts of one kind without a subject: match on the values they give.
+    shown = {c.value.casefold() for cell in row.cells for c in cell}
+    best = max(
+        candidates,
+        key=lambda d: len(shown & {str(v).casefold() for v in d.get("values", [])}),
+    )
+    decision = best.get("decision")
+    return replace(
+        row,
+        review=Decision(best.get("reviewed") is True, None if decision is None else str(decision)),
+    )
+
+
+def _issue(row: Row) -> str:
+    """A one-line account of a fact that needs review, for the incident's summary line."""
+    subject = f" ({row.subject})" if row.subject else ""
+    name = f"{formatting.kind_label(row.kind)}{subject}"
+    if row.shown_status == "revision":
+        steps = " → ".join(c.interval or c.value for c in row.timeline)
+        return f"{name} revised: {steps}"
+    return f"{name}: {' vs '.join(row.values)}"
+
+
+def _grouped(views: Mapping[str, IncidentView]) -> list[IncidentView]:
+    """Incidents in review order, each followed by the background incidents it mentions.
+
+    A group sorts by the most urgent of its members, so a background incident that needs
+    review still brings its parent up; a background whose parent is not in the report
+    stands on its own, after incidents of the same urgency.
+    """
+    children: dict[str, list[IncidentView]] = {}
+    roots: list[IncidentView] = []
+    for view in views.values():
+        parent = view.background_of.id if view.background_of else None
+        if parent is not None and parent in views and parent != view.id:
+            children.setdefault(parent, []).append(view)
+        else:
+            roots.append(view)
+
+    def members(view: IncidentView, seen: set[str]) -> list[IncidentView]:
+        seen.add(view.id)
+        found = [view]
+        for child in sorted(children.get(view.id, ()), key=_review_order):
+            if child.id not in seen:
+                found += members(replace(child, child=True), seen)
+        return found
+
+    seen: set[str] = set()
+    groups = [members(root, seen) for root in sorted(roots, key=_review_order)]
+    # Backgrounds in a loop of parents (a mentions b mentions a) have no root: list them last.
+    for view in sorted(views.values(), key=_review_order):
+        if view.id not in seen:
+            groups.append(members(view, seen))
+
+    def urgency(group: list[IncidentView]) -> tuple[int, int, int]:
+        return min((-v.counts["conflict"], -v.counts["variant"], -v.counts["revision"])
+                   for v in group)  # fmt: skip
+
+    groups.sort(key=lambda group: (urgency(group), _review_order(group[0])[3:]))
+    return [view for group in groups for view in group]
+
+
+def _diff_view(
+    diff: Mapping[str, Any], labels: Mapping[str, str], previous: Mapping[str, Any] | None
+) -> DiffView:
+    """The diff's discrepancies, each pointing at its incident in this report when it is here."""
+    old_labels: dict[str, str] = {}
+    if previous is not None:
+        old_articles = {str(a.get("id")): a for a in previous.get("articles", [])}
+        for raw in previous.get("incidents", []):
+            old_labels[str(raw.get("id"))] = display_label(raw, old_articles)[0]
+
+    def entry(item: Mapping[str, Any], detail: str | None = None) -> DiffEntry:
+        incident = str(item.get("incident"))
+        subject = f" ({item['subject']})" if item.get("subject") else ""
+        label = labels.get(incident) or old_labels.get(incident) or incident
+        return DiffEntry(
+            status=str(item.get("status") or "single"),
+            what=f"{formatting.kind_label(str(item.get('kind') or ''))}{subject}",
+            values=" vs ".join(str(v) for v in item.get("values", [])),
+            incident_id=incident,
+            link=Link(incident, label) if incident in labels else None,
+            incident_label=label,
+            detail=detail,
+        )
+
+    def change(item: Mapping[str, Any]) -> DiffEntry:
+        old, new = item.get("old", {}), item.get("new", {})
+        detail = []
+        if item.get("added_values"):
+            detail.append("added " + ", ".join(str(v) for v in item["added_values"]))
+        if item.get("removed_values"):
+            detail.append("removed " + ", ".join(str(v) for v in item["removed_values"]))
+        if "status" in item.get("changed", ()):
+            before = STATUS_LABELS.get(str(old.get("status")), str(old.get("status")))
+            after = STATUS_LABELS.get(str(new.get("status")), str(new.get("status")))
+            detail.append(f"was {before.lower()}, now {after.lower()}")
+        return entry(new, "; ".join(detail) or None)
+
+    return DiffView(
+        new=tuple(entry(item) for item in diff.get("new", [])),
+        resolved=tuple(entry(item) for item in diff.get("resolved", [])),
+        changed=tuple(change(item) for item in diff.get("changed", [])),
+        unchanged=int(diff.get("unchanged") or 0),
+        not_compared=int(diff.get("not_compared") or 0),
+    )
+
+
+def _ordered_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
+    """The distinct kinds, in matrix row order."""
+    return tuple(sorted(set(kinds), key=kind_rank))
+
+
+def _has_review(incident: IncidentView, review: str) -> bool:
+    """Whether the incident shows up when only this review state is ticked."""
+    return any(facet.startswith(review + ":") for facet in incident.facets.split())
+
+
+def _review_order(incident: IncidentView) -> tuple[int, int, int, bool, bool, str, str]:
+    """Most conflicts first, then most variants and revisions; then by date, undated last."""
+    counts = incident.counts
+    return (
+        -counts["conflict"],
+        -counts["variant"],
+        -counts["revision"],
+        incident.background_of is not None,
+        incident.date is None,
+        incident.date or "",
+        incident.id,
+    )

@@ -1,0 +1,150 @@
+"""The `discrepancy-report/1` JSON document of ../shared/CONTRACT.md, built from a Report."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from discrepancy import __version__
+from discrepancy.models import Article, Claim, Fact, Incident, Report, Review
+
+SCHEMA = "discrepancy-report/1"
+
+
+def _number(value: float | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _article(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "path": article.path,
+        "line": article.line,
+        "url": article.url,
+        "warnings": list(article.warnings),
+    }
+
+
+def _claim(claim: Claim) -> dict[str, Any]:
+    return {
+        "article": claim.article,
+        "value": claim.value,
+        "low": _number(claim.low),
+        "high": _number(claim.high),
+        "normalized": claim.normalized,
+        "sentence": claim.sentence,
+        "start": claim.start,
+        "end": claim.end,
+        "attribution": claim.attribution,
+        "scope": claim.scope,
+        "derived": claim.derived,
+        **({"precision": claim.precision} if claim.precision else {}),
+    }
+
+
+def _fact(fact: Fact) -> dict[str, Any]:
+    return {
+        "kind": fact.kind.value,
+        "subject": fact.subject,
+        "status": fact.status.value,
+        "rule": fact.rule,
+        "revision": fact.revision,
+        "claims": [_claim(c) for c in fact.claims],
+    }
+
+
+def _incident(incident: Incident) -> dict[str, Any]:
+    return {
+        "id": incident.id,
+        "label": incident.label,
+        "date": incident.date.isoformat() if incident.date else None,
+        "location": incident.location,
+        "articles": list(incident.articles),
+        "mentioned_in": list(incident.mentioned_in),
+        "background_of": incident.background_of,
+        "facts": [_fact(f) for f in incident.facts],
+    }
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    """The report as the contract's JSON object."""
+    return _document(report, lazy=False)
+
+
+def to_stream(report: Report) -> dict[str, Any]:
+    """`to_dict` with articles and incidents as iterators, made as `iter_json` reaches them."""
+    return _document(report, lazy=True)
+
+
+def _document(report: Report, *, lazy: bool) -> dict[str, Any]:
+    # Articles and incidents are the bulk of a large report: made one at a time, the whole
+    # document never needs to be in memory.
+    many: Any = iter if lazy else list
+    return {
+        "schema": SCHEMA,
+        "generated_by": f"discrepancy {__version__}",
+        "articles": many(map(_article, report.articles)),
+        "incidents": many(map(_incident, report.incidents)),
+        "skipped": [{"path": s.path, "line": s.line, "reason": s.reason} for s in report.skipped],
+        "discrepancies": [
+            {
+                "incident": d.incident,
+                "kind": d.kind.value,
+                "subject": d.subject,
+                "status": d.status.value,
+                "values": list(d.values),
+                "articles": list(d.articles),
+                "fingerprint": d.fingerprint,
+            }
+            for d in report.discrepancies
+        ],
+    }
+
+
+def to_json(report: Report) -> str:
+    """The report as JSON text, stable for the same input."""
+    return "".join(iter_json(to_stream(report)))
+
+
+def iter_json(data: Mapping[str, Any]) -> Iterator[str]:
+    """The text of `json.dumps(data, ensure_ascii=False, indent=2)` and a newline, in pieces.
+
+    Top-level lists (or iterators) are written item by item, so a large report is never one
+    string; the text is the same as json.dumps gives.
+    """
+    yield "{"
+    for position, (key, value) in enumerate(data.items()):
+        yield ("," if position else "") + "\n  " + _dumps(key) + ": "
+        if isinstance(value, Iterable) and not isinstance(value, str | Mapping):
+            yield from _iter_array(value)
+        else:
+            yield _dumps(value, "\n  ")
+    yield "\n}\n" if data else "}\n"
+
+
+def _iter_array(items: Iterable[Any]) -> Iterator[str]:
+    empty = True
+    for item in items:
+        yield ("[" if empty else ",") + "\n    " + _dumps(item, "\n    ")
+        empty = False
+    yield "[]" if empty else "\n  ]"
+
+
+def _dumps(value: Any, newline: str = "\n") -> str:
+    # JSON strings escape their line breaks, so every "\n" in the text is indentation.
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline)
+
+
+def annotate(report: dict[str, Any], reviews: Mapping[str, Review]) -> dict[str, Any]:
+    """Add "reviewed" and "decision" to each discrepancy of a report dict (in place)."""
+    for item in report.get("discrepancies", []):
+        review = reviews.get(item.get("fingerprint", ""))
+        item["reviewed"] = review is not None and review.reviewed
+        item["decision"] = review.decision if review else None
+    return report

@@ -1,0 +1,62 @@
+"""Rows of the store and the values they hold: articles and claims to and from SQLite."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from typing import Any
+
+from discrepancy.models import Article, Claim, Kind
+
+
+def content_hash(text: str) -> str:
+    """The sha256 of an article's text: the same text is the same article."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def now() -> str:
+    """The time now in UTC, to the second, as ISO 8601 with a Z."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def iso(day: dt.date | None) -> str | None:
+    """A day as stored (ISO), or None."""
+    return day.isoformat() if day else None
+
+
+def date_from_iso(value: str | None) -> dt.date | None:
+    """A stored day back as a date, or None."""
+    return dt.date.fromisoformat(value) if value else None
+
+
+def article_values(article: Article) -> tuple[Any, ...]:
+    """An article as the values of its row, in the table's column order."""
+    return (
+        article.id, content_hash(article.text), article.text, article.source, article.title,
+        iso(article.published), article.path, article.url, article.dateline, article.body_start,
+        article.line, json.dumps(list(article.warnings), ensure_ascii=False),
+    )  # fmt: skip
+
+
+def article_from_row(row: sqlite3.Row) -> Article:
+    """A stored article row back as an Article."""
+    return Article(
+        id=row["id"], text=row["text"], source=row["source"], title=row["title"],
+        published=date_from_iso(row["published"]), path=row["path"], url=row["url"],
+        dateline=row["dateline"], body_start=row["body_start"], line=row["line"],
+        warnings=tuple(json.loads(row["warnings"])),
+    )  # fmt: skip
+
+
+def claim_from_row(row: sqlite3.Row) -> Claim:
+    """A stored claim row back as a Claim."""
+    return Claim(
+        article=row["article"], kind=Kind(row["kind"]), value=row["value"], start=row["start"],
+        end=row["end"], sentence=row["sentence"], subject=row["subject"], low=row["low"],
+        high=row["high"], normalized=row["normalized"], attribution=row["attribution"],
+        scope=row["scope"], event_date=date_from_iso(row["event_date"]),
+        event_place=row["event_place"],
+        precision=row["precision"], derived=bool(row["derived"]),
+    )  # fmt: skip

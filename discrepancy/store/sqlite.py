@@ -1,0 +1,473 @@
+"""The SQLite store: articles, incidents, claims, discrepancies and review decisions across runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Any
+
+from discrepancy import __version__
+from discrepancy.errors import DiscrepancyError
+from discrepancy.models import (
+    DECISIONS,
+    Article,
+    Claim,
+    Discrepancy,
+    Fact,
+    Incident,
+    Kind,
+    Report,
+    Skipped,
+    Status,
+)
+from discrepancy.store.rows import (
+    article_from_row,
+    article_values,
+    claim_from_row,
+    date_from_iso,
+    iso,
+    now,
+)
+
+DEFAULT_PATH = "discrepancy.sqlite"
+# Written into the SQLite header ("DSCR") so that a store is told apart from any other
+# SQLite file without trusting table names alone.
+APPLICATION_ID = 0x44534352
+# A second CI job on the same store waits this long for the first one's write to finish.
+BUSY_TIMEOUT_MS = 60_000
+_MIGRATION_NAME = re.compile(r"(\d{4})_[a-z0-9_]+\.sql")
+
+
+class StoreError(DiscrepancyError):
+    """A store file that cannot be used as it is."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One review decision about a discrepancy, as recorded (decisions are never changed)."""
+
+    id: int
+    fingerprint: str
+    decision: str
+    reviewer: str | None
+    note: str | None
+    at: str
+
+
+@dataclass(frozen=True)
+class StoredDiscrepancy:
+    """A discrepancy the store has seen, open or resolved, with the runs that saw it."""
+
+    fingerprint: str
+    incident: str
+    kind: str
+    subject: str | None
+    status: str
+    values: tuple[str, ...]
+    articles: tuple[str, ...]
+    first_run: int
+    resolved_run: int | None
+
+    @property
+    def open(self) -> bool:
+        """Is it still found in the latest run?"""
+        return self.resolved_run is None
+
+
+def open_store(path: str | os.PathLike[str], *, create: bool = True) -> Store:
+    """Open (and, with create, make or upgrade) the store at path; StoreError if unusable."""
+    where = os.fspath(path)
+    exists = os.path.exists(where)
+    if not exists and not create:
+        raise StoreError(
+            f'no store at "{where}"; run `discrepancy check INPUTS --db {where}` first'
+        )
+    if exists and os.path.isdir(where):
+        raise StoreError(f'store "{where}" is a folder; give a file path to --db')
+    try:
+        connection = sqlite3.connect(where, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise StoreError(f'cannot open store "{where}": {exc}; check the path') from None
+    try:
+        store = Store(connection, where)
+        store._prepare(create=create)
+    except BaseException:
+        connection.close()
+        raise
+    return store
+
+
+def select_incidents(report: Report, incidents: Iterable[str]) -> Report:
+    """The part of a report about the given incidents, and the articles they name."""
+    keep = set(incidents)
+    chosen = tuple(i for i in report.incidents if i.id in keep)
+    named = {a for i in chosen for a in (*i.articles, *i.mentioned_in)}
+    return replace(
+        report,
+        articles=tuple(a for a in report.articles if a.id in named),
+        incidents=chosen,
+        discrepancies=tuple(d for d in report.discrepancies if d.incident in keep),
+    )
+
+
+class Store:
+    """An open store; use open_store() to get one, and close it (or use `with`)."""
+
+    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+        self._db = connection
+        self._db.row_factory = sqlite3.Row
+        self.path = path
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection; the store stays as last committed."""
+        self._db.close()
+
+    # -- opening ------------------------------------------------------------------------
+
+    def _fail(self, reason: str) -> StoreError:
+        return StoreError(f'store "{self.path}" {reason}')
+
+    def _prepare(self, *, create: bool) -> None:
+        """Refuse foreign, corrupt or newer files; then migrate and switch to WAL."""
+        try:
+            application_id = self._db.execute("PRAGMA application_id").fetchone()[0]
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            tables = [
+                r[0]
+                for r in self._db.execute(
+                    "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                    " AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                )
+            ]
+        except sqlite3.DatabaseError as exc:
+            raise self._fail(
+                f"is not a SQLite database or is corrupt ({exc}); give another --db path "
+                "(the file was left as it is)"
+            ) from None
+        latest = len(_migrations())
+        if application_id != APPLICATION_ID and (tables or version):
+            listed = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+            raise self._fail(
+                f"is another program's SQLite database (tables: {listed or 'none'}), not a "
+                "discrepancy store; give another --db path (the file was left as it is)"
+            )
+        if version > latest:
+            raise self._fail(
+                f"has schema version {version}, newer than this discrepancy {__version__} "
+                f"knows (up to {latest}); upgrade discrepancy (the file was left as it is)"
+            )
+        if application_id == APPLICATION_ID:
+            self._check_integrity()
+        if version < latest:
+            if not create:
+                raise self._fail(
+                    f"has schema version {version}; run `discrepancy check ... --db "
+                    f"{self.path}` once to upgrade it"
+                )
+            self._migrate(version)
+        try:
+            mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise self._fail(f"cannot be switched to WAL mode ({exc})") from None
+        if str(mode).lower() != "wal":
+            raise self._fail(f"cannot use write-ahead logging (journal mode stays {mode})")
+        self._db.execute("PRAGMA foreign_keys = ON")
+
+    def _check_integrity(self) -> None:
+        try:
+            problems = [r[0] for r in self._db.execute("PRAGMA quick_check")]
+        except sqlite3.DatabaseError as exc:
+            problems = [str(exc)]
+        if problems != ["ok"]:
+            raise self._fail(
+                f"is corrupt ({'; '.join(problems[:3])}); restore it from a backup or give "
+                "another --db path (the file was left as it is)"
+            )
+
+    def _migrate(self, version: int) -> None:
+        for number, sql in _migrations()[version:]:
+            # executescript runs the whole file; BEGIN/COMMIT around it makes each migration
+            # and its version bump one transaction.
+            script = (
+                f"BEGIN IMMEDIATE;\nPRAGMA application_id = {APPLICATION_ID};\n{sql}\n"
+                f"PRAGMA user_version = {number};\nCOMMIT;"
+            )
+            try:
+                self._db.executescript(script)
+            except sqlite3.Error as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise self._fail(f"could not be upgraded to schema {number}: {exc}") from None
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version the store is at."""
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction: all of it is committed, or none of it."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise self._fail(f"is busy or read-only ({exc}); try again") from None
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- articles -----------------------------------------------------------------------
+
+    def article_count(self) -> int:
+        """How many articles are stored."""
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def articles(self) -> list[Article]:
+        """Every stored article, in the order the store first saw them."""
+        return [
+            article_from_row(row) for row in self._db.execute("SELECT * FROM articles ORDER BY seq")
+        ]
+
+    # -- saving a batch ------------------------------------------------------------------
+
+    def latest_run(self) -> int:
+        """The id of the last run saved (0 before any): a batch computed after it is current."""
+        return int(self._db.execute("SELECT coalesce(max(id), 0) FROM runs").fetchone()[0])
+
+    def open_fingerprints(self) -> frozenset[str]:
+        """Fingerprints of the discrepancies the latest run found."""
+        rows = self._db.execute("SELECT fingerprint FROM discrepancies WHERE resolved_run IS NULL")
+        return frozenset(r[0] for r in rows)
+
+    def stored_incidents(self) -> list[sqlite3.Row]:
+        """The latest run's incidents: id, articles, mentioned_in, background_of."""
+        return self._db.execute(
+            "SELECT id, articles, mentioned_in, background_of FROM incidents"
+        ).fetchall()
+
+    def save_run(
+        self, inputs: Sequence[str], added: Sequence[Article], replaced: Sequence[Article],
+        unchanged: int, skipped: Sequence[Skipped], report: Report,
+    ) -> int:  # fmt: skip
+        """Record a run with its new and changed articles and its results; return the run id.
+
+        Call it inside transaction(): the run, its articles and its results land together.
+        """
+        run = self._insert_run(inputs, len(added), len(replaced), unchanged, skipped)
+        self._write_articles(run, added, replaced)
+        self._write_results(run, report)
+        return run
+
+    def _insert_run(
+        self, inputs: Sequence[str], added: int, replaced: int, unchanged: int,
+        skipped: Sequence[Skipped],
+    ) -> int:  # fmt: skip
+        skipped_json = json.dumps(
+            [{"path": s.path, "line": s.line, "reason": s.reason} for s in skipped],
+            ensure_ascii=False,
+        )
+        cursor = self._db.execute(
+            "INSERT INTO runs (at, tool, inputs, added, replaced, unchanged, skipped)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (now(), f"discrepancy {__version__}", json.dumps(list(inputs), ensure_ascii=False),
+             added, replaced, unchanged, skipped_json),
+        )  # fmt: skip
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def _write_articles(
+        self, run: int, added: Sequence[Article], replaced: Sequence[Article]
+    ) -> None:
+        # executemany over generators: one prepared statement, rows made as SQLite takes them.
+        seq = int(self._db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0])
+        self._db.executemany(
+            "UPDATE articles SET sha256 = ?, text = ?, source = ?, title = ?, published = ?,"
+            " path = ?, url = ?, dateline = ?, body_start = ?, line = ?, warnings = ?,"
+            " updated_run = ? WHERE id = ?",
+            ((*article_values(a)[1:], run, a.id) for a in replaced),
+        )
+        self._db.executemany(
+            "INSERT INTO articles (id, sha256, text, source, title, published, path, url,"
+            " dateline, body_start, line, warnings, seq, first_run, updated_run)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((*article_values(a), n, run, run) for n, a in enumerate(added, seq + 1)),
+        )
+
+    def _write_results(self, run: int, report: Report) -> None:
+        """Replace the incidents, facts and claims; open, keep or resolve discrepancies."""
+        for table in ("claims", "facts", "incidents"):
+            self._db.execute(f"DELETE FROM {table}")  # fixed table names, not input
+        incidents = report.incidents
+        self._db.executemany(
+            "INSERT INTO incidents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((i.id, position, i.label, iso(i.date), i.location, json.dumps(list(i.articles)),
+              json.dumps(list(i.mentioned_in)), i.background_of)
+             for position, i in enumerate(incidents)),
+        )  # fmt: skip
+        self._db.executemany(
+            "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((i.id, index, f.kind.value, f.subject, f.status.value, f.rule, int(f.revision))
+             for i in incidents for index, f in enumerate(i.facts)),
+        )  # fmt: skip
+        self._db.executemany(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((i.id, index, n, c.article, c.kind.value, c.value, c.start, c.end, c.sentence,
+              c.subject, c.low, c.high, c.normalized, c.attribution, c.scope, iso(c.event_date),
+              c.event_place, c.precision, int(c.derived))
+             for i in incidents for index, f in enumerate(i.facts)
+             for n, c in enumerate(f.claims)),
+        )  # fmt: skip
+        self._db.execute(
+            "UPDATE discrepancies SET position = NULL, resolved_run = coalesce(resolved_run, ?)",
+            (run,),
+        )
+        self._db.executemany(
+            "INSERT INTO discrepancies (fingerprint, incident, kind, subject, status,"
+            ' "values", articles, position, first_run, resolved_run)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
+            " ON CONFLICT (fingerprint) DO UPDATE SET incident = excluded.incident,"
+            " status = excluded.status, articles = excluded.articles,"
+            ' "values" = excluded."values", position = excluded.position,'
+            " resolved_run = NULL",
+            ((d.fingerprint, d.incident, d.kind.value, d.subject, d.status.value,
+              json.dumps(list(d.values), ensure_ascii=False),
+              json.dumps(list(d.articles), ensure_ascii=False), position, run)
+             for position, d in enumerate(report.discrepancies)),
+        )  # fmt: skip
+
+    # -- reading results ----------------------------------------------------------------
+
+    def load_report(self) -> Report:
+        """The latest run's report over every stored article, rebuilt from the tables."""
+        claims: dict[tuple[str, int], list[Claim]] = {}
+        for row in self._db.execute("SELECT * FROM claims ORDER BY incident, fact, position"):
+            claims.setdefault((row["incident"], row["fact"]), []).append(claim_from_row(row))
+        facts: dict[str, list[Fact]] = {}
+        for row in self._db.execute("SELECT * FROM facts ORDER BY incident, position"):
+            facts.setdefault(row["incident"], []).append(
+                Fact(Kind(row["kind"]), row["subject"], Status(row["status"]),
+                     tuple(claims.get((row["incident"], row["position"]), ())), row["rule"],
+                     bool(row["revision"]))
+            )  # fmt: skip
+        incidents = tuple(
+            Incident(r["id"], r["label"], date_from_iso(r["date"]), r["location"],
+                     tuple(json.loads(r["articles"])), tuple(facts.get(r["id"], ())),
+                     tuple(json.loads(r["mentioned_in"])), r["background_of"])
+            for r in self._db.execute("SELECT * FROM incidents ORDER BY position")
+        )  # fmt: skip
+        found = tuple(
+            Discrepancy(d.incident, Kind(d.kind), d.subject, Status(d.status), d.values,
+                        d.articles, d.fingerprint)
+            for d in self.discrepancies()
+        )  # fmt: skip
+        last = self._db.execute("SELECT skipped FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        skipped = tuple(
+            Skipped(s["path"], s["line"], s["reason"])
+            for s in json.loads(last[0] if last else "[]")
+        )
+        return Report(tuple(self.articles()), incidents, skipped, found)
+
+    def discrepancies(self, *, include_resolved: bool = False) -> list[StoredDiscrepancy]:
+        """Open discrepancies in report order; with include_resolved, resolved ones after them."""
+        where = "" if include_resolved else " WHERE resolved_run IS NULL"
+        rows = self._db.execute(
+            f"SELECT * FROM discrepancies{where} ORDER BY position IS NULL, position, fingerprint"
+        )
+        return [
+            StoredDiscrepancy(r["fingerprint"], r["incident"], r["kind"], r["subject"],
+                              r["status"], tuple(json.loads(r["values"])),
+                              tuple(json.loads(r["articles"])), r["first_run"], r["resolved_run"])
+            for r in rows
+        ]  # fmt: skip
+
+    def find_discrepancy(self, fingerprint: str) -> StoredDiscrepancy:
+        """The discrepancy with this fingerprint or unique fingerprint prefix."""
+        matches = [
+            d for d in self.discrepancies(include_resolved=True)
+            if d.fingerprint.startswith(fingerprint.strip().lower())
+        ]  # fmt: skip
+        if len(matches) == 1 and fingerprint.strip():
+            return matches[0]
+        if not matches or not fingerprint.strip():
+            raise StoreError(
+                f'no discrepancy with fingerprint "{fingerprint}" in store "{self.path}"; '
+                "copy it from the JSON report or `discrepancy review --db ... --list`"
+            )
+        raise StoreError(
+            f'fingerprint "{fingerprint}" matches {len(matches)} discrepancies in store '
+            f'"{self.path}"; give more characters'
+        )
+
+    def runs(self) -> list[dict[str, Any]]:
+        """The run log, oldest first."""
+        return [dict(r) for r in self._db.execute("SELECT * FROM runs ORDER BY id")]
+
+    # -- decisions ----------------------------------------------------------------------
+
+    def record_decision(
+        self,
+        fingerprint: str,
+        decision: str,
+        reviewer: str | None = None,
+        note: str | None = None,
+        at: str | None = None,
+    ) -> Decision:
+        """Append a review decision for a discrepancy fingerprint and return it."""
+        if decision not in DECISIONS:
+            choices = ", ".join(f'"{d}"' for d in DECISIONS)
+            raise StoreError(f'decision "{decision}" is not one of {choices}')
+        if not fingerprint:
+            raise StoreError("a decision needs the fingerprint of the discrepancy")
+        at = at or now()
+        with self.transaction():
+            cursor = self._db.execute(
+                "INSERT INTO decisions (fingerprint, decision, reviewer, note, at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (fingerprint, decision, reviewer, note, at),
+            )
+        assert cursor.lastrowid is not None
+        return Decision(cursor.lastrowid, fingerprint, decision, reviewer, note, at)
+
+    def decisions(self, fingerprint: str | None = None) -> list[Decision]:
+        """Every decision recorded (for one fingerprint, if given), oldest first."""
+        query = "SELECT * FROM decisions"
+        params: tuple[str, ...] = ()
+        if fingerprint is not None:
+            query += " WHERE fingerprint = ?"
+            params = (fingerprint,)
+        rows = self._db.execute(query + " ORDER BY id", params)
+        return [
+            Decision(r["id"], r["fingerprint"], r["decision"], r["reviewer"], r["note"], r["at"])
+            for r in rows
+        ]
+
+    def current_decisions(self) -> dict[str, Decision]:
+        """The latest decision per fingerprint."""
+        return {d.fingerprint: d for d in self.decisions()}
+
+
+def _migrations() -> list[tuple[int, str]]:
+    folder = resources.files("discrepancy.store").joinpath("migrations")
+    found = []
+    for entry in folder.iterdir():
+        match = _MIGRATION_NAME.fullmatch(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.read_text(encoding="utf-8")))
+    found.sort()
+    # Numbers must run 1, 2, 3, ...: user_version counts the migrations applied.
+    assert [n for n, _ in found] == list(range(1, len(found) + 1)), "migrations must be 0001.."
+    return found

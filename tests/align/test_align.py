@@ -1,0 +1,314 @@
+"""Tests for aligning claims across sources into facts with statuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from discrepancy.align.facts import align_incidents, discrepancies, fingerprint, numeric_conflicts
+from discrepancy.extract.numbers import COUNT, count_interval
+from discrepancy.models import Claim, Fact, Kind, Status
+
+DAY1 = dt.date(2024, 3, 9)
+DAY2 = dt.date(2024, 3, 10)
+
+
+def count(article: str, kind: Kind, value: str, subject: str | None = None) -> Claim:
+    """A numeric claim whose interval is read from its wording, as extraction would."""
+    import re
+
+    match = re.fullmatch(COUNT, value, re.IGNORECASE)
+    assert match is not None
+    interval = count_interval(match)
+    assert interval is not None
+    return Claim(
+        article,
+        kind,
+        value,
+        0,
+        len(value),
+        value,
+        subject=subject,
+        low=interval[0],
+        high=interval[1],
+    )
+
+
+def name(article: str, kind: Kind, value: str, role: str | None = None) -> Claim:
+    """A person or organisation claim."""
+    return Claim(article, kind, value, 0, len(value), value, subject=role, normalized=value)
+
+
+def date(article: str, value: str, normalized: str) -> Claim:
+    """A date claim."""
+    return Claim(article, Kind.DATE, value, 0, len(value), value, normalized=normalized)
+
+
+def align(claims: list[Claim], published: dict[str, dt.date | None] | None = None) -> list[Fact]:
+    """The facts of one incident made of these claims."""
+    articles = list(dict.fromkeys(c.article for c in claims))
+    published = published or dict.fromkeys(articles)
+    order = {a: i for i, a in enumerate(articles)}
+    return align_incidents({"inc": claims}, published, order)["inc"]
+
+
+def only(facts: list[Fact], kind: Kind) -> Fact:
+    """The one fact of a kind."""
+    found = [f for f in facts if f.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "values", "status"),
+    [
+        (Kind.WOUNDED, ["six", "seven"], Status.CONFLICT),
+        (Kind.WOUNDED, ["6", "Seven"], Status.CONFLICT),
+        (Kind.KILLED, ["more than 40", "34"], Status.CONFLICT),
+        (Kind.KILLED, ["dozens", "12"], Status.CONFLICT),
+        (Kind.KILLED, ["at least four", "four"], Status.AGREE),
+        (Kind.KILLED, ["at least four", "six"], Status.AGREE),
+        (Kind.KILLED, ["at least four", "three"], Status.CONFLICT),
+        (Kind.WOUNDED, ["six", "6"], Status.AGREE),
+        (Kind.WOUNDED, ["about 20", "20", "at least 18"], Status.AGREE),
+        (Kind.KILLED, ["dozens", "30"], Status.AGREE),
+        (Kind.KILLED, ["between 10 and 15", "12"], Status.AGREE),
+        (Kind.KILLED, ["between 10 and 15", "16"], Status.CONFLICT),
+        (Kind.KILLED, ["nearly 100", "100"], Status.CONFLICT),
+        (Kind.KILLED, ["five"], Status.SINGLE),
+    ],
+)
+def test_numeric_status(kind: Kind, values: list[str], status: Status) -> None:
+    claims = [count(f"art{i}", kind, v) for i, v in enumerate(values)]
+    fact = only(align(claims), kind)
+    assert fact.status == status
+    assert fact.revision is False
+    assert [c.value for c in fact.claims] == values
+
+
+def test_around_and_exact_troop_counts_agree() -> None:
+    claims = [
+        count("a", Kind.TROOPS, "around 2,500", "US troops in Iraq"),
+        count("b", Kind.TROOPS, "2,500", "US troops in Iraq"),
+        count("b", Kind.TROOPS, "900", "US troops in Syria"),
+        count("c", Kind.TROOPS, "about 900", "US troops in Syria"),
+    ]
+    facts = [f for f in align(claims) if f.kind == Kind.TROOPS]
+    assert {(f.subject, f.status) for f in facts} == {
+        ("US troops in Iraq", Status.AGREE),
+        ("US troops in Syria", Status.AGREE),
+    }
+
+
+def test_troop_counts_for_different_places_never_conflict() -> None:
+    claims = [
+        count("a", Kind.TROOPS, "2,500", "US troops in Iraq"),
+        count("b", Kind.TROOPS, "900", "US troops in Syria"),
+    ]
+    facts = [f for f in align(claims) if f.kind == Kind.TROOPS]
+    assert sorted(f.status for f in facts) == [Status.SINGLE, Status.SINGLE]
+
+
+def test_killed_and_wounded_are_separate_facts() -> None:
+    claims = [count("a", Kind.KILLED, "two"), count("b", Kind.WOUNDED, "seven")]
+    facts = align(claims)
+    assert [(f.kind, f.status) for f in facts] == [
+        (Kind.KILLED, Status.SINGLE),
+        (Kind.WOUNDED, Status.SINGLE),
+    ]
+
+
+def test_exact_figures_rising_by_day_are_a_revision() -> None:
+    claims = [
+        count("day1a", Kind.KILLED, "3"),
+        count("day1b", Kind.KILLED, "three"),
+        count("day2", Kind.KILLED, "five"),
+    ]
+    published = {"day1a": DAY1, "day1b": DAY1, "day2": DAY2}
+    fact = only(align(claims, published), Kind.KILLED)
+    assert (fact.status, fact.revision) == (Status.AGREE, True)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "published"),
+    [
+        ("5", "3", {"a": DAY1, "b": DAY2}),  # falling over time
+        ("3", "5", {"a": DAY1, "b": DAY1}),  # same day
+        ("3", "5", {"a": DAY1, "b": None}),  # one undated
+        ("3", "5", {"a": None, "b": None}),  # both undated
+    ],
+)
+def test_not_a_revision(first: str, second: str, published: dict[str, dt.date | None]) -> None:
+    claims = [count("a", Kind.KILLED, first), count("b", Kind.KILLED, second)]
+    fact = only(align(claims, published), Kind.KILLED)
+    assert (fact.status, fact.revision) == (Status.CONFLICT, False)
+
+
+def test_same_day_conflict_breaks_a_revision() -> None:
+    claims = [
+        count("a", Kind.KILLED, "3"),
+        count("b", Kind.KILLED, "4"),
+        count("c", Kind.KILLED, "7"),
+    ]
+    fact = only(align(claims, {"a": DAY1, "b": DAY1, "c": DAY2}), Kind.KILLED)
+    assert (fact.status, fact.revision) == (Status.CONFLICT, False)
+
+
+def test_numeric_conflicts_table() -> None:
+    table = pd.DataFrame(
+        [
+            {"key": "k1", "low": 6.0, "high": 6.0},
+            {"key": "k1", "low": 7.0, "high": 7.0},
+            {"key": "k2", "low": 4.0, "high": None},
+            {"key": "k2", "low": 4.0, "high": 4.0},
+        ]
+    )
+    bounds = numeric_conflicts(table)
+    assert bool(bounds.loc["k1", "conflict"]) is True
+    assert bool(bounds.loc["k2", "conflict"]) is False
+
+
+# --- names -------------------------------------------------------------------------------------
+
+
+def test_two_spellings_of_one_commander_are_a_variant_with_its_rule() -> None:
+    claims = [
+        name("a", Kind.PERSON, 'Khalid Hamid "Abu Jafar" al-Tamimi', "commander"),
+        name("b", Kind.PERSON, "Abu Jaafar al-Tamimi", "commander"),
+    ]
+    fact = only(align(claims), Kind.PERSON)
+    assert fact.status == Status.VARIANT
+    assert fact.rule == "same kunya and family name"
+    assert fact.subject == "commander"
+    assert {c.article for c in fact.claims} == {"a", "b"}
+
+
+def test_given_name_transliterations_are_a_variant() -> None:
+    claims = [
+        name("a", Kind.PERSON, "Qasim al-Jubouri", "spokesman"),
+        name("b", Kind.PERSON, "Kasim al-Juburi", "spokesman"),
+    ]
+    fact = only(align(claims), Kind.PERSON)
+    assert (fact.status, fact.rule) == (Status.VARIANT, "same given and family name")
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ["Abu Jafar al-Tamimi", "Abu Jafar Al-Tamimi"],
+        ["Abu Jafar al-Tamimi", "ABU JAFAR AL-TAMIMI"],
+        ['Khalid Hamid "Abu Jafar" al-Tamimi', "Khalid Hamid “Abu Jafar” al-Tamimi"],
+    ],
+)
+def test_case_and_article_only_differences_agree(spellings: list[str]) -> None:
+    claims = [name(f"art{i}", Kind.PERSON, s, "commander") for i, s in enumerate(spellings)]
+    fact = only(align(claims), Kind.PERSON)
+    assert fact.status == Status.AGREE
+    assert fact.rule == "same spelling"
+
+
+def test_same_family_different_given_names_are_different_people() -> None:
+    claims = [
+        name("a", Kind.PERSON, "Abu Jafar al-Tamimi", "commander"),
+        name("b", Kind.PERSON, "Haidar Salim al-Tamimi", "spokesman"),
+    ]
+    facts = [f for f in align(claims) if f.kind == Kind.PERSON]
+    assert len(facts) == 2
+    assert all(f.status == Status.SINGLE for f in facts)
+    assert {f.subject for f in facts} == {"commander", "spokesman"}
+
+
+def test_bare_family_name_joins_the_only_fuller_name() -> None:
+    claims = [
+        name("a", Kind.PERSON, "Abu Jafar al-Tamimi", "commander"),
+        name("b", Kind.PERSON, "al-Tamimi", "commander"),
+    ]
+    fact = only(align(claims), Kind.PERSON)
+    assert fact.status == Status.AGREE
+    assert {c.value for c in fact.claims} == {"Abu Jafar al-Tamimi", "al-Tamimi"}
+
+
+def test_organization_transliterations_are_one_variant() -> None:
+    claims = [
+        name("a", Kind.ORGANIZATION, "Kataib Hezbollah"),
+        name("b", Kind.ORGANIZATION, "Kata'ib Hezbollah"),
+        name("c", Kind.ORGANIZATION, "Kataeb Hezbollah"),
+        name("c", Kind.ORGANIZATION, "Harakat al-Nujaba"),
+    ]
+    facts = [f for f in align(claims) if f.kind == Kind.ORGANIZATION]
+    by_values = {frozenset(c.value for c in f.claims): f for f in facts}
+    kataib = by_values[frozenset({"Kataib Hezbollah", "Kata'ib Hezbollah", "Kataeb Hezbollah"})]
+    assert (kataib.status, kataib.rule) == (Status.VARIANT, "same name, other transliteration")
+    assert by_values[frozenset({"Harakat al-Nujaba"})].status == Status.SINGLE
+
+
+def test_one_article_spelling_a_name_two_ways_is_not_a_variant() -> None:
+    claims = [
+        name("a", Kind.PERSON, "Abu Jafar al-Tamimi", "commander"),
+        name("a", Kind.PERSON, "Abu Jaafar al-Tamimi", "commander"),
+    ]
+    assert only(align(claims), Kind.PERSON).status == Status.SINGLE
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("normalized", "status"),
+    [
+        (["2024-02-07", "2024-02-07"], Status.AGREE),
+        (["2024-02-07", "weekday:wednesday"], Status.AGREE),
+        (["2024-02-07", "2024-02-08"], Status.AGREE),  # a night spanning midnight
+        (["2024-02-07", "2024-02-10"], Status.CONFLICT),
+        (["2024-02-07", "weekday:saturday"], Status.CONFLICT),
+        (["2024-02-07"], Status.SINGLE),
+    ],
+)
+def test_date_status(normalized: list[str], status: Status) -> None:
+    claims = [date(f"art{i}", "Wednesday", n) for i, n in enumerate(normalized)]
+    assert only(align(claims), Kind.DATE).status == status
+
+
+# --- discrepancies -----------------------------------------------------------------------------
+
+
+def test_discrepancies_list_conflicts_and_variants_only() -> None:
+    claims = [
+        count("a", Kind.WOUNDED, "six"),
+        count("b", Kind.WOUNDED, "seven"),
+        count("a", Kind.KILLED, "at least four"),
+        count("b", Kind.KILLED, "four"),
+        name("a", Kind.PERSON, 'Khalid Hamid "Abu Jafar" al-Tamimi', "commander"),
+        name("b", Kind.PERSON, "Abu Jaafar al-Tamimi", "commander"),
+    ]
+    found = discrepancies("inc", align(claims))
+    assert [(d.kind, d.status, d.values, d.articles) for d in found] == [
+        (Kind.WOUNDED, Status.CONFLICT, ("six", "seven"), ("a", "b")),
+        (
+            Kind.PERSON,
+            Status.VARIANT,
+            ('Khalid Hamid "Abu Jafar" al-Tamimi', "Abu Jaafar al-Tamimi"),
+            ("a", "b"),
+        ),
+    ]
+    assert all(d.incident == "inc" for d in found)
+
+
+def test_fingerprint_ignores_claim_order_and_case() -> None:
+    first = align([count("a", Kind.WOUNDED, "six"), count("b", Kind.WOUNDED, "seven")])
+    second = align([count("b", Kind.WOUNDED, "Seven"), count("a", Kind.WOUNDED, "Six")])
+    assert fingerprint("inc", only(first, Kind.WOUNDED)) == fingerprint(
+        "inc", only(second, Kind.WOUNDED)
+    )
+    other = align([count("a", Kind.WOUNDED, "six"), count("b", Kind.WOUNDED, "eight")])
+    assert fingerprint("inc", only(first, Kind.WOUNDED)) != fingerprint(
+        "inc", only(other, Kind.WOUNDED)
+    )
+    assert fingerprint("inc", only(first, Kind.WOUNDED)) != fingerprint(
+        "other", only(first, Kind.WOUNDED)
+    )

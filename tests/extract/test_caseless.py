@@ -1,0 +1,52 @@
+"""Caseless patterns match exactly what the same pattern with re.IGNORECASE matches."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pytest
+
+from discrepancy.extract.caseless import Caseless, fold_case
+
+PATTERN = r"\b(?P<count>\d+|two|three)\s+(?:people\s+)?(?P<verb>killed|wounded)\b"
+TEXTS = [
+    "Police said Two people Killed and three wounded.",
+    "“Three WOUNDED,” the sheriff’s office said — 4 killed.",
+    "İstanbul: two killed",  # İ lower-cases to two characters: the IGNORECASE path
+    "ſeven were hurt; three killed",  # re folds ſ to s: the IGNORECASE path
+    "nothing here",
+]
+
+
+def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_same_matches_as_ignorecase(text: str) -> None:
+    caseless = Caseless(PATTERN, needs=("killed", "wounded"))
+    plain = re.compile(PATTERN, re.IGNORECASE)
+    assert _spans(caseless.finditer(text)) == _spans(plain.finditer(text))
+    assert caseless.test(text) == bool(plain.search(text))
+    for pos in range(len(text)):
+        found, expected = caseless.search(text, pos), plain.search(text, pos)
+        assert (found and (found.span(), found.groups())) == (
+            expected and (expected.span(), expected.groups())
+        )
+
+
+def test_groups_keep_the_original_case() -> None:
+    match = Caseless(PATTERN).search("Two people Killed")
+    assert match is not None and match.group("verb") == "Killed"
+
+
+def test_fold_case_declines_text_whose_case_folding_differs() -> None:
+    assert fold_case("Sheriff’s “Office”") == "sheriff’s “office”"
+    assert fold_case("İstanbul") is None
+
+
+def test_capital_letters_in_a_pattern_are_refused() -> None:
+    with pytest.raises(ValueError):
+        Caseless(r"\bKilled\b")
+    Caseless(r"(?P<name>\w+)\s\S")  # escapes and group names are not letters to match
