@@ -10,6 +10,7 @@ from discrepancy.extract.places import PlaceMention
 from discrepancy.extract.sentences import is_playlist_entry
 from discrepancy.extract.when import TimeExpression, has_background_cue
 from discrepancy.link.roundups import ONE_OF_SEVERAL, Segments, segments
+from discrepancy.link.scope_patterns import CountSpan, group_of, is_generic, subject_of
 from discrepancy.models import ROUNDUP_KEY, Claim, Kind
 
 MAIN = "main"
@@ -95,7 +96,75 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
                 scope = shooting
         if scope != NONE:
             scoped.append(dataclasses.replace(claim, scope=scope))
-    return scoped
+    return _with_subjects(extraction, scoped)
+
+
+def _with_subjects(extraction: Extraction, claims: list[Claim]) -> list[Claim]:
+    """Each count's subject when it counts part of its incident (a group, a hospital, a
+    place, the badly hurt), so that it aligns only with counts of the same part."""
+    counts = [c for c in extraction.claims if c.kind in _COUNTS]
+    if not counts:
+        return claims
+    starts = [info.sentence.start for info in extraction.sentences]
+    spans: dict[int, list[CountSpan]] = {}
+    sentence_of: dict[tuple[int, Kind], SentenceFacts] = {}
+    for claim in counts:
+        info = _sentence_of(extraction, claim)
+        if info is None:
+            continue
+        sentence_of[(claim.start, claim.kind)] = info
+        offset = info.sentence.start
+        spans.setdefault(info.index, []).append(
+            CountSpan(claim.start - offset, claim.end - offset, claim.kind)
+        )
+    result: list[Claim] = []
+    for claim in claims:
+        info = sentence_of.get((claim.start, claim.kind))
+        if info is None or claim.kind not in _COUNTS or claim.subject is not None:
+            result.append(claim)
+            continue
+        own = spans[info.index]
+        span = CountSpan(
+            claim.start - starts[info.index], claim.end - starts[info.index], claim.kind
+        )
+        told = spans.get(info.index - 1)
+        previous = max(told, key=lambda s: s.end).kind if told else None
+        subject = subject_of(info.sentence.text, span, own, previous)
+        result.append(dataclasses.replace(claim, subject=subject) if subject else claim)
+    return _group_subjects(extraction, result, sentence_of)
+
+
+def _group_subjects(
+    extraction: Extraction,
+    claims: list[Claim],
+    sentence_of: dict[tuple[int, Kind], SentenceFacts],
+) -> list[Claim]:
+    """A count of one group ("two sisters") beside a count of everyone ("at least ten
+    people") in the same article and incident is that group's count, not the toll."""
+
+    def span(claim: Claim, info: SentenceFacts) -> CountSpan:
+        offset = info.sentence.start
+        return CountSpan(claim.start - offset, claim.end - offset, claim.kind)
+
+    generic: set[tuple[Kind, str]] = set()
+    groups: dict[int, str] = {}
+    for index, claim in enumerate(claims):
+        info = sentence_of.get((claim.start, claim.kind))
+        if info is None or claim.kind not in _COUNTS or claim.subject is not None:
+            continue
+        if claim.low is None or claim.high is None:
+            continue  # "killed" alone or "at least" a group says nothing to compare
+        group = group_of(info.sentence.text, span(claim, info))
+        if group is not None:
+            groups[index] = group
+        elif is_generic(info.sentence.text, span(claim, info)):
+            generic.add((claim.kind, claim.scope))
+    return [
+        dataclasses.replace(claim, subject=groups[i])
+        if i in groups and (claim.kind, claim.scope) in generic
+        else claim
+        for i, claim in enumerate(claims)
+    ]
 
 
 def _roundup_scope(roundup: Segments, sentence: int) -> str:
