@@ -10,7 +10,15 @@ from discrepancy.extract.places import PlaceMention
 from discrepancy.extract.sentences import is_playlist_entry
 from discrepancy.extract.when import TimeExpression, has_background_cue
 from discrepancy.link.roundups import ONE_OF_SEVERAL, Segments, segments
-from discrepancy.link.scope_patterns import CountSpan, group_of, is_generic, subject_of
+from discrepancy.link.scope_patterns import (
+    OTHER_EVENT_BEFORE,
+    WEEKDAYS_BEFORE_WEEKEND,
+    WEEKEND_EVENT_BEFORE,
+    CountSpan,
+    group_of,
+    is_generic,
+    subject_of,
+)
 from discrepancy.models import ROUNDUP_KEY, Claim, Kind
 
 MAIN = "main"
@@ -214,6 +222,8 @@ def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
         cue = (
             has_background_cue(before)
             or _OTHER_EVENT.search(before)
+            or (counts and OTHER_EVENT_BEFORE.search(before))
+            or (counts and _weekend_event(extraction, before))
             or (counts and _IN_EARLIER_EVENT_AFTER.search(text[claim.end - info.sentence.start :]))
         )
         if not cue:
@@ -223,6 +233,15 @@ def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
         # Deployments are standing facts; only an explicit other time moves them.
         return MAIN
     return _key(other_time, other_place)
+
+
+def _weekend_event(extraction: Extraction, before: str) -> bool:
+    """Is a weekend event named before the count while the incident fell on a weekday?"""
+    main = extraction.main_time
+    weekday = main.weekday if main is not None else None
+    if weekday is None and main is not None and main.date is not None:
+        weekday = main.date.weekday()
+    return weekday in WEEKDAYS_BEFORE_WEEKEND and WEEKEND_EVENT_BEFORE.test(before)
 
 
 def _carried_over(extraction: Extraction, info: SentenceFacts) -> str | None:

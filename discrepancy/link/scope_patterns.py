@@ -269,3 +269,31 @@ _CASUALTY_WORD = Caseless(
     r"\b(?:killed|dead|died|deaths|death|killing|wounded|injured|hurt|injuring|wounding"
     r"|injuries)\b"
 )
+
+
+# Another incident named before a count: the one this incident followed or answered ("The
+# strikes followed Iran's Tuesday attack on ... that killed two children", "in retaliation for
+# rocket fire ... that killed 12") or told as earlier ("In a recent incident, ... an attack
+# that killed 11"). The main incident is the one that follows, so what it follows is another.
+_EVENT_NOUN = (
+    r"(?:attack|attacks|strike|strikes|offensive|bombing|shooting|raid|raids|assault|shelling"
+    r"|bombardment|(?:rocket|missile|mortar|artillery)\s+fire)"
+)
+OTHER_EVENT_BEFORE = Caseless(
+    r"\b(?:followed|follows|follow|came\s+after|comes\s+after|retaliation\s+for|response\s+to"
+    r"|revenge\s+for|reprisal\s+for)\s+(?:(?:a|an|the|last|\w+['’]s)\s+)?(?:[\w’'\-]+\s+){0,5}?"
+    + _EVENT_NOUN
+    + r"\b[^;]{0,120}?\b(?:that|which|who)\b"
+    r"|\bin\s+(?:a|an|another)\s+(?:recent|earlier|previous|separate)\s+(?:incident|attack"
+    r"|strike|raid)\b"
+)
+# "a weekend rocket attack ... that killed 12": a weekend event, told in a report of an
+# incident on a weekday from Monday to Thursday, is another one.
+WEEKEND_EVENT_BEFORE = Caseless(
+    r"\b(?:the|a|last|this\s+past)\s+weekend(?:['’]s)?\s+(?:[\w’'\-]+\s+){0,3}?"
+    + _EVENT_NOUN
+    + r"\b[^;]{0,120}?\b(?:that|which)\b",
+    needs=("weekend",),
+)
+# Monday to Thursday: a "weekend" event cannot be that day's.
+WEEKDAYS_BEFORE_WEEKEND = frozenset({0, 1, 2, 3})

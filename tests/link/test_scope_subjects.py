@@ -188,3 +188,32 @@ def test_scoped_figures_never_conflict_with_the_total() -> None:
     children = next(f for f in killed if f.subject == "children")
     # Two outlets disagreeing about the children among the dead is a conflict of that scope.
     assert children.status == Status.CONFLICT
+
+
+OTHER_EVENTS = [
+    # The incident followed or answered another one: that one is background.
+    "The shelling followed Vostran's raid on a border post that killed five guards.",
+    "The strike came in retaliation for mortar fire from the hills that killed three people.",
+    "In a recent incident, rebels claimed an ambush on a convoy that killed nine soldiers.",
+    # A weekend event told in a report of a Wednesday strike.
+    "Residents said the weekend rocket attack, which killed eight people, shocked the town.",
+]
+
+
+@pytest.mark.parametrize("other", OTHER_EVENTS)
+def test_counts_of_an_event_the_incident_followed_are_background(other: str) -> None:
+    lead, rest = counts_after(LEAD, other)
+    assert rest
+    assert all(c.scope == MAIN for c in lead)
+    assert all(c.scope != MAIN for c in rest)
+
+
+def test_a_weekend_event_is_the_incident_itself_when_it_fell_on_a_weekend() -> None:
+    lead = (
+        "A rocket hit a stadium in Dravsk on Saturday, killing eight people, regional officials"
+        " said."
+    )
+    other = "Residents said the weekend rocket attack, which killed eight people, shocked the town."
+    _, rest = counts_after(lead, other)
+    assert rest
+    assert all(c.scope == MAIN for c in rest)
