@@ -11,6 +11,7 @@ from discrepancy.extract.sentences import is_playlist_entry
 from discrepancy.extract.when import TimeExpression, has_background_cue
 from discrepancy.link.roundups import ONE_OF_SEVERAL, Segments, segments
 from discrepancy.link.scope_patterns import (
+    AS_OF_BEFORE,
     OTHER_EVENT_BEFORE,
     WEEKDAYS_BEFORE_WEEKEND,
     WEEKEND_EVENT_BEFORE,
@@ -282,7 +283,10 @@ def _other_time(
     text = info.sentence.text
     # "said on Thursday" dates the statement, not an event.
     times = [
-        t for t in info.times if not _REPORTING_BEFORE.search(text[max(0, t.start - 40) : t.start])
+        t
+        for t in info.times
+        if not _REPORTING_BEFORE.search(text[max(0, t.start - 40) : t.start])
+        and not AS_OF_BEFORE.search(text[max(0, t.start - 40) : t.start])
     ]
     candidates = [t for t in times if not _same_time(main, t)]
     if not candidates:

@@ -297,3 +297,11 @@ WEEKEND_EVENT_BEFORE = Caseless(
 )
 # Monday to Thursday: a "weekend" event cannot be that day's.
 WEEKDAYS_BEFORE_WEEKEND = frozenset({0, 1, 2, 3})
+
+# "As of the morning of July 10, 34 people have been killed": the time a toll was counted,
+# not the time of another event.
+AS_OF_BEFORE = Caseless(
+    r"\b(?:as\s+of|as\s+at|by|updated\s+(?:on|at)?|at\s+the\s+time\s+of\s+writing\s+on)\s+"
+    r"(?:the\s+)?(?:(?:morning|evening|afternoon|night|end)\s+of\s+)?"
+    r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?,?\s+(?:on\s+)?)?$"
+)

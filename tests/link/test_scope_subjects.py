@@ -217,3 +217,19 @@ def test_a_weekend_event_is_the_incident_itself_when_it_fell_on_a_weekend() -> N
     _, rest = counts_after(lead, other)
     assert rest
     assert all(c.scope == MAIN for c in rest)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "As of Saturday morning, 16 people had been killed in the strike, officials said.",
+        "As of 9 a.m. on Saturday, 16 people had died of their wounds, the mayor said.",
+    ],
+)
+def test_the_time_a_toll_was_counted_is_not_another_incident(other: str) -> None:
+    text = f"{LEAD} {other}"
+    article = Article(id="a", text=text, published=dt.date(2025, 3, 8))  # a Saturday
+    claims = [c for c in scope_claims(extract(article)) if c.kind == Kind.KILLED]
+    later = [c for c in claims if c.start > len(LEAD)]
+    assert later
+    assert all(c.scope == MAIN for c in later)
