@@ -233,3 +233,54 @@ def test_the_time_a_toll_was_counted_is_not_another_incident(other: str) -> None
     later = [c for c in claims if c.start > len(LEAD)]
     assert later
     assert all(c.scope == MAIN for c in later)
+
+
+def test_a_mention_of_another_incident_of_the_batch_aligns_with_it() -> None:
+    first = Article(
+        id="first",
+        text=(
+            "A missile hit a crowded market in Rivne on Saturday, killing eight people and"
+            " wounding 20, regional officials said. Rescuers searched the rubble into the night."
+        ),
+        published=dt.date(2025, 3, 1),
+    )
+    second = Article(
+        id="second",
+        text=(
+            "A drone struck a rail depot in Molvany on Wednesday, killing three workers, the"
+            " railway company said. It came after a missile strike on Rivne on Saturday"
+            " killed eight people."
+        ),
+        published=dt.date(2025, 3, 5),
+    )
+    report = run_articles([first, second])
+    rivne = next(i for i in report.incidents if "first" in i.articles)
+    molvany = next(i for i in report.incidents if "second" in i.articles)
+    assert rivne is not molvany
+    assert rivne.mentioned_in == ("second",)
+    killed = [c for f in rivne.facts if f.kind == Kind.KILLED for c in f.claims]
+    assert {c.article for c in killed} == {"first", "second"}
+    assert all(f.status != Status.CONFLICT for f in rivne.facts if f.kind == Kind.KILLED)
+    assert all(c.article == "second" for f in molvany.facts for c in f.claims if c.low == 8.0)
+    assert not [f for f in molvany.facts if f.kind == Kind.KILLED and f.claims[0].low == 8.0]
+
+
+def test_a_mention_naming_another_place_stays_background() -> None:
+    first = Article(
+        id="first",
+        text="A missile hit a crowded market in Rivne on Saturday, killing eight people.",
+        published=dt.date(2025, 3, 1),
+    )
+    second = Article(
+        id="second",
+        text=(
+            "A drone struck a rail depot in Molvany on Wednesday, killing three workers, the"
+            " railway company said. It came after a missile strike on Sumy on Saturday"
+            " killed eight people."
+        ),
+        published=dt.date(2025, 3, 5),
+    )
+    report = run_articles([first, second])
+    rivne = next(i for i in report.incidents if "first" in i.articles)
+    assert rivne.mentioned_in == ()
+    assert any(i.mentioned_in == ("second",) and not i.articles for i in report.incidents)
