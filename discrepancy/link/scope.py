@@ -12,12 +12,14 @@ from discrepancy.extract.when import TimeExpression, has_background_cue
 from discrepancy.link.roundups import ONE_OF_SEVERAL, Segments, segments
 from discrepancy.link.scope_patterns import (
     AS_OF_BEFORE,
+    MIN_SITES,
     OTHER_EVENT_BEFORE,
     WEEKDAYS_BEFORE_WEEKEND,
     WEEKEND_EVENT_BEFORE,
     CountSpan,
     group_of,
     is_generic,
+    site_of,
     subject_of,
 )
 from discrepancy.models import ROUNDUP_KEY, Claim, Kind
@@ -140,7 +142,33 @@ def _with_subjects(extraction: Extraction, claims: list[Claim]) -> list[Claim]:
         previous = max(told, key=lambda s: s.end).kind if told else None
         subject = subject_of(info.sentence.text, span, own, previous)
         result.append(dataclasses.replace(claim, subject=subject) if subject else claim)
-    return _group_subjects(extraction, result, sentence_of)
+    return _site_subjects(extraction, _group_subjects(extraction, result, sentence_of))
+
+
+def _site_subjects(extraction: Extraction, claims: list[Claim]) -> list[Claim]:
+    """Counts told paragraph by paragraph for several damaged sites are each site's count."""
+    text = extraction.article.text
+    site_at: dict[int, str] = {}  # sentence index -> the site its paragraph opens on
+    site: str | None = None
+    for info in extraction.sentences:
+        previous_end = extraction.sentences[info.index - 1].sentence.end if info.index else 0
+        if info.index == 0 or "\n" in text[previous_end : info.sentence.start]:
+            site = site_of(info.sentence.text)  # a new paragraph
+        if site is not None:
+            site_at[info.index] = site
+    counted: dict[int, str] = {}
+    for index, claim in enumerate(claims):
+        told = _sentence_of(extraction, claim) if claim.kind in _COUNTS else None
+        if told is None or claim.subject is not None or claim.scope != MAIN:
+            continue
+        if told.index in site_at:
+            counted[index] = site_at[told.index]
+    if len(set(counted.values())) < MIN_SITES:
+        return claims
+    return [
+        dataclasses.replace(claim, subject=counted[i]) if i in counted else claim
+        for i, claim in enumerate(claims)
+    ]
 
 
 def _group_subjects(

@@ -79,6 +79,12 @@ _AT_NAMED_HOSPITAL = re.compile(
     r"^[^,;.]{0,40}?\b(?i:dead|bodies|killed|died)\s+(?i:in|at)\s+(?:the\s+)?[A-Z][\w’'\-]*"
     r"(?:\s+[\w’'\-]+){0,3}?\s+(?i:hospital|clinic|medical\s+(?:complex|cent(?:er|re)))\b"
 )
+# "killed in the attack on the Okhmatdyt children's hospital, and 16 were injured": a strike
+# on one named hospital among the incident's sites.
+_STRIKE_ON_NAMED_HOSPITAL = re.compile(
+    r"\b(?i:attack|strike|strikes)\s+on\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})"
+    r"(?:\s+children[’']s)?\s+(?i:hospital)\b"
+)
 # A named hospital in the sentence names the scope: "Al-Hilal Hospital".
 _HOSPITAL_NAME = re.compile(
     r"\b((?:[A-Z][\w’'\-]*\s+){1,4}?)(?:children[’']s\s+)?([Hh]ospital|[Cc]linic"
@@ -208,6 +214,9 @@ def _group_name(word: str) -> str:
 
 
 def _hospital(text: str, before: str, after: str) -> str | None:
+    struck = _STRIKE_ON_NAMED_HOSPITAL.search(text)
+    if struck is not None:
+        return f"at {struck.group(1)} hospital"
     if not (
         _RECEIVED_BEFORE.search(before)
         or _HOSPITAL_AFTER.search(after)
@@ -305,3 +314,33 @@ AS_OF_BEFORE = Caseless(
     r"(?:the\s+)?(?:(?:morning|evening|afternoon|night|end)\s+of\s+)?"
     r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?,?\s+(?:on\s+)?)?$"
 )
+
+# A paragraph that opens on one damaged site ("The Domino business centre was damaged.",
+# "A five-storey residential building was partially destroyed.") and then counts its dead:
+# when an article tells two or more such sites, each count is that site's, not the total.
+_SITE_NOUN = (
+    r"(?:hospital|building|facility|centre|center|school|house|home|clinic|station|mall|market"
+    r"|restaurant|cafe|café|hotel|plant|factory|warehouse|depot|church|mosque|office|block"
+    r"|kindergarten|dormitory)"
+)
+SITE_OPENING = Caseless(
+    r"\b(?:the|a|an)\s+((?:[\w’'\-]+\s+){0,3}?"
+    + _SITE_NOUN
+    + r"(?:\s+(?:building|complex|block))?)"
+    r"\b[^.;]{0,80}?"
+    r"\b(?:was|were|has\s+been|have\s+been)\s+(?:(?:partially|partly|completely|badly|heavily"
+    r"|severely)\s+)?(?:damaged|destroyed|collapsed)\b",
+    needs=("damaged", "destroyed", "collapsed"),
+)
+MIN_SITES = 2
+
+
+def site_of(paragraph_opening: str) -> str | None:
+    """The site a paragraph's opening sentence says was damaged, as a subject ("at the
+    Domino business centre"), or None."""
+    found = SITE_OPENING.search(paragraph_opening)
+    if found is None:
+        return None
+    site = " ".join(found.group(1).split())
+    # A named site reads as the other rules write it ("at Okhmatdyt hospital").
+    return f"at {site}" if site[:1].isupper() else f"at the {site}"

@@ -59,6 +59,13 @@ SCOPED = [
         "at Saint Vorin clinic",
     ),
     ("Nine people have been hospitalised.", Kind.WOUNDED, "Nine", "hospitalised"),
+    (
+        "A drone strike on the Saint Vorin children's hospital killed two nurses and wounded 11"
+        " people, doctors said.",
+        Kind.WOUNDED,
+        "11",
+        "at Saint Vorin hospital",
+    ),
     # Parts of a sum, each with its own place.
     (
         "Officials said 40 people were wounded in the old town, while 20 were wounded in Lisky.",
@@ -284,3 +291,29 @@ def test_a_mention_naming_another_place_stays_background() -> None:
     rivne = next(i for i in report.incidents if "first" in i.articles)
     assert rivne.mentioned_in == ()
     assert any(i.mentioned_in == ("second",) and not i.articles for i in report.incidents)
+
+
+SITES = (
+    "Russian missiles hit Rivne on Monday, killing 15 people and injuring 40, city officials"
+    " said.\n\n"
+    "The Lisky shopping mall was badly damaged. Six people were killed and 12 were injured.\n\n"
+    "A three-storey school building was partially destroyed. Four people were killed and nine"
+    " were injured."
+)
+
+
+def test_counts_told_site_by_site_are_each_sites() -> None:
+    article = Article(id="a", text=SITES, published=dt.date(2025, 3, 4))
+    claims = [c for c in scope_claims(extract(article)) if c.kind in COUNTS]
+    subjects = {(c.kind, c.value): c.subject for c in claims}
+    assert subjects[(Kind.KILLED, "15")] is None
+    assert subjects[(Kind.KILLED, "Six")] == "at Lisky shopping mall"
+    assert subjects[(Kind.WOUNDED, "nine")] == "at the three-storey school building"
+
+
+def test_one_damaged_site_is_the_incident_itself() -> None:
+    text = SITES[: SITES.index("\n\nA three-storey")]
+    article = Article(id="a", text=text, published=dt.date(2025, 3, 4))
+    claims = [c for c in scope_claims(extract(article)) if c.kind in COUNTS]
+    assert claims
+    assert all(c.subject is None for c in claims)
