@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 from discrepancy.extract import Extraction, SentenceFacts, lexicon
@@ -215,9 +216,11 @@ def _roundup_scope(roundup: Segments, sentence: int) -> str:
 
 
 def _sentence_of(extraction: Extraction, claim: Claim) -> SentenceFacts | None:
-    for info in extraction.sentences:
-        if info.sentence.start <= claim.start < info.sentence.end:
-            return info
+    # Sentences stand in text order: a binary search keeps scoping linear in the article.
+    sentences = extraction.sentences
+    index = bisect.bisect_right(sentences, claim.start, key=lambda i: i.sentence.start) - 1
+    if index >= 0 and claim.start < sentences[index].sentence.end:
+        return sentences[index]
     return None
 
 
