@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -158,6 +159,7 @@ def _build_report(
     published = {a.id: a.published for a in articles}
     claims_by_incident: dict[str, list[Claim]] = {}
     meta: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {}
+    backgrounds: list[tuple[str, list[Claim]]] = []
     for group in groups:
         members = [articles[i] for i in group]
         incident = _incident_id("inc", _anchor(members).id)
@@ -167,15 +169,28 @@ def _build_report(
         )
         meta[incident] = (tuple(a.id for a in members), (), None)
         background = [c for c in claims if c.scope != MAIN]
-        for bg_claims in _background_groups(background):
-            if not any(
-                c.kind in (Kind.KILLED, Kind.WOUNDED, Kind.SHOT, Kind.PERSON) for c in bg_claims
-            ):
-                continue  # organisations named in passing are not an incident
-            mentioned = tuple(sorted({c.article for c in bg_claims}, key=order.__getitem__))
-            bg_id = _incident_id("bg", incident + "|" + bg_claims[0].scope)
-            claims_by_incident[bg_id] = bg_claims
-            meta[bg_id] = ((), mentioned, incident)
+        backgrounds.extend((incident, bg) for bg in _background_groups(background))
+    days = {i: _incident_day(claims_by_incident[i]) for i in claims_by_incident}
+    places = {
+        i: _most_common(c.normalized for c in claims_by_incident[i] if c.kind == Kind.LOCATION)
+        for i in claims_by_incident
+    }
+    for incident, bg_claims in backgrounds:
+        if not any(
+            c.kind in (Kind.KILLED, Kind.WOUNDED, Kind.SHOT, Kind.PERSON) for c in bg_claims
+        ):
+            continue  # organisations named in passing are not an incident
+        mentioned = tuple(sorted({c.article for c in bg_claims}, key=order.__getitem__))
+        match = _batch_incident(bg_claims, incident, days, places)
+        if match is not None:
+            # Another incident of the batch: its figures align with that incident's own.
+            claims_by_incident[match] = [*claims_by_incident[match], *bg_claims]
+            members_of, seen, parent = meta[match]
+            meta[match] = (members_of, tuple(dict.fromkeys((*seen, *mentioned))), parent)
+            continue
+        bg_id = _incident_id("bg", incident + "|" + bg_claims[0].scope)
+        claims_by_incident[bg_id] = bg_claims
+        meta[bg_id] = ((), mentioned, incident)
     facts = align_blocks(claims_by_incident, published, order, engine)
     incidents = []
     for incident_id, incident_facts in facts.items():
@@ -193,6 +208,31 @@ def _build_report(
     incidents.sort(key=_incident_order(order))
     found = [d for inc in incidents for d in discrepancies(inc.id, inc.facts)]
     return Report(tuple(articles), tuple(incidents), skipped, tuple(found))
+
+
+def _batch_incident(
+    claims: Sequence[Claim],
+    parent: str,
+    days: dict[str, dt.date | None],
+    places: dict[str, str | None],
+) -> str | None:
+    """The incident of the batch a background mention is about: the one other incident whose
+    day is the day the mention names (no other incident of the batch has it) and whose place
+    the mention names."""
+    when, where = _when_where(claims[0].scope)
+    if len(when) != 10 or not when[0].isdigit():
+        return None  # only a full date tells one day from another
+    day = dt.date.fromisoformat(when)
+    same_day = [i for i, d in days.items() if d == day]
+    if len(same_day) != 1 or same_day[0] == parent:
+        return None
+    place = places[same_day[0]]
+    if place is None:
+        return None
+    named = re.compile(rf"\b{re.escape(place)}\b", re.IGNORECASE)
+    if where.lower() != place.lower() and not any(named.search(c.sentence) for c in claims):
+        return None
+    return same_day[0]
 
 
 def _incident_day(claims: Sequence[Claim]) -> dt.date | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 from discrepancy.extract import Extraction, SentenceFacts, lexicon
@@ -10,6 +11,18 @@ from discrepancy.extract.places import PlaceMention
 from discrepancy.extract.sentences import is_playlist_entry
 from discrepancy.extract.when import TimeExpression, has_background_cue
 from discrepancy.link.roundups import ONE_OF_SEVERAL, Segments, segments
+from discrepancy.link.scope_patterns import (
+    AS_OF_BEFORE,
+    MIN_SITES,
+    OTHER_EVENT_BEFORE,
+    WEEKDAYS_BEFORE_WEEKEND,
+    WEEKEND_EVENT_BEFORE,
+    CountSpan,
+    group_of,
+    is_generic,
+    site_of,
+    subject_of,
+)
 from discrepancy.models import ROUNDUP_KEY, Claim, Kind
 
 MAIN = "main"
@@ -95,7 +108,101 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
                 scope = shooting
         if scope != NONE:
             scoped.append(dataclasses.replace(claim, scope=scope))
-    return scoped
+    return _with_subjects(extraction, scoped)
+
+
+def _with_subjects(extraction: Extraction, claims: list[Claim]) -> list[Claim]:
+    """Each count's subject when it counts part of its incident (a group, a hospital, a
+    place, the badly hurt), so that it aligns only with counts of the same part."""
+    counts = [c for c in extraction.claims if c.kind in _COUNTS]
+    if not counts:
+        return claims
+    starts = [info.sentence.start for info in extraction.sentences]
+    spans: dict[int, list[CountSpan]] = {}
+    sentence_of: dict[tuple[int, Kind], SentenceFacts] = {}
+    for claim in counts:
+        info = _sentence_of(extraction, claim)
+        if info is None:
+            continue
+        sentence_of[(claim.start, claim.kind)] = info
+        offset = info.sentence.start
+        spans.setdefault(info.index, []).append(
+            CountSpan(claim.start - offset, claim.end - offset, claim.kind)
+        )
+    result: list[Claim] = []
+    for claim in claims:
+        info = sentence_of.get((claim.start, claim.kind))
+        if info is None or claim.kind not in _COUNTS or claim.subject is not None:
+            result.append(claim)
+            continue
+        own = spans[info.index]
+        span = CountSpan(
+            claim.start - starts[info.index], claim.end - starts[info.index], claim.kind
+        )
+        told = spans.get(info.index - 1)
+        previous = max(told, key=lambda s: s.end).kind if told else None
+        subject = subject_of(info.sentence.text, span, own, previous)
+        result.append(dataclasses.replace(claim, subject=subject) if subject else claim)
+    return _site_subjects(extraction, _group_subjects(extraction, result, sentence_of))
+
+
+def _site_subjects(extraction: Extraction, claims: list[Claim]) -> list[Claim]:
+    """Counts told paragraph by paragraph for several damaged sites are each site's count."""
+    text = extraction.article.text
+    site_at: dict[int, str] = {}  # sentence index -> the site its paragraph opens on
+    site: str | None = None
+    for info in extraction.sentences:
+        previous_end = extraction.sentences[info.index - 1].sentence.end if info.index else 0
+        if info.index == 0 or "\n" in text[previous_end : info.sentence.start]:
+            site = site_of(info.sentence.text)  # a new paragraph
+        if site is not None:
+            site_at[info.index] = site
+    counted: dict[int, str] = {}
+    for index, claim in enumerate(claims):
+        told = _sentence_of(extraction, claim) if claim.kind in _COUNTS else None
+        if told is None or claim.subject is not None or claim.scope != MAIN:
+            continue
+        if told.index in site_at:
+            counted[index] = site_at[told.index]
+    if len(set(counted.values())) < MIN_SITES:
+        return claims
+    return [
+        dataclasses.replace(claim, subject=counted[i]) if i in counted else claim
+        for i, claim in enumerate(claims)
+    ]
+
+
+def _group_subjects(
+    extraction: Extraction,
+    claims: list[Claim],
+    sentence_of: dict[tuple[int, Kind], SentenceFacts],
+) -> list[Claim]:
+    """A count of one group ("two sisters") beside a count of everyone ("at least ten
+    people") in the same article and incident is that group's count, not the toll."""
+
+    def span(claim: Claim, info: SentenceFacts) -> CountSpan:
+        offset = info.sentence.start
+        return CountSpan(claim.start - offset, claim.end - offset, claim.kind)
+
+    generic: set[tuple[Kind, str]] = set()
+    groups: dict[int, str] = {}
+    for index, claim in enumerate(claims):
+        info = sentence_of.get((claim.start, claim.kind))
+        if info is None or claim.kind not in _COUNTS or claim.subject is not None:
+            continue
+        if claim.low is None or claim.high is None:
+            continue  # "killed" alone or "at least" a group says nothing to compare
+        group = group_of(info.sentence.text, span(claim, info))
+        if group is not None:
+            groups[index] = group
+        elif is_generic(info.sentence.text, span(claim, info)):
+            generic.add((claim.kind, claim.scope))
+    return [
+        dataclasses.replace(claim, subject=groups[i])
+        if i in groups and (claim.kind, claim.scope) in generic
+        else claim
+        for i, claim in enumerate(claims)
+    ]
 
 
 def _roundup_scope(roundup: Segments, sentence: int) -> str:
@@ -109,9 +216,11 @@ def _roundup_scope(roundup: Segments, sentence: int) -> str:
 
 
 def _sentence_of(extraction: Extraction, claim: Claim) -> SentenceFacts | None:
-    for info in extraction.sentences:
-        if info.sentence.start <= claim.start < info.sentence.end:
-            return info
+    # Sentences stand in text order: a binary search keeps scoping linear in the article.
+    sentences = extraction.sentences
+    index = bisect.bisect_right(sentences, claim.start, key=lambda i: i.sentence.start) - 1
+    if index >= 0 and claim.start < sentences[index].sentence.end:
+        return sentences[index]
     return None
 
 
@@ -145,6 +254,8 @@ def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
         cue = (
             has_background_cue(before)
             or _OTHER_EVENT.search(before)
+            or (counts and OTHER_EVENT_BEFORE.search(before))
+            or (counts and _weekend_event(extraction, before))
             or (counts and _IN_EARLIER_EVENT_AFTER.search(text[claim.end - info.sentence.start :]))
         )
         if not cue:
@@ -154,6 +265,15 @@ def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
         # Deployments are standing facts; only an explicit other time moves them.
         return MAIN
     return _key(other_time, other_place)
+
+
+def _weekend_event(extraction: Extraction, before: str) -> bool:
+    """Is a weekend event named before the count while the incident fell on a weekday?"""
+    main = extraction.main_time
+    weekday = main.weekday if main is not None else None
+    if weekday is None and main is not None and main.date is not None:
+        weekday = main.date.weekday()
+    return weekday in WEEKDAYS_BEFORE_WEEKEND and WEEKEND_EVENT_BEFORE.test(before)
 
 
 def _carried_over(extraction: Extraction, info: SentenceFacts) -> str | None:
@@ -194,7 +314,10 @@ def _other_time(
     text = info.sentence.text
     # "said on Thursday" dates the statement, not an event.
     times = [
-        t for t in info.times if not _REPORTING_BEFORE.search(text[max(0, t.start - 40) : t.start])
+        t
+        for t in info.times
+        if not _REPORTING_BEFORE.search(text[max(0, t.start - 40) : t.start])
+        and not AS_OF_BEFORE.search(text[max(0, t.start - 40) : t.start])
     ]
     candidates = [t for t in times if not _same_time(main, t)]
     if not candidates:
