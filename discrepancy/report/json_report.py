@@ -7,7 +7,16 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from discrepancy import __version__
-from discrepancy.models import Article, Claim, Fact, Incident, Report, Review
+from discrepancy.models import (
+    Article,
+    Attributed,
+    Claim,
+    Fact,
+    Incident,
+    Report,
+    Review,
+    TimelineEntry,
+)
 
 SCHEMA = "discrepancy-report/1"
 
@@ -56,7 +65,26 @@ def _fact(fact: Fact) -> dict[str, Any]:
         "rule": fact.rule,
         "revision": fact.revision,
         "claims": [_claim(c) for c in fact.claims],
+        # Added fields: a revision's figures in time order; who gives each disputed figure.
+        **({"timeline": [_entry(e) for e in fact.timeline]} if fact.timeline else {}),
+        **({"attributions": [_attributed(a) for a in fact.disputes]} if fact.disputes else {}),
     }
+
+
+def _entry(entry: TimelineEntry) -> dict[str, Any]:
+    return {
+        "article": entry.article,
+        "published": entry.published.isoformat() if entry.published else None,
+        "value": entry.value,
+        "low": _number(entry.low),
+        "high": _number(entry.high),
+        "cue": entry.cue,
+        "superseded": entry.superseded,
+    }
+
+
+def _attributed(side: Attributed) -> dict[str, Any]:
+    return {"who": side.who, "value": side.value, "article": side.article}
 
 
 def _incident(incident: Incident) -> dict[str, Any]:

@@ -1,0 +1,230 @@
+"""Revision or conflict: figures put in time order by publication day and the text's cues.
+
+Every sentence here is written for the test (invented places, people and figures).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from discrepancy.align.cues import CORRECTION, EARLIER, UPDATE, figure_cue
+from discrepancy.extract.numbers import COUNT, count_interval
+from discrepancy.models import Article, Claim, Fact, Kind, Status
+from discrepancy.pipeline import run_articles
+from discrepancy.report.json_report import to_dict
+from tests.align.test_align import align, only
+
+MON = dt.date(2025, 5, 12)
+TUE = dt.date(2025, 5, 13)
+WED = dt.date(2025, 5, 14)
+
+
+def figure(article: str, sentence: str, value: str, who: str | None = None) -> Claim:
+    """A killed-count claim read from `value` inside `sentence`, as extraction would give it."""
+    words = value.lower()
+    match = re.fullmatch(COUNT, words)
+    assert match is not None, value
+    interval = count_interval(match)
+    assert interval is not None
+    start = sentence.index(value)
+    return Claim(article, Kind.KILLED, value, start, start + len(value), sentence,
+                 low=interval[0], high=interval[1], attribution=who)  # fmt: skip
+
+
+# --- cues ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "cue"),
+    [
+        ("The toll from the ferry fire has risen to 14, the port authority said.", "14", UPDATE),
+        ("Rescuers said the number of dead climbed to at least 22.", "at least 22", UPDATE),
+        ("Officials now put the toll at 40 after more bodies were found.", "40", UPDATE),
+        ("The toll reached 19 by nightfall.", "19", UPDATE),
+        ("Eleven were killed, up from the eight first announced.", "Eleven", UPDATE),
+        ("Eleven were killed, up from the eight first announced.", "eight", EARLIER),
+        ("It was initially reported that six guards were killed.", "six", EARLIER),
+        ("The governor first put the toll at nine.", "nine", EARLIER),
+        ("Preliminary figures said 15 people died.", "15", EARLIER),
+        ("The office said 27 people died in Varna, not 28 as it had said.", "27", CORRECTION),
+        ("The army revised the toll down to 12.", "12", CORRECTION),
+        ("Four people were killed in the blast in Tirel.", "Four", None),
+        ("A strike earlier this week killed five people.", "five", None),
+    ],
+)
+def test_figure_cue(sentence: str, value: str, cue: str | None) -> None:
+    assert figure_cue(figure("a", sentence, value)) == cue
+
+
+# --- revisions ----------------------------------------------------------------------------------
+
+
+def test_first_and_final_figure_in_one_article_are_a_revision_inside_it() -> None:
+    sentence = "The governor first put the toll at nine, and later at seven."
+    claims = [figure("a", sentence, "nine"), figure("a", sentence, "seven")]
+    fact = only(align(claims, {"a": MON}), Kind.KILLED)
+    assert (fact.status, fact.revision) == (Status.SINGLE, True)
+    assert [(e.value, e.superseded) for e in fact.timeline] == [("nine", True), ("seven", False)]
+
+
+def test_update_words_order_one_days_reports() -> None:
+    claims = [
+        figure("a", "Twelve people were killed when the dam at Orsk gave way.", "Twelve"),
+        figure("b", "The toll from the dam collapse rose to more than 20.", "more than 20"),
+        figure("c", "The number of dead has climbed to 31, rescuers said.", "31"),
+    ]
+    fact = only(align(claims, {"a": MON, "b": MON, "c": MON}), Kind.KILLED)
+    assert (fact.status, fact.revision) == (Status.AGREE, True)
+    assert [(e.article, e.cue) for e in fact.timeline] == [
+        ("a", None),
+        ("b", UPDATE),
+        ("c", UPDATE),
+    ]
+
+
+def test_undated_report_repeating_a_figure_keeps_a_rising_toll_a_revision() -> None:
+    claims = [
+        figure("a", "Three miners were killed in the collapse at Pelin.", "Three"),
+        figure("b", "Five miners were killed in the collapse at Pelin.", "Five"),
+        figure("c", "The collapse at Pelin killed five miners.", "five"),
+    ]
+    fact = only(align(claims, {"a": MON, "b": TUE, "c": None}), Kind.KILLED)
+    assert (fact.status, fact.revision) == (Status.AGREE, True)
+    assert [e.article for e in fact.timeline] == ["a", "b", "c"]
+
+
+def test_undated_update_goes_after_the_dated_figures() -> None:
+    claims = [
+        figure("a", "Two people died in the flood in Marov.", "Two"),
+        figure("b", "Four people died in the flood in Marov.", "Four"),
+        figure("c", "The toll from the Marov flood has risen to six.", "six"),
+    ]
+    fact = only(align(claims, {"a": MON, "b": TUE, "c": None}), Kind.KILLED)
+    assert fact.revision is True
+    assert [e.value for e in fact.timeline] == ["Two", "Four", "six"]
+
+
+def test_one_days_figures_are_hours_apart_when_the_toll_is_seen_to_move() -> None:
+    claims = [
+        figure("a", "Twelve people were killed when the dam at Orsk gave way.", "Twelve"),
+        figure("b", "Fifteen people were killed when the dam at Orsk gave way.", "Fifteen"),
+        figure("c", "The number of dead has climbed to 31, rescuers said.", "31"),
+    ]
+    fact = only(align(claims, {"a": MON, "b": MON, "c": TUE}), Kind.KILLED)
+    assert (fact.status, fact.revision) == (Status.AGREE, True)
+    assert [e.value for e in fact.timeline] == ["Twelve", "Fifteen", "31"]
+
+
+def test_a_sentence_saying_the_toll_rose_lets_two_sources_rise_over_days() -> None:
+    said = "The toll rose overnight after two of the injured died in hospital."
+    claims = [
+        figure("a", "Three people were killed, police said.", "Three", who="police"),
+        figure("b", "Five people were killed, the hospital said.", "Five", who="the hospital"),
+        Claim("c", Kind.KILLED, "died", said.index("died"), said.index("died") + 4, said, low=1),
+    ]
+    fact = only(align(claims, {"a": MON, "b": TUE, "c": TUE}), Kind.KILLED)
+    assert (fact.status, fact.revision) == (Status.AGREE, True)
+
+
+# --- conflicts ----------------------------------------------------------------------------------
+
+
+def test_downward_correction_is_a_conflict() -> None:
+    claims = [
+        figure("a", "The toll in Varna has risen to 28, the city office said.", "28"),
+        figure("b", "The office said 27 people died in Varna, not 28 as it had said.", "27"),
+    ]
+    fact = only(align(claims, {"a": WED, "b": WED}), Kind.KILLED)
+    assert (fact.status, fact.revision) == (Status.CONFLICT, False)
+
+
+def test_a_cap_one_side_gives_against_the_others_count_is_a_dispute() -> None:
+    claims = [
+        figure(
+            "a",
+            "The army said fewer than 10 people were killed by its fire.",
+            "fewer than 10",
+            who="The army",
+        ),
+        figure(
+            "b", "The toll rose to 96, the health ministry said.", "96", who="the health ministry"
+        ),
+    ]
+    fact = only(align(claims, {"a": MON, "b": TUE}), Kind.KILLED)
+    assert fact.status == Status.CONFLICT
+    assert [(d.who, d.value) for d in fact.disputes] == [
+        ("The army", "fewer than 10"),
+        ("the health ministry", "96"),
+    ]
+
+
+def test_two_named_sources_apart_without_word_of_an_update_is_a_dispute() -> None:
+    claims = [
+        figure("a", "Six people were wounded, police in Dorn said.", "Six", who="police in Dorn"),
+        figure("b", "Eight people were wounded, doctors said.", "Eight", who="doctors"),
+    ]
+    fact = only(align(claims, {"a": MON, "b": TUE}), Kind.KILLED)
+    assert fact.status == Status.CONFLICT
+    assert {d.who for d in fact.disputes} == {"police in Dorn", "doctors"}
+
+
+def test_one_source_rising_over_days_is_a_revision() -> None:
+    claims = [
+        figure("a", "Six people died, the ministry said.", "Six", who="the ministry"),
+        figure(
+            "b", "Eight people died, the Health Ministry said.", "Eight", who="the Health Ministry"
+        ),
+    ]
+    fact = only(align(claims, {"a": MON, "b": TUE}), Kind.KILLED)
+    assert (fact.status, fact.revision, fact.disputes) == (Status.AGREE, True, ())
+
+
+def test_unnamed_figures_apart_have_no_who_says_what() -> None:
+    claims = [
+        figure("a", "Six people died in the fire.", "Six"),
+        figure("b", "Eight people died in the fire.", "Eight"),
+    ]
+    fact = only(align(claims, {"a": MON, "b": MON}), Kind.KILLED)
+    assert (fact.status, fact.disputes) == (Status.CONFLICT, ())
+
+
+# --- end to end ---------------------------------------------------------------------------------
+
+
+def _killed(facts: tuple[Fact, ...]) -> Fact:
+    [fact] = [f for f in facts if f.kind == Kind.KILLED]
+    return fact
+
+
+def test_report_shows_the_timeline_and_who_says_what() -> None:
+    articles = [
+        Article(id="one", published=MON, text=(
+            "KELSO — A fuel tanker exploded on the ring road in Kelso on Monday, setting fire to "
+            "three cars. Four people were killed, police said. The driver of the tanker, Piet "
+            "Marlow, was among the dead.")),
+        Article(id="two", published=TUE, text=(
+            "KELSO — A fuel tanker exploded on the ring road in Kelso on Monday. The toll from the "
+            "explosion has risen to nine, police said. The driver of the tanker, Piet Marlow, "
+            "was among the dead.")),
+        Article(id="three", published=MON, text=(
+            "A bus caught fire at the depot in Arvon on Monday. The transport authority said "
+            "three people were killed. The fire brigade said seven people were killed.")),
+    ]  # fmt: skip
+    report = run_articles(articles)
+    data = to_dict(report)
+    by_article = {a: inc for inc in data["incidents"] for a in inc["articles"]}
+    [tanker] = [f for f in by_article["one"]["facts"] if f["kind"] == "killed"]
+    assert tanker["revision"] is True
+    assert [(e["article"], e["published"], e["value"], e["cue"]) for e in tanker["timeline"]] == [
+        ("one", "2025-05-12", "Four", None),
+        ("two", "2025-05-13", "nine", "update"),
+    ]
+    [bus] = [f for f in by_article["three"]["facts"] if f["kind"] == "killed"]
+    assert bus["status"] == "conflict"
+    assert [(a["who"], a["value"]) for a in bus["attributions"]] == [
+        ("The transport authority", "three"),
+        ("The fire brigade", "seven"),
+    ]
