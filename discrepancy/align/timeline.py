@@ -4,10 +4,11 @@ A toll reported at several moments rises: "12", then "more than 20", then "31". 
 put in time order by the day their article was published and, within a day or for an
 undated article, by the words beside them (`cues`): a figure its own report calls earlier
 comes first, an update after, a correction last. The figures are a revision when one toll
-that never falls fits every figure in that order. They conflict when two figures of the same
-moment cannot both hold (one article's current figures; one day's figures without a cue), when
-the toll falls ("33, not 34"), or when one source caps a figure another source exceeds ("the
-army said fewer than 10" against "the ministry said 112").
+that never falls fits every figure in that order. They conflict when two figures of one
+moment cannot both hold (one article's current figures; one day's figures when no report
+says the toll moved), when the toll falls or a correction lowers a figure ("33, not 34"),
+when one source caps a figure another exceeds ("the army said fewer than 10" against "the
+ministry said 112"), or when two named sources are apart and no report says the toll moved.
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ def settle(claims: Sequence[Claim], published: Mapping[str, dt.date | None]) -> 
     superseded = _superseded(claims, cues)
     pairs = _same_moment(claims, superseded)
     pairs += _capped(claims)
+    pairs += _corrected(claims, cues)
     if not changing:
         # Without a word that the toll moved, two named sources whose figures cannot both hold
         # disagree ("police said 6", "hospital officials said 7"), whatever their days.
@@ -106,6 +108,17 @@ def rising_timeline(
 def _changing(claims: Sequence[Claim], cues: Sequence[str | None]) -> bool:
     """Do the reports say the toll moved: a figure's cue, or a sentence saying a toll rose?"""
     return any(cue is not None for cue in cues) or any(speaks_of_change(c) for c in claims)
+
+
+def _corrected(claims: Sequence[Claim], cues: Sequence[str | None]) -> list[tuple[int, int]]:
+    """A figure a correction lowers ("27 died, not 28"), in its own article or another."""
+    return [
+        (i, j)
+        for j, cue in enumerate(cues)
+        if cue == CORRECTION
+        for i, higher in enumerate(claims)
+        if _bounds(higher)[0] > _bounds(claims[j])[1]
+    ]
 
 
 def _named_apart(claims: Sequence[Claim]) -> list[tuple[int, int]]:

@@ -141,6 +141,15 @@ def test_downward_correction_is_a_conflict() -> None:
     assert (fact.status, fact.revision) == (Status.CONFLICT, False)
 
 
+def test_correction_inside_one_article_is_a_conflict() -> None:
+    claims = [
+        figure("a", "The mayor said 28 people died in Varna.", "28", who="The mayor"),
+        figure("a", "The office said 27 people died in Varna, not 28 as it had said.", "27"),
+    ]
+    fact = only(align(claims, {"a": WED}), Kind.KILLED)
+    assert (fact.status, fact.revision) == (Status.CONFLICT, False)
+
+
 def test_a_cap_one_side_gives_against_the_others_count_is_a_dispute() -> None:
     claims = [
         figure(
