@@ -67,8 +67,8 @@ def _apart(a: Claim, b: Claim) -> bool:
 
 
 def _ceiling(claim: Claim) -> bool:
-    """A cap, not a count: "fewer than 10", "no more than 10"."""
-    return claim.high is not None and (claim.low is None or claim.low <= 0)
+    """A cap, not a count: "fewer than 10", "no more than 10" (not "no one", a count of 0)."""
+    return claim.high is not None and claim.high >= 1 and (claim.low is None or claim.low <= 0)
 
 
 def settle(claims: Sequence[Claim], published: Mapping[str, dt.date | None]) -> Settled:

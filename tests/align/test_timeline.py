@@ -170,6 +170,27 @@ def test_a_cap_one_side_gives_against_the_others_count_is_a_dispute() -> None:
     ]
 
 
+def test_no_one_hurt_is_a_count_not_a_cap() -> None:
+    claims = [
+        Claim(
+            "a",
+            Kind.KILLED,
+            "No one",
+            0,
+            6,
+            "No one was killed in the blaze, police said.",
+            low=0,
+            high=0,
+            attribution="police",
+        ),
+        figure(
+            "b", "The toll from the blaze has risen to two, doctors said.", "two", who="doctors"
+        ),
+    ]
+    fact = only(align(claims, {"a": MON, "b": TUE}), Kind.KILLED)
+    assert (fact.status, fact.revision) == (Status.AGREE, True)
+
+
 def test_two_named_sources_apart_without_word_of_an_update_is_a_dispute() -> None:
     claims = [
         figure("a", "Six people were wounded, police in Dorn said.", "Six", who="police in Dorn"),
