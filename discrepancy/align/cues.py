@@ -72,11 +72,15 @@ _NEAR_BEFORE = (
             re.IGNORECASE,
         ),
     ),
-    # "later at 7", "officials now put", "the latest toll", "has since": a newer figure.
+    # "later at 7", "officials now put", "the latest toll", "has since": a newer figure. A bare
+    # "later" or "now" is no cue: "a half-hour later, three were shot", "police now believe".
     (
         UPDATE,
         re.compile(
-            r"\b(?:later|now)\b|\b(?:latest|updated|new|revised|current)\s+(?:death\s+)?"
+            r"\b(?:later|now)\s+(?:(?:[\w’'\-]+\s+){0,2}?(?:put|puts|revised|raised|lowered"
+            r"|updated|gave|gives|said|says|reported|reports|confirmed|announced|estimated"
+            r"|estimates|stands|stood)\b|at\b|to\b)"
+            r"|\b(?:latest|updated|new|revised|current)\s+(?:death\s+)?"
             r"(?:tolls?|figures?|counts?|tally|numbers?|data)\b|\bhas\s+since\b",
             re.IGNORECASE,
         ),

@@ -53,6 +53,8 @@ def figure(article: str, sentence: str, value: str, who: str | None = None) -> C
         ("The army revised the toll down to 12.", "12", CORRECTION),
         ("Four people were killed in the blast in Tirel.", "Four", None),
         ("A strike earlier this week killed five people.", "five", None),
+        ("A half-hour later, three people were shot on Quarry Street.", "three", None),
+        ("Police now believe two gunmen killed four people.", "four", None),
     ],
 )
 def test_figure_cue(sentence: str, value: str, cue: str | None) -> None:
