@@ -310,9 +310,10 @@ def _timeline(
     published: Mapping[str, dt.date | None],
 ) -> tuple[TimelineEntry, ...]:
     position = {i: float(n) for n, slot in enumerate(sequence) for i in slot.members}
+    current = dict(position)
     for i in superseded:
         # A replaced figure comes just before its own article's current one.
-        same = [position[j] for j in position if claims[j].article == claims[i].article]
+        same = [current[j] for j in current if claims[j].article == claims[i].article]
         position[i] = min(same, default=-1.0) - 0.5
     order = sorted(
         (i for i in position if _informative(claims[i])),

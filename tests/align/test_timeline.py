@@ -131,6 +131,31 @@ def test_a_sentence_saying_the_toll_rose_lets_two_sources_rise_over_days() -> No
     assert (fact.status, fact.revision) == (Status.AGREE, True)
 
 
+def test_replaced_figures_stand_just_before_their_articles_current_one() -> None:
+    said = (
+        "The toll rose to 11, up from the nine first announced, the eight given at noon "
+        "and the seven given in the morning."
+    )
+    claims = [
+        figure("a", "Three were killed when the bridge at Lund fell.", "Three"),
+        figure("b", "Five were killed when the bridge at Lund fell.", "Five"),
+        figure("c", said, "nine"),
+        figure("c", said, "eight"),
+        figure("c", said, "seven"),
+        figure("c", said, "11"),
+    ]
+    fact = only(align(claims, {"a": MON, "b": TUE, "c": WED}), Kind.KILLED)
+    assert fact.revision is True
+    assert [(e.value, e.superseded) for e in fact.timeline] == [
+        ("Three", False),
+        ("Five", False),
+        ("seven", True),
+        ("eight", True),
+        ("nine", True),
+        ("11", False),
+    ]
+
+
 # --- conflicts ----------------------------------------------------------------------------------
 
 
