@@ -129,12 +129,9 @@ class Fact:
     claims: tuple[Claim, ...]
     # Why a variant's spellings were joined, or why claims conflict.
     rule: str | None = None
-    # Figures that only rise over time are a revision, not a conflict.
+    # Figures that only rise over time are a revision, not a conflict (its timeline and a
+    # conflict's "who says what" are derived from the claims: align.timeline.describe).
     revision: bool = False
-    # A revision's figures in time order (publication date, then the text's cues).
-    timeline: tuple[TimelineEntry, ...] = ()
-    # A conflict's figures with who gives each, when at least two sources are named.
-    disputes: tuple[Attributed, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from discrepancy.align.timeline import rising_timeline, settle
+from discrepancy.align.timeline import settle
 from discrepancy.extract.names import organization_rule, person_rule, same_spelling, split_name
 from discrepancy.link.disjoint import DisjointSets
 from discrepancy.models import NUMERIC_KINDS, Claim, Discrepancy, Fact, Kind, Status
@@ -79,16 +79,13 @@ def _numeric_facts(
         if conflict.get(_key(kind, subject), False):
             settled = settle(group, published)
             status = agreeing if settled.revision else Status.CONFLICT
-            rule = _REVISION_RULE if settled.revision else None
+            rule = _REVISION_RULE if settled.revision else settled.rule
             facts.append(Fact(kind, subject, status, tuple(group), rule=rule,
-                              revision=settled.revision, timeline=settled.timeline,
-                              disputes=settled.disputes))  # fmt: skip
+                              revision=settled.revision))  # fmt: skip
             continue
         revision = _is_revision(group, published) and _rises(group, published)
-        timeline = rising_timeline(group, published) if revision else ()
         rule = _REVISION_RULE if revision else None
-        facts.append(Fact(kind, subject, agreeing, tuple(group), rule=rule, revision=revision,
-                          timeline=timeline))  # fmt: skip
+        facts.append(Fact(kind, subject, agreeing, tuple(group), rule=rule, revision=revision))
     return facts
 
 

@@ -3,7 +3,7 @@
 A toll reported at several moments rises: "12", then "more than 20", then "31". Figures are
 put in time order by the day their article was published and, within a day or for an
 undated article, by the words beside them (`cues`): a figure its own report calls earlier
-comes first, an update after, a correction last. The figures are a revision when one toll
+comes first, an update or a correction after. The figures are a revision when one toll
 that never falls fits every figure in that order. They conflict when two figures of one
 moment cannot both hold (one article's current figures; one day's figures when no report
 says the toll moved), when the toll falls or a correction lowers a figure ("33, not 34"),
@@ -23,11 +23,19 @@ from dataclasses import dataclass
 from discrepancy.align.cues import CORRECTION, EARLIER, UPDATE, figure_cue, speaks_of_change
 from discrepancy.extract import lexicon
 from discrepancy.extract.attribution import same_source
-from discrepancy.models import Attributed, Claim, TimelineEntry
+from discrepancy.models import NUMERIC_KINDS, Attributed, Claim, Fact, Status, TimelineEntry
 
-# The order of figures within one article or one day: an earlier figure, a plain one, an
-# update, a correction of the update.
-_RANK = {EARLIER: 0, None: 1, UPDATE: 2, CORRECTION: 3}
+# The order of figures within one article or one day: an earlier figure, a plain one, then an
+# update or a correction (a correction conflicts with any figure above it: `_corrected`).
+_RANK = {EARLIER: 0, None: 1, UPDATE: 2, CORRECTION: 2}
+# Why figures conflict, as the report words it.
+_SAME_ARTICLE = "one article gives figures that cannot both hold"
+_CAPPED = "a source's cap is exceeded by another source's figure"
+_CORRECTED = "a correction lowers a figure"
+_NAMED_APART = "named sources give figures that cannot both hold"
+_SAME_DAY = "one day's reports give figures that cannot both hold"
+_FALLS = "the figure falls in a later report"
+_UNDATED = "an undated figure fits no moment of the toll"
 # A figure that says how many: digits or a number word, not "killed", "many" or "dozens".
 _NUMBER = re.compile(r"\d|\b(?:" + "|".join(map(re.escape, lexicon.NUMBER_WORDS)) + r")\b", re.I)
 # Facts with more claims than this are judged on their intervals alone: placing each undated
@@ -42,6 +50,8 @@ class Settled:
     revision: bool
     timeline: tuple[TimelineEntry, ...] = ()
     disputes: tuple[Attributed, ...] = ()
+    # Why the figures conflict, in words for the report.
+    rule: str | None = None
 
 
 @dataclass
@@ -78,31 +88,41 @@ def settle(claims: Sequence[Claim], published: Mapping[str, dt.date | None]) -> 
     cues = [figure_cue(c) for c in claims]
     changing = _changing(claims, cues)
     superseded = _superseded(claims, cues)
-    pairs = _same_moment(claims, superseded)
-    pairs += _capped(claims)
-    pairs += _corrected(claims, cues)
-    if not changing:
+    checks = [
+        (_SAME_ARTICLE, _same_moment(claims, superseded)),
+        (_CAPPED, _capped(claims)),
+        (_CORRECTED, _corrected(claims, cues)),
         # Without a word that the toll moved, two named sources whose figures cannot both hold
         # disagree ("police said 6", "hospital officials said 7"), whatever their days.
-        pairs += _named_apart(claims)
+        (_NAMED_APART, [] if changing else _named_apart(claims)),
+    ]
+    pairs = [pair for _, found in checks for pair in found]
+    rule = next((reason for reason, found in checks if found), None)
     sequence: list[_Slot] = []
     if not pairs:
-        sequence, failed = _order(claims, cues, superseded, published, hours_apart=changing)
-        pairs += failed
+        sequence, pairs, rule = _order(claims, cues, superseded, published, hours_apart=changing)
     if pairs:
-        return Settled(False, disputes=_disputes(claims, pairs))
+        return Settled(False, disputes=_disputes(claims, pairs), rule=rule)
     return Settled(True, timeline=_timeline(claims, cues, superseded, sequence, published))
 
 
-def rising_timeline(
-    claims: Sequence[Claim], published: Mapping[str, dt.date | None]
-) -> tuple[TimelineEntry, ...]:
-    """The time order of figures that all hold together but rise over the days."""
-    if len(claims) > _MAX_CLAIMS:
-        return ()
+def describe(
+    fact: Fact, published: Mapping[str, dt.date | None]
+) -> tuple[tuple[TimelineEntry, ...], tuple[Attributed, ...]]:
+    """A revision's timeline and a conflict's "who says what", from the fact's claims."""
+    claims = fact.claims
+    if fact.kind not in NUMERIC_KINDS or len(claims) > _MAX_CLAIMS:
+        return (), ()
+    if fact.status == Status.CONFLICT:
+        return (), settle(claims, published).disputes
+    if not fact.revision:
+        return (), ()
+    if any(_apart(a, b) for n, a in enumerate(claims) for b in claims[n + 1 :]):
+        return settle(claims, published).timeline, ()
+    # Figures that all hold together but rise over the days: their order, nothing replaced.
     cues = [figure_cue(c) for c in claims]
-    sequence, _ = _order(claims, cues, set(), published, hours_apart=_changing(claims, cues))
-    return _timeline(claims, cues, set(), sequence, published)
+    sequence, _, _ = _order(claims, cues, set(), published, hours_apart=_changing(claims, cues))
+    return _timeline(claims, cues, set(), sequence, published), ()
 
 
 def _changing(claims: Sequence[Claim], cues: Sequence[str | None]) -> bool:
@@ -186,7 +206,7 @@ def _order(
     published: Mapping[str, dt.date | None],
     *,
     hours_apart: bool,
-) -> tuple[list[_Slot], list[tuple[int, int]]]:
+) -> tuple[list[_Slot], list[tuple[int, int]], str | None]:
     """Current figures in time order, and the pairs that keep them from one rising toll.
 
     Reports of one day may be hours apart: when the reports say the toll moved, one day's
@@ -217,16 +237,17 @@ def _order(
         elif plain:
             sequence.append(_slot(claims, plain))
         sequence += [_slot(claims, [i]) for i in cued if _RANK[cues[i]] > 1]
-    falls = _falls(claims, sequence)
+    falls, reason = _falls(claims, sequence)
     if falls:
-        return sequence, falls
+        return sequence, falls, reason
     for i in sorted(undated, key=lambda i: _bounds(claims[i])):
         placed = _place(claims, sequence, i, free=cues[i] is not None or not sequence)
         if placed is None:
             members = [j for slot in sequence for j in slot.members]
-            return sequence, [(j, i) for j in members if _apart(claims[i], claims[j])] or [(i, i)]
+            apart = [(j, i) for j in members if _apart(claims[i], claims[j])]
+            return sequence, apart or [(i, i)], _UNDATED
         sequence = placed
-    return sequence, []
+    return sequence, [], None
 
 
 def _slot(claims: Sequence[Claim], members: list[int]) -> _Slot:
@@ -234,18 +255,20 @@ def _slot(claims: Sequence[Claim], members: list[int]) -> _Slot:
     return _Slot(members, max(lows), min(highs))
 
 
-def _falls(claims: Sequence[Claim], sequence: Sequence[_Slot]) -> list[tuple[int, int]]:
+def _falls(
+    claims: Sequence[Claim], sequence: Sequence[_Slot]
+) -> tuple[list[tuple[int, int]], str | None]:
     """The first pair where the toll would have to fall (or one moment's figures part)."""
     level, setter = -math.inf, None
     for slot in sequence:
         if slot.low > slot.high:
-            return _split(claims, slot.members)
+            return _split(claims, slot.members), _SAME_DAY
         if slot.low > level:
             level, setter = slot.low, max(slot.members, key=lambda i: _bounds(claims[i])[0])
         if level > slot.high:
             low = min(slot.members, key=lambda i: _bounds(claims[i])[1])
-            return [(setter if setter is not None else low, low)]
-    return []
+            return [(setter if setter is not None else low, low)], _FALLS
+    return [], None
 
 
 def _split(claims: Sequence[Claim], members: Sequence[int]) -> list[tuple[int, int]]:
@@ -273,12 +296,12 @@ def _place(
         if max(low, slot.low) <= min(high, slot.high):
             joined = _Slot([*slot.members, index], max(low, slot.low), min(high, slot.high))
             trial = [*sequence[:position], joined, *sequence[position + 1 :]]
-            if not _falls(claims, trial):
+            if not _falls(claims, trial)[0]:
                 return trial
     if free:
         for position in range(len(sequence), -1, -1):
             trial = [*sequence[:position], _Slot([index], low, high), *sequence[position:]]
-            if not _falls(claims, trial):
+            if not _falls(claims, trial)[0]:
                 return trial
     return None
 

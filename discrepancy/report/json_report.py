@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from discrepancy import __version__
+from discrepancy.align.timeline import describe
 from discrepancy.models import (
     Article,
     Attributed,
@@ -57,7 +59,8 @@ def _claim(claim: Claim) -> dict[str, Any]:
     }
 
 
-def _fact(fact: Fact) -> dict[str, Any]:
+def _fact(fact: Fact, published: Mapping[str, dt.date | None]) -> dict[str, Any]:
+    timeline, disputes = describe(fact, published)
     return {
         "kind": fact.kind.value,
         "subject": fact.subject,
@@ -66,8 +69,8 @@ def _fact(fact: Fact) -> dict[str, Any]:
         "revision": fact.revision,
         "claims": [_claim(c) for c in fact.claims],
         # Added fields: a revision's figures in time order; who gives each disputed figure.
-        **({"timeline": [_entry(e) for e in fact.timeline]} if fact.timeline else {}),
-        **({"attributions": [_attributed(a) for a in fact.disputes]} if fact.disputes else {}),
+        **({"timeline": [_entry(e) for e in timeline]} if timeline else {}),
+        **({"attributions": [_attributed(a) for a in disputes]} if disputes else {}),
     }
 
 
@@ -87,7 +90,7 @@ def _attributed(side: Attributed) -> dict[str, Any]:
     return {"who": side.who, "value": side.value, "article": side.article}
 
 
-def _incident(incident: Incident) -> dict[str, Any]:
+def _incident(incident: Incident, published: Mapping[str, dt.date | None]) -> dict[str, Any]:
     return {
         "id": incident.id,
         "label": incident.label,
@@ -96,7 +99,7 @@ def _incident(incident: Incident) -> dict[str, Any]:
         "articles": list(incident.articles),
         "mentioned_in": list(incident.mentioned_in),
         "background_of": incident.background_of,
-        "facts": [_fact(f) for f in incident.facts],
+        "facts": [_fact(f, published) for f in incident.facts],
     }
 
 
@@ -114,11 +117,13 @@ def _document(report: Report, *, lazy: bool) -> dict[str, Any]:
     # Articles and incidents are the bulk of a large report: made one at a time, the whole
     # document never needs to be in memory.
     many: Any = iter if lazy else list
+    # A revision's timeline orders its figures by the day their articles were published.
+    published = {article.id: article.published for article in report.articles}
     return {
         "schema": SCHEMA,
         "generated_by": f"discrepancy {__version__}",
         "articles": many(map(_article, report.articles)),
-        "incidents": many(map(_incident, report.incidents)),
+        "incidents": many(_incident(i, published) for i in report.incidents),
         "skipped": [{"path": s.path, "line": s.line, "reason": s.reason} for s in report.skipped],
         "discrepancies": [
             {

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 import pytest
 
 from discrepancy.align.cues import CORRECTION, EARLIER, UPDATE, figure_cue
+from discrepancy.align.timeline import describe
 from discrepancy.extract.numbers import COUNT, count_interval
-from discrepancy.models import Article, Claim, Fact, Kind, Status
+from discrepancy.models import Article, Attributed, Claim, Fact, Kind, Status, TimelineEntry
 from discrepancy.pipeline import run_articles
 from discrepancy.report.json_report import to_dict
 from tests.align.test_align import align, only
@@ -32,6 +34,24 @@ def figure(article: str, sentence: str, value: str, who: str | None = None) -> C
     start = sentence.index(value)
     return Claim(article, Kind.KILLED, value, start, start + len(value), sentence,
                  low=interval[0], high=interval[1], attribution=who)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Aligned:
+    """A killed fact as the report shows it: status, rule, timeline and who says what."""
+
+    status: Status
+    revision: bool
+    rule: str | None
+    timeline: tuple[TimelineEntry, ...]
+    disputes: tuple[Attributed, ...]
+
+
+def aligned(claims: list[Claim], published: dict[str, dt.date | None]) -> Aligned:
+    """Align the claims as one incident and describe its one killed fact."""
+    fact = only(align(claims, published), Kind.KILLED)
+    timeline, disputes = describe(fact, published)
+    return Aligned(fact.status, fact.revision, fact.rule, timeline, disputes)
 
 
 # --- cues ---------------------------------------------------------------------------------------
@@ -67,7 +87,7 @@ def test_figure_cue(sentence: str, value: str, cue: str | None) -> None:
 def test_first_and_final_figure_in_one_article_are_a_revision_inside_it() -> None:
     sentence = "The governor first put the toll at nine, and later at seven."
     claims = [figure("a", sentence, "nine"), figure("a", sentence, "seven")]
-    fact = only(align(claims, {"a": MON}), Kind.KILLED)
+    fact = aligned(claims, {"a": MON})
     assert (fact.status, fact.revision) == (Status.SINGLE, True)
     assert [(e.value, e.superseded) for e in fact.timeline] == [("nine", True), ("seven", False)]
 
@@ -78,7 +98,7 @@ def test_update_words_order_one_days_reports() -> None:
         figure("b", "The toll from the dam collapse rose to more than 20.", "more than 20"),
         figure("c", "The number of dead has climbed to 31, rescuers said.", "31"),
     ]
-    fact = only(align(claims, {"a": MON, "b": MON, "c": MON}), Kind.KILLED)
+    fact = aligned(claims, {"a": MON, "b": MON, "c": MON})
     assert (fact.status, fact.revision) == (Status.AGREE, True)
     assert [(e.article, e.cue) for e in fact.timeline] == [
         ("a", None),
@@ -93,7 +113,7 @@ def test_undated_report_repeating_a_figure_keeps_a_rising_toll_a_revision() -> N
         figure("b", "Five miners were killed in the collapse at Pelin.", "Five"),
         figure("c", "The collapse at Pelin killed five miners.", "five"),
     ]
-    fact = only(align(claims, {"a": MON, "b": TUE, "c": None}), Kind.KILLED)
+    fact = aligned(claims, {"a": MON, "b": TUE, "c": None})
     assert (fact.status, fact.revision) == (Status.AGREE, True)
     assert [e.article for e in fact.timeline] == ["a", "b", "c"]
 
@@ -104,7 +124,7 @@ def test_undated_update_goes_after_the_dated_figures() -> None:
         figure("b", "Four people died in the flood in Marov.", "Four"),
         figure("c", "The toll from the Marov flood has risen to six.", "six"),
     ]
-    fact = only(align(claims, {"a": MON, "b": TUE, "c": None}), Kind.KILLED)
+    fact = aligned(claims, {"a": MON, "b": TUE, "c": None})
     assert fact.revision is True
     assert [e.value for e in fact.timeline] == ["Two", "Four", "six"]
 
@@ -115,7 +135,7 @@ def test_one_days_figures_are_hours_apart_when_the_toll_is_seen_to_move() -> Non
         figure("b", "Fifteen people were killed when the dam at Orsk gave way.", "Fifteen"),
         figure("c", "The number of dead has climbed to 31, rescuers said.", "31"),
     ]
-    fact = only(align(claims, {"a": MON, "b": MON, "c": TUE}), Kind.KILLED)
+    fact = aligned(claims, {"a": MON, "b": MON, "c": TUE})
     assert (fact.status, fact.revision) == (Status.AGREE, True)
     assert [e.value for e in fact.timeline] == ["Twelve", "Fifteen", "31"]
 
@@ -127,7 +147,7 @@ def test_a_sentence_saying_the_toll_rose_lets_two_sources_rise_over_days() -> No
         figure("b", "Five people were killed, the hospital said.", "Five", who="the hospital"),
         Claim("c", Kind.KILLED, "died", said.index("died"), said.index("died") + 4, said, low=1),
     ]
-    fact = only(align(claims, {"a": MON, "b": TUE, "c": TUE}), Kind.KILLED)
+    fact = aligned(claims, {"a": MON, "b": TUE, "c": TUE})
     assert (fact.status, fact.revision) == (Status.AGREE, True)
 
 
@@ -144,7 +164,7 @@ def test_replaced_figures_stand_just_before_their_articles_current_one() -> None
         figure("c", said, "seven"),
         figure("c", said, "11"),
     ]
-    fact = only(align(claims, {"a": MON, "b": TUE, "c": WED}), Kind.KILLED)
+    fact = aligned(claims, {"a": MON, "b": TUE, "c": WED})
     assert fact.revision is True
     assert [(e.value, e.superseded) for e in fact.timeline] == [
         ("Three", False),
@@ -164,8 +184,9 @@ def test_downward_correction_is_a_conflict() -> None:
         figure("a", "The toll in Varna has risen to 28, the city office said.", "28"),
         figure("b", "The office said 27 people died in Varna, not 28 as it had said.", "27"),
     ]
-    fact = only(align(claims, {"a": WED, "b": WED}), Kind.KILLED)
+    fact = aligned(claims, {"a": WED, "b": WED})
     assert (fact.status, fact.revision) == (Status.CONFLICT, False)
+    assert fact.rule == "a correction lowers a figure"
 
 
 def test_correction_inside_one_article_is_a_conflict() -> None:
@@ -173,7 +194,7 @@ def test_correction_inside_one_article_is_a_conflict() -> None:
         figure("a", "The mayor said 28 people died in Varna.", "28", who="The mayor"),
         figure("a", "The office said 27 people died in Varna, not 28 as it had said.", "27"),
     ]
-    fact = only(align(claims, {"a": WED}), Kind.KILLED)
+    fact = aligned(claims, {"a": WED})
     assert (fact.status, fact.revision) == (Status.CONFLICT, False)
 
 
@@ -189,8 +210,11 @@ def test_a_cap_one_side_gives_against_the_others_count_is_a_dispute() -> None:
             "b", "The toll rose to 96, the health ministry said.", "96", who="the health ministry"
         ),
     ]
-    fact = only(align(claims, {"a": MON, "b": TUE}), Kind.KILLED)
-    assert fact.status == Status.CONFLICT
+    fact = aligned(claims, {"a": MON, "b": TUE})
+    assert (fact.status, fact.rule) == (
+        Status.CONFLICT,
+        "a source's cap is exceeded by another source's figure",
+    )
     assert [(d.who, d.value) for d in fact.disputes] == [
         ("The army", "fewer than 10"),
         ("the health ministry", "96"),
@@ -214,7 +238,7 @@ def test_no_one_hurt_is_a_count_not_a_cap() -> None:
             "b", "The toll from the blaze has risen to two, doctors said.", "two", who="doctors"
         ),
     ]
-    fact = only(align(claims, {"a": MON, "b": TUE}), Kind.KILLED)
+    fact = aligned(claims, {"a": MON, "b": TUE})
     assert (fact.status, fact.revision) == (Status.AGREE, True)
 
 
@@ -223,8 +247,11 @@ def test_two_named_sources_apart_without_word_of_an_update_is_a_dispute() -> Non
         figure("a", "Six people were wounded, police in Dorn said.", "Six", who="police in Dorn"),
         figure("b", "Eight people were wounded, doctors said.", "Eight", who="doctors"),
     ]
-    fact = only(align(claims, {"a": MON, "b": TUE}), Kind.KILLED)
-    assert fact.status == Status.CONFLICT
+    fact = aligned(claims, {"a": MON, "b": TUE})
+    assert (fact.status, fact.rule) == (
+        Status.CONFLICT,
+        "named sources give figures that cannot both hold",
+    )
     assert {d.who for d in fact.disputes} == {"police in Dorn", "doctors"}
 
 
@@ -235,7 +262,7 @@ def test_one_source_rising_over_days_is_a_revision() -> None:
             "b", "Eight people died, the Health Ministry said.", "Eight", who="the Health Ministry"
         ),
     ]
-    fact = only(align(claims, {"a": MON, "b": TUE}), Kind.KILLED)
+    fact = aligned(claims, {"a": MON, "b": TUE})
     assert (fact.status, fact.revision, fact.disputes) == (Status.AGREE, True, ())
 
 
@@ -244,8 +271,18 @@ def test_unnamed_figures_apart_have_no_who_says_what() -> None:
         figure("a", "Six people died in the fire.", "Six"),
         figure("b", "Eight people died in the fire.", "Eight"),
     ]
-    fact = only(align(claims, {"a": MON, "b": MON}), Kind.KILLED)
+    fact = aligned(claims, {"a": MON, "b": MON})
     assert (fact.status, fact.disputes) == (Status.CONFLICT, ())
+    assert fact.rule == "one day's reports give figures that cannot both hold"
+
+
+def test_a_figure_falling_in_a_later_report_is_a_conflict() -> None:
+    claims = [
+        figure("a", "The number of injured has risen to 80, the ministry said.", "80"),
+        figure("b", "Seventy-four people were injured in the strike on Halm.", "Seventy-four"),
+    ]
+    fact = aligned(claims, {"a": MON, "b": TUE})
+    assert (fact.status, fact.rule) == (Status.CONFLICT, "the figure falls in a later report")
 
 
 # --- end to end ---------------------------------------------------------------------------------
