@@ -1,14 +1,16 @@
 """Whether figures that cannot all hold are a revision over time or a conflict.
 
 A toll reported at several moments rises: "12", then "more than 20", then "31". Figures are
-put in time order by the day their article was published and, within a day or for an
-undated article, by the words beside them (`cues`): a figure its own report calls earlier
-comes first, an update or a correction after. The figures are a revision when one toll
-that never falls fits every figure in that order. They conflict when two figures of one
-moment cannot both hold (one article's current figures; one day's figures when no report
-says the toll moved), when the toll falls or a correction lowers a figure ("33, not 34"),
-when one source caps a figure another exceeds ("the army said fewer than 10" against "the
-ministry said 112"), or when two named sources are apart and no report says the toll moved.
+put in time order by the day their article was published; the words beside them (`cues`) say
+whether the toll moved ("has risen to", "initially put at"). Within one article an earlier
+figure gives way to its update. When the reports say the toll moved, one day's figures (and
+an undated update) are read in rising order, as reports hours apart; else one day's figures
+are one moment. The figures are a revision when one toll that never falls fits every figure
+in that order. They conflict when two figures of one moment cannot both hold (one article's
+current figures; one day's figures when no report says the toll moved), when the toll falls
+or a correction lowers a figure ("33, not 34"), when one source caps a figure another
+exceeds ("the army said fewer than 10" against "the ministry said 112"), or when two named
+sources are apart and no report says the toll moved.
 """
 
 from __future__ import annotations
@@ -224,19 +226,13 @@ def _order(
             by_day[day].append(i)
     sequence: list[_Slot] = []
     for day in sorted(by_day):
-        plain = [i for i in by_day[day] if cues[i] is None]
-        cued = sorted(
-            (i for i in by_day[day] if cues[i] is not None),
-            key=lambda i: (_RANK[cues[i]], _bounds(claims[i])),
-        )
-        sequence += [_slot(claims, [i]) for i in cued if _RANK[cues[i]] < 1]
-        if plain and hours_apart:
-            sequence += [
-                _slot(claims, [i]) for i in sorted(plain, key=lambda i: _bounds(claims[i]))
-            ]
-        elif plain:
-            sequence.append(_slot(claims, plain))
-        sequence += [_slot(claims, [i]) for i in cued if _RANK[cues[i]] > 1]
+        if hours_apart:
+            # An update is newer than some report of the day, not than all of them: the
+            # day's figures are read in rising order.
+            ordered = sorted(by_day[day], key=lambda i: (_bounds(claims[i]), _RANK[cues[i]]))
+            sequence += [_slot(claims, [i]) for i in ordered]
+        else:
+            sequence.append(_slot(claims, by_day[day]))
     falls, reason = _falls(claims, sequence)
     if falls:
         return sequence, falls, reason

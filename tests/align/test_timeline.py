@@ -140,6 +140,17 @@ def test_one_days_figures_are_hours_apart_when_the_toll_is_seen_to_move() -> Non
     assert [e.value for e in fact.timeline] == ["Twelve", "Fifteen", "31"]
 
 
+def test_an_update_is_newer_than_some_report_of_its_day_not_than_all() -> None:
+    claims = [
+        figure("a", "The toll from the quake in Brisa has risen to 10.", "10"),
+        figure("b", "At least 11 people died in the quake in Brisa.", "At least 11"),
+        figure("c", "Twelve people died in the quake in Brisa.", "Twelve"),
+    ]
+    fact = aligned(claims, {"a": MON, "b": MON, "c": TUE})
+    assert (fact.status, fact.revision) == (Status.AGREE, True)
+    assert [e.value for e in fact.timeline] == ["10", "At least 11", "Twelve"]
+
+
 def test_a_sentence_saying_the_toll_rose_lets_two_sources_rise_over_days() -> None:
     said = "The toll rose overnight after two of the injured died in hospital."
     claims = [
