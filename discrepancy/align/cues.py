@@ -80,7 +80,7 @@ _NEAR_BEFORE = (
             r"\b(?:later|now)\s+(?:(?:[\w’'\-]+\s+){0,2}?(?:put|puts|revised|raised|lowered"
             r"|updated|gave|gives|said|says|reported|reports|confirmed|announced|estimated"
             r"|estimates|stands|stood)\b|at\b|to\b)"
-            r"|\b(?:latest|updated|new|revised|current)\s+(?:death\s+)?"
+            r"|\b(?:latest|most\s+recent|updated|new|revised|current)\s+(?:death\s+)?"
             r"(?:tolls?|figures?|counts?|tally|numbers?|data)\b|\bhas\s+since\b",
             re.IGNORECASE,
         ),
@@ -137,7 +137,7 @@ def figure_cue(claim: Claim) -> str | None:
 # 24 after one of the victims died", "the number of injured was revised".
 _CHANGE = re.compile(
     r"\b(?:toll|tally|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|casualties|injured|wounded"
-    r"|fatalities|people\s+killed))\b[^.;]{0,60}?\b(?:rose|risen|rises|climbed|climbs|increased"
+    r"|fatalities|people|those))\b[^.;]{0,100}?\b(?:rose|risen|rises|climbed|climbs|increased"
     r"|increases|jumped|grew|grown|updated|revised|corrected|lowered)\b",
     re.IGNORECASE,
 )

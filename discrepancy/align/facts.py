@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from discrepancy.align.timeline import settle
+from discrepancy.align.timeline import settle, toll_moves
 from discrepancy.extract.names import organization_rule, person_rule, same_spelling, split_name
 from discrepancy.link.disjoint import DisjointSets
 from discrepancy.models import NUMERIC_KINDS, Claim, Discrepancy, Fact, Kind, Status
@@ -73,11 +73,13 @@ def _numeric_facts(
     for claim in claims:
         by_key[(claim.kind, claim.subject)].append(claim)
     facts = []
+    moving = None
     for (kind, subject), group in by_key.items():
         articles = {c.article for c in group}
         agreeing = Status.AGREE if len(articles) > 1 else Status.SINGLE
         if conflict.get(_key(kind, subject), False):
-            settled = settle(group, published)
+            moving = toll_moves(claims) if moving is None else moving
+            settled = settle(group, published, moving=moving)
             status = agreeing if settled.revision else Status.CONFLICT
             rule = _REVISION_RULE if settled.revision else settled.rule
             facts.append(Fact(kind, subject, status, tuple(group), rule=rule,

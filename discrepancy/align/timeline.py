@@ -83,12 +83,17 @@ def _ceiling(claim: Claim) -> bool:
     return claim.high is not None and claim.high >= 1 and (claim.low is None or claim.low <= 0)
 
 
-def settle(claims: Sequence[Claim], published: Mapping[str, dt.date | None]) -> Settled:
-    """A revision with its timeline, or a conflict with who gives which figure."""
+def settle(
+    claims: Sequence[Claim], published: Mapping[str, dt.date | None], *, moving: bool = False
+) -> Settled:
+    """A revision with its timeline, or a conflict with who gives which figure.
+
+    `moving`: the incident's reports say a toll moved (`toll_moves` over all its figures).
+    """
     if len(claims) > _MAX_CLAIMS:
         return Settled(False)
     cues = [figure_cue(c) for c in claims]
-    changing = _changing(claims, cues)
+    changing = moving or _changing(claims, cues)
     superseded = _superseded(claims, cues)
     checks = [
         (_SAME_ARTICLE, _same_moment(claims, superseded)),
@@ -108,22 +113,32 @@ def settle(claims: Sequence[Claim], published: Mapping[str, dt.date | None]) -> 
     return Settled(True, timeline=_timeline(claims, cues, superseded, sequence, published))
 
 
+def toll_moves(claims: Sequence[Claim]) -> bool:
+    """Do an incident's reports say a toll moved? Tolls are reported together ("the toll rose
+    to 54 dead and 297 injured"): a word of change about one counts for all of them."""
+    return _changing(claims, [figure_cue(c) for c in claims])
+
+
 def describe(
-    fact: Fact, published: Mapping[str, dt.date | None]
+    fact: Fact, published: Mapping[str, dt.date | None], *, moving: bool = False
 ) -> tuple[tuple[TimelineEntry, ...], tuple[Attributed, ...]]:
-    """A revision's timeline and a conflict's "who says what", from the fact's claims."""
+    """A revision's timeline and a conflict's "who says what", from the fact's claims.
+
+    `moving` as `settle` was given it when the fact was aligned.
+    """
     claims = fact.claims
     if fact.kind not in NUMERIC_KINDS or len(claims) > _MAX_CLAIMS:
         return (), ()
     if fact.status == Status.CONFLICT:
-        return (), settle(claims, published).disputes
+        return (), settle(claims, published, moving=moving).disputes
     if not fact.revision:
         return (), ()
     if any(_apart(a, b) for n, a in enumerate(claims) for b in claims[n + 1 :]):
-        return settle(claims, published).timeline, ()
+        return settle(claims, published, moving=moving).timeline, ()
     # Figures that all hold together but rise over the days: their order, nothing replaced.
     cues = [figure_cue(c) for c in claims]
-    sequence, _, _ = _order(claims, cues, set(), published, hours_apart=_changing(claims, cues))
+    changing = moving or _changing(claims, cues)
+    sequence, _, _ = _order(claims, cues, set(), published, hours_apart=changing)
     return _timeline(claims, cues, set(), sequence, published), ()
 
 

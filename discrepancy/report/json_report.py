@@ -8,8 +8,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from discrepancy import __version__
-from discrepancy.align.timeline import describe
+from discrepancy.align.timeline import describe, toll_moves
 from discrepancy.models import (
+    NUMERIC_KINDS,
     Article,
     Attributed,
     Claim,
@@ -17,6 +18,7 @@ from discrepancy.models import (
     Incident,
     Report,
     Review,
+    Status,
     TimelineEntry,
 )
 
@@ -59,8 +61,8 @@ def _claim(claim: Claim) -> dict[str, Any]:
     }
 
 
-def _fact(fact: Fact, published: Mapping[str, dt.date | None]) -> dict[str, Any]:
-    timeline, disputes = describe(fact, published)
+def _fact(fact: Fact, published: Mapping[str, dt.date | None], moving: bool) -> dict[str, Any]:
+    timeline, disputes = describe(fact, published, moving=moving)
     return {
         "kind": fact.kind.value,
         "subject": fact.subject,
@@ -91,6 +93,10 @@ def _attributed(side: Attributed) -> dict[str, Any]:
 
 
 def _incident(incident: Incident, published: Mapping[str, dt.date | None]) -> dict[str, Any]:
+    # Whether the incident's reports say a toll moved, as the aligner judged its figures.
+    flagged = [f for f in incident.facts if f.revision or f.status == Status.CONFLICT]
+    numeric = [c for f in incident.facts if f.kind in NUMERIC_KINDS for c in f.claims]
+    moving = bool(flagged) and toll_moves(numeric)
     return {
         "id": incident.id,
         "label": incident.label,
@@ -99,7 +105,7 @@ def _incident(incident: Incident, published: Mapping[str, dt.date | None]) -> di
         "articles": list(incident.articles),
         "mentioned_in": list(incident.mentioned_in),
         "background_of": incident.background_of,
-        "facts": [_fact(f, published) for f in incident.facts],
+        "facts": [_fact(f, published, moving) for f in incident.facts],
     }
 
 

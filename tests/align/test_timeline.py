@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -149,6 +149,20 @@ def test_an_update_is_newer_than_some_report_of_its_day_not_than_all() -> None:
     fact = aligned(claims, {"a": MON, "b": MON, "c": TUE})
     assert (fact.status, fact.revision) == (Status.AGREE, True)
     assert [e.value for e in fact.timeline] == ["10", "At least 11", "Twelve"]
+
+
+def test_word_that_the_death_toll_rose_lets_the_wounded_count_rise_too() -> None:
+    claims = [
+        figure("a", "Two were killed and six hurt, police said.", "Two", who="police"),
+        figure("b", "The toll has risen to four, doctors said.", "four", who="doctors"),
+        replace(figure("a", "Two were killed and six hurt, police said.", "six", who="police"),
+                kind=Kind.WOUNDED),
+        replace(figure("b", "Nine were hurt, doctors said.", "Nine", who="doctors"),
+                kind=Kind.WOUNDED),
+    ]  # fmt: skip
+    published: dict[str, dt.date | None] = {"a": MON, "b": TUE}
+    wounded = only(align(claims, published), Kind.WOUNDED)
+    assert (wounded.status, wounded.revision) == (Status.AGREE, True)
 
 
 def test_a_sentence_saying_the_toll_rose_lets_two_sources_rise_over_days() -> None:
