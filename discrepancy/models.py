@@ -96,6 +96,30 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class TimelineEntry:
+    """One figure of a toll that changed, in the order the reports give it."""
+
+    article: str
+    published: dt.date | None
+    value: str
+    low: float | None
+    high: float | None
+    # What the words beside the figure say of its time: "earlier", "update", "correction".
+    cue: str | None = None
+    # A figure its own article reports as replaced ("initially put at 7", then "9").
+    superseded: bool = False
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """One side of a disputed figure: who gives it (as written), the figure and where."""
+
+    who: str | None
+    value: str
+    article: str
+
+
+@dataclass(frozen=True)
 class Fact:
     """The claims several articles make about one (kind, subject) of an incident."""
 
@@ -105,7 +129,8 @@ class Fact:
     claims: tuple[Claim, ...]
     # Why a variant's spellings were joined, or why claims conflict.
     rule: str | None = None
-    # Dated figures that only rise over time are a revision, not a conflict.
+    # Figures that only rise over time are a revision, not a conflict (its timeline and a
+    # conflict's "who says what" are derived from the claims: align.timeline.describe).
     revision: bool = False
 
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from discrepancy.align.timeline import settle, toll_moves
 from discrepancy.extract.names import organization_rule, person_rule, same_spelling, split_name
 from discrepancy.link.disjoint import DisjointSets
 from discrepancy.models import NUMERIC_KINDS, Claim, Discrepancy, Fact, Kind, Status
@@ -21,6 +22,7 @@ KIND_ORDER = [Kind.KILLED, Kind.WOUNDED, Kind.SHOT, Kind.TROOPS, Kind.PERSON, Ki
 # say the sources agree on the spelling they share.
 _SPELLING_RULES = {"same kunya and family name", "same given and family name", "same kunya",
                    "nickname and family name", "same name, other transliteration"}  # fmt: skip
+_REVISION_RULE = "figures rise over time"
 
 
 def numeric_conflicts(claims: pd.DataFrame) -> pd.DataFrame:
@@ -71,15 +73,21 @@ def _numeric_facts(
     for claim in claims:
         by_key[(claim.kind, claim.subject)].append(claim)
     facts = []
+    moving = None
     for (kind, subject), group in by_key.items():
         articles = {c.article for c in group}
-        revision = _is_revision(group, published) and _rises(group, published)
+        agreeing = Status.AGREE if len(articles) > 1 else Status.SINGLE
         if conflict.get(_key(kind, subject), False):
-            status = Status.AGREE if revision else Status.CONFLICT
-        else:
-            status = Status.AGREE if len(articles) > 1 else Status.SINGLE
-        rule = "figures rise over time" if revision else None
-        facts.append(Fact(kind, subject, status, tuple(group), rule=rule, revision=revision))
+            moving = toll_moves(claims) if moving is None else moving
+            settled = settle(group, published, moving=moving)
+            status = agreeing if settled.revision else Status.CONFLICT
+            rule = _REVISION_RULE if settled.revision else settled.rule
+            facts.append(Fact(kind, subject, status, tuple(group), rule=rule,
+                              revision=settled.revision))  # fmt: skip
+            continue
+        revision = _is_revision(group, published) and _rises(group, published)
+        rule = _REVISION_RULE if revision else None
+        facts.append(Fact(kind, subject, agreeing, tuple(group), rule=rule, revision=revision))
     return facts
 
 

@@ -23,24 +23,104 @@ _ACCORDING_TO = Caseless(r"\baccording\s+to\s+(?P<who>[^,.;]{2,60})")
 _NOT_A_SOURCE_START = frozenset({"in", "on", "at", "by", "to", "that", "which"})
 _PASSIVE_ENDS = frozenset({"was", "were", "is", "are", "been", "be"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which"})
+# Words that do not tell two sources apart: "the ministry" and "ministry" are one source.
+_KEY_STOP = frozenset({"the", "a", "an", "s", "of", "its", "his", "her", "their"})
+# Words the said-by pattern picks up between a source and its verb ("the military has said",
+# "the ministry initially reported"): they belong to the verb, not to the source's name.
+_TRAILING = frozenset(
+    """has have had also initially earlier later previously then first originally again
+    further now since already""".split()
+)
+# A run that starts with one of these is a clause, not a source: "It was initially reported",
+# "but said", "up from the initially reported", "Earlier, it was reported", "As reported".
+_NOT_A_SOURCE = frozenset(
+    """it he she they we i you him her them who whom which where that this there these those
+    as but and or up among earlier initial initially later previously aware according""".split()
+)
+# A run that ends with one of these is no source either: "Israel has not claimed".
+_NOT_A_SOURCE_END = frozenset({"not", "never", "of", "from", "to", "with", "for"})
+# "according to the latest figures" names what was counted, not who counted.
+_NOT_A_SOURCE_HEAD = frozenset(
+    {"figures", "figure", "data", "reports", "estimates", "count", "counts", "numbers", "toll"}
+)
+
+
+def _source(run: str) -> str | None:
+    """The source a matched run names, without the words around it, or None."""
+    who = re.sub(r"^[\W_]+", "", run.strip(' ,“”"'))
+    who = re.sub(r"^(?:and|but|as)\s+", "", who, flags=re.IGNORECASE)
+    words = who.split()
+    while words and words[-1].lower() in _TRAILING:
+        words.pop()
+    if not words or words[0][0].isdigit():
+        return None
+    lowered = [w.lower() for w in words]
+    if lowered[0] in _NOT_A_SOURCE or lowered[-1] in _PRONOUNS:
+        return None
+    if lowered[-1] in _NOT_A_SOURCE_END or lowered[-1] in _NOT_A_SOURCE_HEAD:
+        return None
+    return " ".join(words)
 
 
 def find_attribution(sentence: str) -> str | None:
     """The source a sentence credits, as written, or None."""
     match = _ACCORDING_TO.search(sentence)
     if match:
-        return match.group("who").strip()
+        who = _source(match.group("who"))
+        if who is not None:
+            return who
     if not _VERB.search(sentence):
         return None
     # "officials said" (the source before the verb) wins over "told the agency" after it.
     for pattern in (_SAID_BY, _SAID_BY_AFTER):
         for candidate in sorted(pattern.finditer(sentence), key=lambda m: -m.start()):
-            who = candidate.group("who").strip(' ,“”"')
-            who = re.sub(r"^(?:and|but|as)\s+", "", who)
-            words = who.lower().split()
-            if not words or words[-1] in _PRONOUNS or who[0].isdigit():
-                continue
-            if words[0] in _NOT_A_SOURCE_START or words[-1] in _PASSIVE_ENDS:
+            words = candidate.group("who").lower().split()
+            if words and (words[0] in _NOT_A_SOURCE_START or words[-1] in _PASSIVE_ENDS):
                 continue  # "said in a statement", "The attack was claimed by"
-            return who
+            who = _source(candidate.group("who"))
+            if who is not None:
+                return who
     return None
+
+
+def source_key(who: str) -> frozenset[str]:
+    """The words that name a source, without articles, possessives or case."""
+    words = re.findall(r"[a-z0-9]+", who.lower().replace("’", "'").replace("'s ", " "))
+    return frozenset(w for w in words if w not in _KEY_STOP)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word in two forms: "Israel"/"Israeli", "Lebanon"/"Lebanese", "Iran"/"Iranian"."""
+    if a == b:
+        return True
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared >= 5 or (shared >= 4 and shared == min(len(a), len(b)))
+
+
+def same_source(a: str, b: str) -> bool:
+    """Do two attributions name one source ("Lebanon's health ministry", "the Lebanese
+    Health Ministry")? Every word of the shorter name is in the longer, or both end in the
+    same word and share another."""
+    key_a, key_b = source_key(a), source_key(b)
+    if not key_a or not key_b:
+        return False
+    short, long_ = sorted((key_a, key_b), key=len)
+    matched = [w for w in short if any(_same_word(w, v) for v in long_)]
+    if len(matched) == len(short):
+        return True
+    head_a, head_b = _head(a), _head(b)
+    return (
+        head_a is not None
+        and head_b is not None
+        and _same_word(head_a, head_b)
+        and (len(matched) >= 2)
+    )
+
+
+def _head(who: str) -> str | None:
+    words = re.findall(r"[a-z0-9]+", who.lower())
+    return words[-1] if words else None

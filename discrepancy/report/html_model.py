@@ -29,6 +29,13 @@ REVIEW_LABELS = {
     "revision": "Revision",
     "ok": "No issues",
 }
+# How a revision's timeline names what a figure's words say of its time.
+CUE_LABELS = {
+    "earlier": "earlier figure",
+    "update": "update",
+    "correction": "correction",
+    "superseded": "replaced in its own article",
+}
 STATUS_LABELS = {
     "conflict": "Conflict",
     "variant": "Variant",
@@ -73,6 +80,8 @@ class ClaimView:
     scope: str | None
     # Shown opened: the first claim of each value in a row that needs review.
     open: bool = False
+    # In a revision's timeline: what the words beside the figure say of its time.
+    cue: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,8 @@ class Row:
     cells: tuple[tuple[ClaimView, ...], ...]
     timeline: tuple[ClaimView, ...]
     review: Decision | None = None
+    # A conflict's figures with who gives each, when at least two sources are named.
+    disputes: tuple[ClaimView, ...] = ()
 
     @property
     def flagged(self) -> bool:

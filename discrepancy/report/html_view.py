@@ -11,6 +11,7 @@ from discrepancy.report.formatting import split_on_value
 from discrepancy.report.html_chart import chart
 from discrepancy.report.html_labels import OPAQUE_ID, display_label
 from discrepancy.report.html_model import (
+    CUE_LABELS,
     FLAGGED,
     REVIEW_ORDER,
     STATUS_LABELS,
@@ -269,12 +270,39 @@ def _row(fact: Mapping[str, Any], sources: Sequence[Source], by_id: Mapping[str,
         rule=fact.get("rule"),
         values=values,
         cells=cells,
-        timeline=tuple(
+        timeline=_timeline(fact, claims) if revision else (),
+        disputes=_disputes(fact, claims) if shown_status == "conflict" else (),
+    )
+
+
+def _matching(claims: Sequence[ClaimView], entry: Mapping[str, Any]) -> ClaimView | None:
+    """The claim a timeline entry or a disputed figure stands for: same article and value."""
+    for claim in claims:
+        if claim.article == str(entry.get("article")) and claim.value == entry.get("value"):
+            return claim
+    return None
+
+
+def _timeline(fact: Mapping[str, Any], claims: Sequence[ClaimView]) -> tuple[ClaimView, ...]:
+    """A revision's figures in the order the aligner put them, else by publication date."""
+    entries = fact.get("timeline")
+    if not entries:
+        return tuple(
             sorted(claims, key=lambda c: (c.published is None, c.published or "", c.source))
         )
-        if revision
-        else (),
-    )
+    steps = []
+    for entry in entries:
+        claim = _matching(claims, entry)
+        if claim is not None:
+            cue = "superseded" if entry.get("superseded") else entry.get("cue")
+            steps.append(replace(claim, cue=CUE_LABELS.get(str(cue)) if cue else None))
+    return tuple(steps)
+
+
+def _disputes(fact: Mapping[str, Any], claims: Sequence[ClaimView]) -> tuple[ClaimView, ...]:
+    """Who says what: the disputed figures, each with the source it is credited to."""
+    found = (_matching(claims, side) for side in fact.get("attributions", ()))
+    return tuple(claim for claim in found if claim is not None)
 
 
 def _decision_index(

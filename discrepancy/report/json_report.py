@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from discrepancy import __version__
-from discrepancy.models import Article, Claim, Fact, Incident, Report, Review
+from discrepancy.align.timeline import describe, toll_moves
+from discrepancy.models import (
+    NUMERIC_KINDS,
+    Article,
+    Attributed,
+    Claim,
+    Fact,
+    Incident,
+    Report,
+    Review,
+    Status,
+    TimelineEntry,
+)
 
 SCHEMA = "discrepancy-report/1"
 
@@ -48,7 +61,8 @@ def _claim(claim: Claim) -> dict[str, Any]:
     }
 
 
-def _fact(fact: Fact) -> dict[str, Any]:
+def _fact(fact: Fact, published: Mapping[str, dt.date | None], moving: bool) -> dict[str, Any]:
+    timeline, disputes = describe(fact, published, moving=moving)
     return {
         "kind": fact.kind.value,
         "subject": fact.subject,
@@ -56,10 +70,33 @@ def _fact(fact: Fact) -> dict[str, Any]:
         "rule": fact.rule,
         "revision": fact.revision,
         "claims": [_claim(c) for c in fact.claims],
+        # Added fields: a revision's figures in time order; who gives each disputed figure.
+        **({"timeline": [_entry(e) for e in timeline]} if timeline else {}),
+        **({"attributions": [_attributed(a) for a in disputes]} if disputes else {}),
     }
 
 
-def _incident(incident: Incident) -> dict[str, Any]:
+def _entry(entry: TimelineEntry) -> dict[str, Any]:
+    return {
+        "article": entry.article,
+        "published": entry.published.isoformat() if entry.published else None,
+        "value": entry.value,
+        "low": _number(entry.low),
+        "high": _number(entry.high),
+        "cue": entry.cue,
+        "superseded": entry.superseded,
+    }
+
+
+def _attributed(side: Attributed) -> dict[str, Any]:
+    return {"who": side.who, "value": side.value, "article": side.article}
+
+
+def _incident(incident: Incident, published: Mapping[str, dt.date | None]) -> dict[str, Any]:
+    # Whether the incident's reports say a toll moved, as the aligner judged its figures.
+    flagged = [f for f in incident.facts if f.revision or f.status == Status.CONFLICT]
+    numeric = [c for f in incident.facts if f.kind in NUMERIC_KINDS for c in f.claims]
+    moving = bool(flagged) and toll_moves(numeric)
     return {
         "id": incident.id,
         "label": incident.label,
@@ -68,7 +105,7 @@ def _incident(incident: Incident) -> dict[str, Any]:
         "articles": list(incident.articles),
         "mentioned_in": list(incident.mentioned_in),
         "background_of": incident.background_of,
-        "facts": [_fact(f) for f in incident.facts],
+        "facts": [_fact(f, published, moving) for f in incident.facts],
     }
 
 
@@ -86,11 +123,13 @@ def _document(report: Report, *, lazy: bool) -> dict[str, Any]:
     # Articles and incidents are the bulk of a large report: made one at a time, the whole
     # document never needs to be in memory.
     many: Any = iter if lazy else list
+    # A revision's timeline orders its figures by the day their articles were published.
+    published = {article.id: article.published for article in report.articles}
     return {
         "schema": SCHEMA,
         "generated_by": f"discrepancy {__version__}",
         "articles": many(map(_article, report.articles)),
-        "incidents": many(map(_incident, report.incidents)),
+        "incidents": many(_incident(i, published) for i in report.incidents),
         "skipped": [{"path": s.path, "line": s.line, "reason": s.reason} for s in report.skipped],
         "discrepancies": [
             {

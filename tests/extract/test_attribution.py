@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from discrepancy.extract.attribution import find_attribution
+from discrepancy.extract.attribution import find_attribution, same_source
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,48 @@ def test_attribution(sentence: str, expected: str) -> None:
 )
 def test_no_attribution(sentence: str) -> None:
     assert find_attribution(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Words between the source and its verb belong to the verb.
+        ("Nine people were killed, the coast guard has said.", "the coast guard"),
+        ("The port authority initially reported 40 injuries.", "The port authority"),
+        ("State radio earlier reported that two guards died.", "State radio"),
+        # "but said" continues the sentence's own subject.
+        ("The navy confirmed the boat sank, but said no sailors were killed.", "The navy"),
+        # A dash or bullet before the source is no part of it.
+        ("- Governor Ana Brel said the road would reopen.", "Governor Ana Brel"),
+    ],
+)
+def test_attribution_without_the_words_around_the_source(sentence: str, expected: str) -> None:
+    assert find_attribution(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was initially reported that two guards died.",
+        "According to the latest figures, 80 people were hurt.",
+        "The coast guard has not confirmed how many sailors died.",
+        "Earlier reports said four people were hurt.",
+        "As reported, six people were hurt in the blast.",
+    ],
+)
+def test_clauses_that_name_no_source(sentence: str) -> None:
+    assert find_attribution(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("the health ministry", "Health Ministry", True),
+        ("Lebanon's health ministry", "the Lebanese Health Ministry", True),
+        ("Mayor Ana Brel", "Brel", True),
+        ("the health ministry", "the defence ministry", False),
+        ("police", "hospital officials", False),
+    ],
+)
+def test_same_source(a: str, b: str, same: bool) -> None:
+    assert same_source(a, b) is same

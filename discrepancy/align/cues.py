@@ -1,0 +1,148 @@
+"""Words around a figure that place it in time: an earlier figure, an update, a correction.
+
+Reports give the same toll at different moments: "initially put at 7", "has risen to 9",
+"33, not 34 as previously reported". The words next to a figure say whether it is a figure
+the report has moved past (EARLIER), the newest one (UPDATE) or a lowered one (CORRECTION).
+Every pattern runs on a window of at most _WINDOW characters beside the figure, and every
+repetition is bounded, so the work per claim is bounded too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from discrepancy.models import Claim
+
+EARLIER = "earlier"
+UPDATE = "update"
+CORRECTION = "correction"
+
+# How far before a figure a cue may stand: a reporting clause ("State television earlier
+# reported the governor saying, ...") can run for a hundred characters before its figure.
+_WINDOW = 150
+# A few words between the verb and "to": "increased the death toll to", "revised the figures to".
+_GAP = r"(?:[\w’'\-]+\s+){0,5}?"
+
+# Cues that end right before the figure (the text before it ends with the match).
+_BEFORE = (
+    # "was revised down to 33", "corrected to 12": a lowered figure.
+    (
+        CORRECTION,
+        re.compile(
+            rf"\b(?:revised|revising|brought|cut|adjusted)\s+{_GAP}down(?:wards?)?\s+to\s+$"
+            rf"|\b(?:corrected|correcting|lowered|lowering|reduced|reducing|downgraded)\s+{_GAP}"
+            r"(?:to|at)\s+$",
+            re.IGNORECASE,
+        ),
+    ),
+    # "has risen to 9", "increased the death toll to", "bringing the toll to": the newest figure.
+    (
+        UPDATE,
+        re.compile(
+            r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|increasing"
+            r"|jumped|jumps|grown|grew|grows|growing|reached|reaches|reaching|mounted|soared|raised"
+            r"|raising|revised|revising|updated|updating|bringing|brought|brings|pushed|pushing)"
+            rf"\s+{_GAP}(?:to|at)\s+$"
+            r"|\b(?:reached|reaches|has\s+hit|topped|passed|surpassed|exceeded|exceeds)\s+$"
+            r"|\bnow\s+(?:stands?\s+at\s+|at\s+)?$",
+            re.IGNORECASE,
+        ),
+    ),
+    # "up from 7", "first put at 9": the figure a report has moved past.
+    (
+        EARLIER,
+        re.compile(
+            rf"\bup\s+from\s+{_GAP}$|\b(?:first|initially|originally)\s+{_GAP}(?:at|as)\s+$",
+            re.IGNORECASE,
+        ),
+    ),
+)
+# Cues anywhere in the window before the figure; the one nearest the figure wins.
+_NEAR_BEFORE = (
+    # "It was initially reported that", "earlier put the toll", "preliminary figures".
+    (
+        EARLIER,
+        re.compile(
+            r"\b(?:initially|originally|previously|first|earlier|at\s+first)\b,?\s+"
+            r"(?:[\w’'\-]+,?\s+){0,3}?(?:report\w*|sa(?:id|ys)|put|gave|given|announced|stated"
+            r"|counted|estimated|toll|figures?|tally)\b"
+            r"|\b(?:initial|preliminary|earlier|previous|original|provisional)\s+"
+            r"(?:reports?|figures?|counts?|tolls?|tally|estimates?|data|numbers?)\b"
+            r"|\bpreliminar(?:y|ily)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "later at 7", "officials now put", "the latest toll", "has since": a newer figure. A bare
+    # "later" or "now" is no cue: "a half-hour later, three were shot", "police now believe".
+    (
+        UPDATE,
+        re.compile(
+            r"\b(?:later|now)\s+(?:(?:[\w’'\-]+\s+){0,2}?(?:put|puts|revised|raised|lowered"
+            r"|updated|gave|gives|said|says|reported|reports|confirmed|announced|estimated"
+            r"|estimates|stands|stood)\b|at\b|to\b)"
+            r"|\b(?:latest|most\s+recent|updated|new|revised|current)\s+(?:death\s+)?"
+            r"(?:tolls?|figures?|counts?|tally|numbers?|data)\b|\bhas\s+since\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+# Cues just after the figure (the text after it starts with the match).
+_AFTER = (
+    # "33 people died in Kyiv, not 34": the figure corrects a higher one.
+    (CORRECTION, re.compile(r"^[^.;:]{0,60}?\b(?:not|rather\s+than)\s+\d", re.IGNORECASE)),
+    # "34, as previously reported": a figure the report itself calls old.
+    (
+        EARLIER,
+        re.compile(
+            r"^[^.;:]{0,40}?\bas\s+(?:previously|initially|earlier|first)\s+(?:reported|stated)",
+            re.IGNORECASE,
+        ),
+    ),
+    # "nine, up from seven", "74 injured, updating an earlier toll": the newest figure.
+    (
+        UPDATE,
+        re.compile(
+            r"^[^.;:]{0,60}?\b(?:up|rising|risen)\s+from\b"
+            r"|^[^.;:]{0,80}?\bupdating\s+(?:an?\s+|the\s+|its\s+)?(?:earlier|previous|initial)",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def figure_cue(claim: Claim) -> str | None:
+    """EARLIER, UPDATE, CORRECTION or None: what the words beside a figure say about its time."""
+    sentence = claim.sentence
+    position = sentence.find(claim.value)
+    if position < 0 or not claim.value:
+        return None
+    before = sentence[max(0, position - _WINDOW) : position]
+    after = sentence[position + len(claim.value) : position + len(claim.value) + _WINDOW]
+    for cue, pattern in _BEFORE:
+        if pattern.search(before):
+            return cue
+    for cue, pattern in _AFTER:
+        if pattern.search(after):
+            return cue
+    nearest: tuple[int, str] | None = None
+    for cue, pattern in _NEAR_BEFORE:
+        for match in pattern.finditer(before):
+            distance = len(before) - match.end()
+            if nearest is None or distance <= nearest[0]:
+                nearest = (distance, cue)
+    return nearest[1] if nearest else None
+
+
+# A sentence that says a toll changed, whichever figure it gives: "the death toll has risen to
+# 24 after one of the victims died", "the number of injured was revised".
+_CHANGE = re.compile(
+    r"\b(?:toll|tally|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|casualties|injured|wounded"
+    r"|fatalities|people|those))\b[^.;]{0,100}?\b(?:rose|risen|rises|climbed|climbs|increased"
+    r"|increases|jumped|grew|grown|updated|revised|corrected|lowered)\b",
+    re.IGNORECASE,
+)
+
+
+def speaks_of_change(claim: Claim) -> bool:
+    """Does the claim's sentence say that a toll changed ("the toll has risen to 24")?"""
+    return _CHANGE.search(claim.sentence) is not None
