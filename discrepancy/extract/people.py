@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from discrepancy.extract import lexicon
 from discrepancy.extract.caseless import Caseless
+from discrepancy.extract.given_names import is_given_name
 from discrepancy.extract.places import Gazetteer, gazetteer
 
 # A word of a name: capitalised word, initial, Arabic article or particle, quoted nickname.
@@ -54,7 +55,7 @@ _ROLE_RIGHT_BEFORE = re.compile(
 )
 _ARABIC_NAME = re.compile(r"\b(?:al|el)-[A-Z]|\b(?:Abu|Umm|bin|ibn)\s+[A-Z]")
 _SUSPECT_CUES = Caseless(r"\b(?:charged|arrested|suspect|accused|custody|booked|gunman|shooter)\b")
-_VICTIM_CUES = Caseless(r"\b(?:killed|shot|died|dead|victim|wounded|injured|slain)\b")
+_VICTIM_CUES = Caseless(r"\b(?:killed|shot|died|dead|victims?|wounded|injured|slain)\b")
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ def find_names(sentence: str) -> Iterator[NameMention]:
             or lowered[first].endswith("year-old")  # "Thirty-year-old Cleveland Smelley"
         ):
             first += 1
+        first = _after_lead(words, first, places)
         last = len(words)
         while last > first and (
             lowered[last - 1] in lexicon.NOT_NAME_WORDS or lowered[last - 1] in _PARTICLE_WORDS
@@ -151,7 +153,11 @@ def find_names(sentence: str) -> Iterator[NameMention]:
         # A capitalised run with no role and no casualty context is more often a place, an
         # outlet or a slogan than a person tied to the incident: not a claim, but still a
         # rare string two reports of one incident may share.
-        confident = role is not None or bool(_ARABIC_NAME.search(sentence[start:end]))
+        confident = (
+            role is not None
+            or bool(_ARABIC_NAME.search(sentence[start:end]))
+            or _looks_personal(name_words, lowered[first:last])
+        )
         yield NameMention(start, end, sentence[start:end], False, role, confident)
 
 
@@ -175,6 +181,36 @@ def _organization(
     if located and end == run[last - 1].end():
         end += located.end()  # "Islamic Resistance in Iraq" is the name, not a place phrase
     yield NameMention(start, end, sentence[start:end], True, None)
+
+
+def _after_lead(words: list[str], first: int, places: Gazetteer) -> int:
+    """Where the person's name starts after the body or place it is named with ("United
+    Nations Anna Petrenko", "Lviv Taras Melnyk"): at a known first name that follows only
+    such words and leaves a family name after it. A run without one stays whole ("Lviv
+    Regional Administration" is a rare string two reports may share)."""
+    for j in range(first, len(words) - 1):
+        word = words[j].lower()
+        if is_given_name(word):
+            return j
+        if word not in lexicon.NAME_LEAD_WORDS and word not in places.known:
+            return first
+    return first
+
+
+def _looks_personal(words: list[str], lowered: list[str]) -> bool:
+    """A name with no role around it is still a person's when it opens with a known first
+    name and no word of it names a body, a street or a venue ("Maria Kovalenko", not "Red
+    Cross Road")."""
+    if len(words) > 4 or not is_given_name(words[0]):
+        return False
+    return not any(
+        w in lexicon.NOT_PERSON_WORDS
+        or w in lexicon.NAME_LEAD_WORDS
+        or w in lexicon.PLACE_TYPE_WORDS
+        or w in lexicon.VENUE_WORDS
+        or w in lexicon.ORGANIZATION_HEADS
+        for w in lowered
+    )
 
 
 def _strip_possessive(sentence: str, token: re.Match[str]) -> int:
