@@ -356,5 +356,11 @@ NAME_LEAD_WORDS = frozenset(
     """united nations national regional federal state city military administration affairs
     enforcement security committee council ministry service services defence defense
     internal interior foreign emergency emergencies district oblast province agency
-    parliament assembly commission police army forces navy""".split()
+    parliament assembly commission police army forces navy
+    ambassador envoy lawmaker representative commissioner ombudsman adviser advisor
+    consul""".split()
 )
+# A place this large closing a run of three or more words is where the person spoke or
+# lives, not their family name ("spokesman Hadi Saberi Tehran will respond"): a family name
+# that is also a city of a million people is rare.
+TRAILING_CITY_POPULATION = 1_000_000

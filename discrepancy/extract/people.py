@@ -54,6 +54,8 @@ _ROLE_RIGHT_BEFORE = re.compile(
     r"\b(?P<role>" + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True)) + r")\s+$"
 )
 _ARABIC_NAME = re.compile(r"\b(?:al|el)-[A-Z]|\b(?:Abu|Umm|bin|ibn)\s+[A-Z]")
+# A first name joined by "and" to a full name that shares its family name.
+_PAIRED = re.compile(r"\b([A-Z][a-z]+)\s+and\s+$")
 _SUSPECT_CUES = Caseless(r"\b(?:charged|arrested|suspect|accused|custody|booked|gunman|shooter)\b")
 _VICTIM_CUES = Caseless(r"\b(?:killed|shot|died|dead|victims?|wounded|injured|slain)\b")
 
@@ -136,6 +138,8 @@ def find_names(sentence: str) -> Iterator[NameMention]:
             lowered[last - 1] in lexicon.NOT_NAME_WORDS or lowered[last - 1] in _PARTICLE_WORDS
         ):
             last -= 1
+        if last - first >= 3 and _closing_place(words[last - 1], places):
+            last -= 1
         name_words = words[first:last]
         if len(name_words) < 2 or any(w.isupper() and len(w) > 1 for w in name_words):
             continue
@@ -159,6 +163,15 @@ def find_names(sentence: str) -> Iterator[NameMention]:
             or _looks_personal(name_words, lowered[first:last])
         )
         yield NameMention(start, end, sentence[start:end], False, role, confident)
+        if len(name_words) == 2:
+            # "twins Olha and Daria Marchuk": the first sister is named by the pair.
+            paired = _PAIRED.search(sentence, max(0, start - 30), start)
+            before = sentence[max(0, start - 60) : paired.start()].split() if paired else []
+            # "... by Lina Haddad and Omar Stack": a full name before "and" is another person.
+            alone = not before or not before[-1][:1].isupper()
+            if paired and alone and is_given_name(paired.group(1)):
+                text = sentence[paired.start() : end]
+                yield NameMention(paired.start(), end, text, False, role, confident)
 
 
 def _organization(
@@ -184,17 +197,55 @@ def _organization(
 
 
 def _after_lead(words: list[str], first: int, places: Gazetteer) -> int:
-    """Where the person's name starts after the body or place it is named with ("United
-    Nations Anna Petrenko", "Lviv Taras Melnyk"): at a known first name that follows only
-    such words and leaves a family name after it. A run without one stays whole ("Lviv
-    Regional Administration" is a rare string two reports may share)."""
+    """Where the person's name starts after the body, post or place it is named with
+    ("United Nations Anna Petrenko", "UN Ambassador Ivan Sirko", "Lviv Taras Melnyk"): at a
+    known first name that follows only such words, or after one place or acronym that two
+    plain name words follow. A run without either stays whole ("Lviv Regional
+    Administration" is a rare string two reports may share)."""
     for j in range(first, len(words) - 1):
         word = words[j].lower()
         if is_given_name(word):
             return j
-        if word not in lexicon.NAME_LEAD_WORDS and word not in places.known:
-            return first
+        if not (word in lexicon.NAME_LEAD_WORDS or word in places.known or _acronym(words[j])):
+            break
+    if len(words) - first < 3:
+        return first
+    head = words[first]
+    rest = [w.lower() for w in words[first + 1 :]]
+    if (
+        (head.lower() in places.known or _acronym(head))
+        and not is_given_name(head)
+        and not any(_names_no_person(w) or w in places.known for w in rest)
+    ):
+        return first + 1
     return first
+
+
+def _closing_place(word: str, places: Gazetteer) -> bool:
+    """Is the last word of a long run a country, a state or a large city, not a name?"""
+    lowered = word.lower()
+    if lowered not in places.known or is_given_name(lowered):
+        return False
+    return any(
+        p.kind != "city" or p.population >= lexicon.TRAILING_CITY_POPULATION
+        for p in places[lowered]
+    )
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _names_no_person(word: str) -> bool:
+    """Is a lower-cased word one of a body, a post, a street or a venue, never a name's?"""
+    return (
+        word in lexicon.NOT_PERSON_WORDS
+        or word in lexicon.NAME_LEAD_WORDS
+        or word in lexicon.PLACE_TYPE_WORDS
+        or word in lexicon.VENUE_WORDS
+        or word in lexicon.ORGANIZATION_HEADS
+        or word in lexicon.INSTITUTION_WORDS
+    )
 
 
 def _looks_personal(words: list[str], lowered: list[str]) -> bool:
@@ -203,14 +254,7 @@ def _looks_personal(words: list[str], lowered: list[str]) -> bool:
     Cross Road")."""
     if len(words) > 4 or not is_given_name(words[0]):
         return False
-    return not any(
-        w in lexicon.NOT_PERSON_WORDS
-        or w in lexicon.NAME_LEAD_WORDS
-        or w in lexicon.PLACE_TYPE_WORDS
-        or w in lexicon.VENUE_WORDS
-        or w in lexicon.ORGANIZATION_HEADS
-        for w in lowered
-    )
+    return not any(_names_no_person(w) for w in lowered)
 
 
 def _strip_possessive(sentence: str, token: re.Match[str]) -> int:

@@ -66,3 +66,37 @@ def test_plural_victims_is_casualty_context() -> None:
         for n in find_names("The victims were named as Ilse Vantrot and Oumar Bekele.")
     }
     assert found.get("Ilse Vantrot") == "victim"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The speech was answered by UN Ambassador Ivan Sirko within the hour.", "Ivan Sirko"),
+        ("Hours later the MP Oksana Dovha wrote that the hall had been hit.", "Oksana Dovha"),
+        # An unknown first name after a city and nothing else in the run: the city is cut.
+        ("The consul in Lutsk Zoreslav Hnatyk was hurt in the blast.", "Zoreslav Hnatyk"),
+    ],
+)
+def test_acronym_post_or_place_before_the_name_is_cut(sentence: str, name: str) -> None:
+    assert name in people(sentence)
+
+
+def test_large_city_closing_a_long_run_is_cut() -> None:
+    found = people("Ministry spokesman Hadi Reza Saberi Tehran will answer, he said.")
+    assert "Hadi Reza Saberi" in found
+
+
+def test_small_city_as_family_name_stays() -> None:
+    # A family name that is also a small town stays part of the name.
+    assert "Mary Ellen Poltava" in people("Officer Mary Ellen Poltava was shot on Friday.")
+
+
+def test_first_name_paired_by_and_names_the_sibling() -> None:
+    found = people("The twins Olha and Daria Marchuk were killed in the strike.")
+    assert {"Daria Marchuk", "Olha and Daria Marchuk"} <= set(found)
+
+
+def test_full_name_before_and_is_not_paired() -> None:
+    # "Omar" is a first name, but here the family name of the first reporter.
+    found = people("The report was written by Lina Omar and Sami Haddad in Beirut.")
+    assert not any(" and " in name for name in found)
