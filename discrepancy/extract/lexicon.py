@@ -364,3 +364,10 @@ NAME_LEAD_WORDS = frozenset(
 # lives, not their family name ("spokesman Hadi Saberi Tehran will respond"): a family name
 # that is also a city of a million people is rare.
 TRAILING_CITY_POPULATION = 1_000_000
+# Generic words Arabic and Hebrew place names open with ("Deir" monastery, "Beit" house,
+# "Kafr" village, "Ain" spring, "Wadi" valley, "Ras" cape): a run "Deir al-..." that looks
+# like an Arabic personal name is a town.
+PLACE_NAME_HEADS = frozenset(
+    """deir dayr beit bayt kafr kfar ain ein wadi ras bir nahr jabal jebel marj majdal
+    khirbet tell""".split()
+)

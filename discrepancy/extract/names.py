@@ -147,6 +147,7 @@ SPELLING_RULES = frozenset(
      "nickname and family name", "same name, other transliteration", GIVEN_NAME_FORM,
      ARTICLE_JOINED, WORDS_JOINED}
 )  # fmt: skip
+_PAIR = re.compile(r"\s+and\s+")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _GLUED_ARTICLE = re.compile(r"^(?:al|el)(?=[a-z]{3})")
 _EXPLICIT_ARTICLE = re.compile(r"^(?:al|el)[-\s]", re.IGNORECASE)
@@ -160,14 +161,17 @@ def _form_of() -> dict[str, int]:
 def _given_rule(a: str, b: str) -> str | None:
     """How two given names agree: "spelling", "nickname" (Bill/William), "form"
     (Volodymyr/Vladimir), or None."""
+    fa, fb = fold(a), fold(b)
+    if fa + "a" == fb or fb + "a" == fa:
+        return None  # a feminine form is another person: Tony / Tonya, Ruslan / Ruslana
     listed = a.lower().strip(".") in lexicon.NICKNAMES or b.lower().strip(".") in lexicon.NICKNAMES
     if listed and a.lower() != b.lower() and _nickname(a, b):
         return "nickname"
     if _match(a, b):
         return "spelling"
     forms = _form_of()
-    fa, fb = forms.get(fold(a)), forms.get(fold(b))
-    return "form" if fa is not None and fa == fb else None
+    form_a, form_b = forms.get(fa), forms.get(fb)
+    return "form" if form_a is not None and form_a == form_b else None
 
 
 def _family_rule(a: str | None, b: str | None) -> str | None:
@@ -212,10 +216,21 @@ def person_rule(a: str, b: str) -> str | None:
     """
     if same_spelling(a, b):
         return "same spelling"
+    if _PAIR.search(a) or _PAIR.search(b):
+        # "Olha and Daria Marchuk" names two people: it matches a pair, never one of them.
+        return _pair_rule(a, b)
     rule = _parts_rule(a, b)
     if rule is None and _words_joined(a, b):
         return WORDS_JOINED
     return rule
+
+
+def _pair_rule(a: str, b: str) -> str | None:
+    """Two pairs of first names with one family name: each first name must agree."""
+    if not (_PAIR.search(a) and _PAIR.search(b)):
+        return None
+    rule = _parts_rule(_PAIR.sub(" ", a), _PAIR.sub(" ", b))
+    return rule if rule != "family name only" else None
 
 
 def _parts_rule(a: str, b: str) -> str | None:

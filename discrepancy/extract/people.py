@@ -157,7 +157,7 @@ def find_names(sentence: str) -> Iterator[NameMention]:
         # A capitalised run with no role and no casualty context is more often a place, an
         # outlet or a slogan than a person tied to the incident: not a claim, but still a
         # rare string two reports of one incident may share.
-        confident = (
+        confident = lowered[first] not in lexicon.PLACE_NAME_HEADS and (
             role is not None
             or bool(_ARABIC_NAME.search(sentence[start:end]))
             or _looks_personal(name_words, lowered[first:last])

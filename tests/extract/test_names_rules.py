@@ -85,6 +85,9 @@ APART = [
     ("Hussein Darwish", "Hassan Darwish"),  # vowels that tell names apart
     ("Rana Kamal Alrashidi", "Rana Kamal al-Rahimi"),
     ("Rima Nabil Haddad", "Rima Walid Haddad"),  # two different middle names
+    ("Ruslan Kovach", "Ruslana Kovach"),  # a feminine form is a sister or a wife
+    ("Dan Pruitt", "Dana Pruitt"),
+    ("Taras Marchuk", "Taras and Olha Marchuk"),  # a pair is two people, not one of them
 ]
 
 
@@ -99,3 +102,9 @@ def test_different_people_stay_apart(a: str, b: str) -> None:
 )
 def test_organisations_join_by_the_same_sounds(a: str, b: str) -> None:
     assert organization_rule(a, b) == "same name, other transliteration"
+
+
+def test_pairs_of_first_names_join_by_each_name() -> None:
+    rule = person_rule("Yuliya and Daria Marchuk", "Yulia and Darya Marchuk")
+    assert rule == "same given and family name"
+    assert person_rule("Yulia and Daria Marchuk", "Yulia and Olha Marchuk") is None

@@ -100,3 +100,9 @@ def test_full_name_before_and_is_not_paired() -> None:
     # "Omar" is a first name, but here the family name of the first reporter.
     found = people("The report was written by Lina Omar and Sami Haddad in Beirut.")
     assert not any(" and " in name for name in found)
+
+
+def test_arabic_town_is_no_person() -> None:
+    # "Deir al-..." has the shape of an Arabic name but opens like a town's.
+    found = people("Medics in Deir al-Hawa counted the dead on Monday.")
+    assert not any(found.values())
