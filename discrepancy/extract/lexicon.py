@@ -367,6 +367,12 @@ TRAILING_CITY_POPULATION = 1_000_000
 # Generic words Arabic and Hebrew place names open with ("Deir" monastery, "Beit" house,
 # "Kafr" village, "Ain" spring, "Wadi" valley, "Ras" cape): a run "Deir al-..." that looks
 # like an Arabic personal name is a town.
+# A kind of place right after a name makes the name a place's ("the Nabi Yunus district",
+# "Jabalia camp"): no person's name is followed by one.
+PLACE_AFTER_NAME = PLACE_TYPE_WORDS | frozenset(
+    """neighbourhood neighborhood area camp town city province region governorate suburb
+    quarter roundabout square""".split()
+)
 PLACE_NAME_HEADS = frozenset(
     """deir dayr beit bayt kafr kfar ain ein wadi ras bir nahr jabal jebel marj majdal
     khirbet tell""".split()

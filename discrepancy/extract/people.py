@@ -54,6 +54,7 @@ _ROLE_RIGHT_BEFORE = re.compile(
     r"\b(?P<role>" + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True)) + r")\s+$"
 )
 _ARABIC_NAME = re.compile(r"\b(?:al|el)-[A-Z]|\b(?:Abu|Umm|bin|ibn)\s+[A-Z]")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A first name joined by "and" to a full name that shares its family name.
 _PAIRED = re.compile(r"\b([A-Z][a-z]+)\s+and\s+$")
 _SUSPECT_CUES = Caseless(r"\b(?:charged|arrested|suspect|accused|custody|booked|gunman|shooter)\b")
@@ -157,7 +158,11 @@ def find_names(sentence: str) -> Iterator[NameMention]:
         # A capitalised run with no role and no casualty context is more often a place, an
         # outlet or a slogan than a person tied to the incident: not a claim, but still a
         # rare string two reports of one incident may share.
-        confident = lowered[first] not in lexicon.PLACE_NAME_HEADS and (
+        after = _WORD_AFTER.match(sentence, end)
+        place_like = lowered[first] in lexicon.PLACE_NAME_HEADS or bool(
+            after and after.group(1).lower() in lexicon.PLACE_AFTER_NAME
+        )
+        confident = not place_like and (
             role is not None
             or bool(_ARABIC_NAME.search(sentence[start:end]))
             or _looks_personal(name_words, lowered[first:last])

@@ -106,3 +106,9 @@ def test_arabic_town_is_no_person() -> None:
     # "Deir al-..." has the shape of an Arabic name but opens like a town's.
     found = people("Medics in Deir al-Hawa counted the dead on Monday.")
     assert not any(found.values())
+
+
+def test_name_followed_by_a_kind_of_place_is_no_person() -> None:
+    # "Omar" and "Salim" are first names, but the run names a district.
+    found = people("The car was hit near the Omar Salim district after dark.")
+    assert not any(found.values())
