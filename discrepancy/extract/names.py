@@ -13,6 +13,8 @@ from discrepancy.extract import lexicon
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "van", "von", "da", "del", "la"})
 _KUNYA_HEADS = frozenset({"abu", "umm", "abou", "abo"})
 _QUOTED = re.compile(r"[“\"‘']([^”\"’']{2,30})[”\"’']")
+# "Asghar alias Basham": the alias stands where a kunya or a quoted nickname would.
+_ALIAS_PART = re.compile(r"\s(?:alias|aka)\s+(\S.*)$")
 _ABD = re.compile(r"\bAbd(?:ul|el|al)?[-\s]+(?:(?:al|el)-)?", re.IGNORECASE)
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _VOWELS = re.compile(r"[aiu]")
@@ -79,7 +81,7 @@ def split_name(name: str) -> NameParts:
     kunya = None
     # "Abd al-Karim", "Abdel Karim", "Abdul-Karim": one given name in several spellings.
     name = _ABD.sub("Abdul", name)
-    quoted = _QUOTED.search(name)
+    quoted = _QUOTED.search(name) or _ALIAS_PART.search(name)
     rest = name
     if quoted:
         kunya = quoted.group(1)

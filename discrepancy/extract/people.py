@@ -54,6 +54,8 @@ _ROLE_RIGHT_BEFORE = re.compile(
     r"\b(?P<role>" + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True)) + r")\s+$"
 )
 _ARABIC_NAME = re.compile(r"\b(?:al|el)-[A-Z]|\b(?:Abu|Umm|bin|ibn)\s+[A-Z]")
+# "Bashir alias Tiger", "Naveed Ali aka Shahzad": the second name is the same person's.
+_ALIAS = re.compile(r"\s+(?:alias|aka)\s+([A-Z][a-z][\w’']*)(?![\w’'\-])")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A first name joined by "and" to a full name that shares its family name.
 _PAIRED = re.compile(r"\b([A-Z][a-z]+)\s+and\s+$")
@@ -108,6 +110,13 @@ def find_names(sentence: str) -> Iterator[NameMention]:
     for run in _runs(sentence):
         # Most runs are one capitalised word, which names a person never and an organisation
         # only when it is an organisation's head ("Hezbollah").
+        alias = _ALIAS.match(sentence, run[-1].end())
+        if len(run) == 1 and alias and run[0].group()[:1].isupper():
+            # "Sahil alias Shafaq": a one-word name with its alias is a person's name.
+            start, end = run[0].start(), alias.end()
+            role = _role_around(sentence, start, end)
+            yield NameMention(start, end, sentence[start:end], False, role)
+            continue
         if len(run) == 1 and _bare(run[0].group()) not in lexicon.ORGANIZATION_HEADS:
             continue
         words = [m.group() for m in run]
@@ -149,6 +158,8 @@ def find_names(sentence: str) -> Iterator[NameMention]:
         if " ".join(name_words).lower() in places.known:
             continue
         start, end = run[first].start(), _strip_possessive(sentence, run[last - 1])
+        if alias and last == len(words) and end == run[-1].end():
+            end = alias.end()  # "Kareem Dad alias Idrees"
         if _bare(name_words[-1]).rstrip(".") in _STREET_ENDINGS:
             # "Orwell Drive", "Tamsin Ave.": a street, no person, though still a rare string
             # two reports of one shooting may share.

@@ -113,3 +113,9 @@ def test_pairs_of_first_names_join_by_each_name() -> None:
     rule = person_rule("Yuliya and Daria Marchuk", "Yulia and Darya Marchuk")
     assert rule == "same given and family name"
     assert person_rule("Yulia and Daria Marchuk", "Yulia and Olha Marchuk") is None
+
+
+def test_alias_stands_as_the_kunya() -> None:
+    assert person_rule("Bashir alias Tigar", "Bashir alias Tiger") == "same kunya and family name"
+    assert person_rule("Naveed Ali aka Shahzad", "Navid Ali") == "same given and family name"
+    assert person_rule("Bashir alias Tiger", "Bashir alias Wolf") is None

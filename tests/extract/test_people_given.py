@@ -112,3 +112,8 @@ def test_name_followed_by_a_kind_of_place_is_no_person() -> None:
     # "Omar" and "Salim" are first names, but the run names a district.
     found = people("The car was hit near the Omar Salim district after dark.")
     assert not any(found.values())
+
+
+def test_name_with_alias_is_one_person() -> None:
+    found = people("Raids hit the hideouts of Bashir alias Tiger and Naveed Ali aka Shahzad.")
+    assert {"Bashir alias Tiger", "Naveed Ali aka Shahzad"} <= set(found)
