@@ -12,16 +12,18 @@ from dataclasses import replace
 import pandas as pd
 
 from discrepancy.align.timeline import settle, toll_moves
-from discrepancy.extract.names import organization_rule, person_rule, same_spelling, split_name
+from discrepancy.extract.names import (
+    SPELLING_RULES,
+    organization_rule,
+    person_rule,
+    same_spelling,
+    split_name,
+)
 from discrepancy.link.disjoint import DisjointSets
 from discrepancy.models import NUMERIC_KINDS, Claim, Discrepancy, Fact, Kind, Status
 
 KIND_ORDER = [Kind.KILLED, Kind.WOUNDED, Kind.SHOT, Kind.TROOPS, Kind.PERSON, Kind.ORGANIZATION,
               Kind.DATE, Kind.LOCATION]  # fmt: skip
-# Rules that join spellings of one name; the rest ("same spelling", "family name only")
-# say the sources agree on the spelling they share.
-_SPELLING_RULES = {"same kunya and family name", "same given and family name", "same kunya",
-                   "nickname and family name", "same name, other transliteration"}  # fmt: skip
 _REVISION_RULE = "figures rise over time"
 
 
@@ -124,7 +126,7 @@ def _name_facts(claims: Sequence[Claim], kind: Kind) -> list[Fact]:
         spellings = sorted({c.value for c in group})
         rules = {rule_of(a, b) for a in spellings for b in spellings if a < b}
         variant_rules = sorted(
-            r for r in rules if r in _SPELLING_RULES and _spelled_apart(spellings, kind)
+            r for r in rules if r in SPELLING_RULES and _spelled_apart(spellings, kind)
         )
         roles = Counter(c.subject for c in group if c.subject)
         subject = roles.most_common(1)[0][0] if roles else None
@@ -153,8 +155,7 @@ def _spelled_apart(spellings: Sequence[str], kind: Kind) -> bool:
                 continue
             pa, pb = split_name(a), split_name(b)
             pairs = [(pa.family, pb.family), (pa.kunya, pb.kunya)]
-            if pa.given and pb.given:
-                pairs.append((pa.given[0], pb.given[0]))
+            pairs += zip(pa.given, pb.given, strict=False)
             if any(x and y and not same_spelling(x, y) for x, y in pairs):
                 return True
     return False

@@ -313,4 +313,67 @@ NICKNAMES = {
     "russ": "russell", "stan": "stanley", "marty": "martin", "manny": "manuel",
     "gabe": "gabriel", "pam": "pamela", "cindy": "cynthia", "peggy": "margaret",
     "barb": "barbara", "deb": "deborah", "patty": "patricia",
+    "johnny": "john", "jack": "john", "bobbie": "robert", "willy": "william",
 }  # fmt: skip
+
+# --- Name rules (extract/names.py, extract/people.py) -------------------------------------
+# One given name in its Ukrainian, Russian and English forms: sources romanise one person
+# from either language ("Volodymyr" / "Vladimir"), which no spelling rule can bridge. Each
+# line is one name; spellings that only differ in vowels or y/i are joined by folding anyway.
+GIVEN_NAME_FORMS = tuple(
+    frozenset(line.split())
+    for line in """
+    volodymyr vladimir
+    oleksandr aleksandr alexander
+    oleksiy oleksii aleksei alexei alexey
+    mykola nikolai nikolay nicholas
+    serhiy serhii sergei sergey
+    yuriy yurii yuri
+    hryhoriy grigory grigori
+    ihor igor
+    andriy andrii andrei andrey andrew
+    mykhailo mikhail michael
+    petro pyotr peter
+    pavlo pavel paul
+    vasyl vasily vassili vasili
+    dmytro dmitry dmitri
+    yevhen yevgeny evgeny eugene
+    heorhiy georgy georgiy george
+    anatoliy anatoly
+    oleh oleg
+    olha olga
+    olena yelena elena helen
+    kateryna yekaterina ekaterina
+    tetiana tatiana tatyana
+    halyna galina
+    iryna irina
+    mariya maria
+    """.strip().splitlines()
+)
+# Capitalised words that open a run before a person's name but are never part of it: the body
+# or post the person holds ("Interior Ministry Affairs", "United Nations ... Anna Petrenko").
+NAME_LEAD_WORDS = frozenset(
+    """united nations national regional federal state city military administration affairs
+    enforcement security committee council ministry service services defence defense
+    internal interior foreign emergency emergencies district oblast province agency
+    parliament assembly commission police army forces navy
+    ambassador envoy lawmaker representative commissioner ombudsman adviser advisor
+    consul""".split()
+)
+# A place this large closing a run of three or more words is where the person spoke or
+# lives, not their family name ("spokesman Hadi Saberi Tehran will respond"): a family name
+# that is also a city of a million people is rare.
+TRAILING_CITY_POPULATION = 1_000_000
+# Generic words Arabic and Hebrew place names open with ("Deir" monastery, "Beit" house,
+# "Kafr" village, "Ain" spring, "Wadi" valley, "Ras" cape): a run "Deir al-..." that looks
+# like an Arabic personal name is a town.
+# A kind of place right after a name makes the name a place's ("the Nabi Yunus district",
+# "Jabalia camp"): no person's name is followed by one.
+PLACE_AFTER_NAME = PLACE_TYPE_WORDS | frozenset(
+    """neighbourhood neighborhood area camp town city province region governorate suburb
+    quarter roundabout square""".split()
+)
+PLACE_NAME_HEADS = frozenset(
+    """deir dayr beit bayt kafr kfar ain ein wadi ras bir nahr jabal jebel marj majdal
+    khirbet tell""".split()
+)

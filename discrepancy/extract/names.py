@@ -13,9 +13,23 @@ from discrepancy.extract import lexicon
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "van", "von", "da", "del", "la"})
 _KUNYA_HEADS = frozenset({"abu", "umm", "abou", "abo"})
 _QUOTED = re.compile(r"[“\"‘']([^”\"’']{2,30})[”\"’']")
+# "Asghar alias Basham": the alias stands where a kunya or a quoted nickname would.
+_ALIAS_PART = re.compile(r"\s(?:alias|aka)\s+(\S.*)$")
 _ABD = re.compile(r"\bAbd(?:ul|el|al)?[-\s]+(?:(?:al|el)-)?", re.IGNORECASE)
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _VOWELS = re.compile(r"[aiu]")
+# One sound, several spellings across romanisations (order matters: "tsch" before "ch"):
+# Klitschko/Klychko (German tsch, English ch), Philip/Filip, Victoria/Viktoria (a hard c),
+# Okhmatdyt/Ohmatdyt (kh/h), Finis/Vinees (Arabic has no v: f and v both render one letter),
+# Safieyah/Safyia (a final h after a vowel is silent: ta marbuta in Arabic names).
+_SOUNDS = (
+    (re.compile(r"t?sch|tch"), "ch"),
+    (re.compile(r"ck|c(?![hiey])"), "k"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"v"), "f"),
+    (re.compile(r"(?<=[aeiouy])h$"), ""),
+)
 
 
 @lru_cache(maxsize=65536)
@@ -25,7 +39,8 @@ def fold(token: str) -> str:
     text = anyascii(token).lower()
     text = re.sub(r"^(?:al|el|ul)[-\s]", "", text)
     text = re.sub(r"['`’ʿʾ\-.\s]", "", text)
-    text = text.replace("ck", "k").replace("ph", "f")
+    for written, sound in _SOUNDS:
+        text = written.sub(sound, text)
     text = text.replace("q", "k").replace("ou", "u").replace("oo", "u").replace("ee", "i")
     text = text.replace("e", "i").replace("o", "u").replace("y", "i")
     return re.sub(r"(.)\1+", r"\1", text)
@@ -66,7 +81,7 @@ def split_name(name: str) -> NameParts:
     kunya = None
     # "Abd al-Karim", "Abdel Karim", "Abdul-Karim": one given name in several spellings.
     name = _ABD.sub("Abdul", name)
-    quoted = _QUOTED.search(name)
+    quoted = _QUOTED.search(name) or _ALIAS_PART.search(name)
     rest = name
     if quoted:
         kunya = quoted.group(1)
@@ -123,6 +138,77 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+# Rules that join two spellings of one name (a spelling variant an editor checks); the others
+# ("same spelling", "family name only", a fuller form, an initial, a suffix) say the sources
+# agree on the spelling they share.
+GIVEN_NAME_FORM = "Ukrainian and Russian forms of a given name"
+ARTICLE_JOINED = "article written into the name"
+WORDS_JOINED = "name words joined or split"
+SPELLING_RULES = frozenset(
+    {"same kunya and family name", "same given and family name", "same kunya",
+     "nickname and family name", "same name, other transliteration", GIVEN_NAME_FORM,
+     ARTICLE_JOINED, WORDS_JOINED}
+)  # fmt: skip
+_PAIR = re.compile(r"\s+and\s+")
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_GLUED_ARTICLE = re.compile(r"^(?:al|el)(?=[a-z]{3})")
+_EXPLICIT_ARTICLE = re.compile(r"^(?:al|el)[-\s]", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _form_of() -> dict[str, int]:
+    return {fold(name): i for i, forms in enumerate(lexicon.GIVEN_NAME_FORMS) for name in forms}
+
+
+def _given_rule(a: str, b: str) -> str | None:
+    """How two given names agree: "spelling", "nickname" (Bill/William), "form"
+    (Volodymyr/Vladimir), or None."""
+    fa, fb = fold(a), fold(b)
+    if fa + "a" == fb or fb + "a" == fa:
+        return None  # a feminine form is another person: Tony / Tonya, Ruslan / Ruslana
+    listed = a.lower().strip(".") in lexicon.NICKNAMES or b.lower().strip(".") in lexicon.NICKNAMES
+    if listed and a.lower() != b.lower() and _nickname(a, b):
+        return "nickname"
+    if _match(a, b):
+        return "spelling"
+    forms = _form_of()
+    form_a, form_b = forms.get(fa), forms.get(fb)
+    return "form" if form_a is not None and form_a == form_b else None
+
+
+def _family_rule(a: str | None, b: str | None) -> str | None:
+    """How two family names agree: "spelling", "article" (Alsafadi/al-Safadi), or None."""
+    if _match(a, b):
+        return "spelling"
+    if not a or not b or " " in a or " " in b:
+        return None
+    for glued, other in ((a, b), (b, a)):
+        plain = anyascii(glued)
+        # "Eldin"/"al-Din": the other writes the article; "Alsafadi"/"Safadi": a long rest.
+        written = bool(_EXPLICIT_ARTICLE.match(other)) or len(plain) > 6
+        if written and _GLUED_ARTICLE.match(plain.lower()) and _match(plain[2:], other):
+            return "article"
+    return None
+
+
+def _words_joined(a: str, b: str) -> bool:
+    """Same letters in other word breaks: Alireza / Ali Reza, Amir-Abdollahian / Amir
+    Abdullahian."""
+    wa, wb = a.split(), b.split()
+    if len(wa) == len(wb) and a.count("-") == b.count("-"):
+        return False
+    fa, fb = fold("".join(wa)), fold("".join(wb))
+    return bool(fa) and skeleton(fa) == skeleton(fb) and _one_edit(fa, fb)
+
+
+def _extras(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Initials and suffixes a name carries ("Jane M. Doe", "John Smith Jr.")."""
+    words = name.split()
+    initials = frozenset(w.rstrip(".") for w in words if _INITIAL.match(w))
+    suffixes = frozenset(w.lower().strip(".,") for w in words if w.lower().strip(".,") in _SUFFIXES)
+    return initials, suffixes
+
+
 @lru_cache(maxsize=262144)
 def person_rule(a: str, b: str) -> str | None:
     """Why two spellings name the same person, or None when they are different people.
@@ -132,27 +218,68 @@ def person_rule(a: str, b: str) -> str | None:
     """
     if same_spelling(a, b):
         return "same spelling"
+    if _PAIR.search(a) or _PAIR.search(b):
+        # "Olha and Daria Marchuk" names two people: it matches a pair, never one of them.
+        return _pair_rule(a, b)
+    rule = _parts_rule(a, b)
+    if rule is None and _words_joined(a, b):
+        return WORDS_JOINED
+    return rule
+
+
+def _pair_rule(a: str, b: str) -> str | None:
+    """Two pairs of first names with one family name: each first name must agree."""
+    if not (_PAIR.search(a) and _PAIR.search(b)):
+        return None
+    rule = _parts_rule(_PAIR.sub(" ", a), _PAIR.sub(" ", b))
+    return rule if rule != "family name only" else None
+
+
+def _parts_rule(a: str, b: str) -> str | None:
     pa, pb = split_name(a), split_name(b)
-    if not _match(pa.family, pb.family):
+    family = _family_rule(pa.family, pb.family)
+    if family is None:
         # A kunya alone ("Abu Bakr") can stand for the whole name.
         if pa.kunya and pb.kunya and _match(pa.kunya, pb.kunya) and not (pa.family and pb.family):
             return "same kunya"
         return None
     pairs = list(zip(pa.given, pb.given, strict=False))
-    if pa.given and pb.given and not all(_match(x, y) or _nickname(x, y) for x, y in pairs):
+    given = [_given_rule(x, y) for x, y in pairs]
+    if pa.given and pb.given and None in given:
         return None
     if pa.kunya and pb.kunya:
-        return "same kunya and family name" if _match(pa.kunya, pb.kunya) else None
+        if not _match(pa.kunya, pb.kunya):
+            return None
+        return ARTICLE_JOINED if family == "article" else "same kunya and family name"
     if pa.given and pb.given:
-        if not all(_match(x, y) for x, y in pairs):
+        if "nickname" in given:
             return "nickname and family name"  # "Joe Silva" and "Joseph Silva"
-        return "same given and family name"
+        if "form" in given:
+            return GIVEN_NAME_FORM  # "Volodymyr Saldo" and "Vladimir Saldo"
+        if family == "article":
+            return ARTICLE_JOINED
+        return _fuller_rule(a, b, pa, pb, pairs)
     if (pa.kunya and not pb.kunya and not pb.given) or (pb.kunya and not pa.kunya and not pa.given):
         return "family name only"
     if (pa.kunya and pb.given and not pa.given) or (pb.kunya and pa.given and not pb.given):
         # "Abu Bakr al-Saadi" vs "Wissam al-Saadi": nothing shared but the family name.
         return None
     return "family name only"
+
+
+def _fuller_rule(a: str, b: str, pa: NameParts, pb: NameParts, pairs: list[tuple[str, str]]) -> str:
+    """Same given and family name: a spelling variant, or one name written more fully."""
+    shared = [(pa.family or "", pb.family or ""), *pairs]
+    if any(not same_spelling(x, y) for x, y in shared):
+        return "same given and family name"
+    if len(pa.given) != len(pb.given):
+        return "fuller form (a middle name)"  # "Fatima Abdullah" / "Fatima Jaafar Abdullah"
+    (ia, sa), (ib, sb) = _extras(a), _extras(b)
+    if ia != ib:
+        return "fuller form (an initial)"  # "Jane Doe" / "Jane M. Doe"
+    if sa != sb:
+        return "suffix"  # "John Smith" / "John Smith Jr."
+    return "same given and family name"
 
 
 def organization_rule(a: str, b: str) -> str | None:

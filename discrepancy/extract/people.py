@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from discrepancy.extract import lexicon
 from discrepancy.extract.caseless import Caseless
+from discrepancy.extract.given_names import is_given_name
 from discrepancy.extract.places import Gazetteer, gazetteer
 
 # A word of a name: capitalised word, initial, Arabic article or particle, quoted nickname.
@@ -53,8 +54,13 @@ _ROLE_RIGHT_BEFORE = re.compile(
     r"\b(?P<role>" + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True)) + r")\s+$"
 )
 _ARABIC_NAME = re.compile(r"\b(?:al|el)-[A-Z]|\b(?:Abu|Umm|bin|ibn)\s+[A-Z]")
+# "Bashir alias Tiger", "Naveed Ali aka Shahzad": the second name is the same person's.
+_ALIAS = re.compile(r"\s+(?:alias|aka)\s+([A-Z][a-z][\w’']*)(?![\w’'\-])")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+# A first name joined by "and" to a full name that shares its family name.
+_PAIRED = re.compile(r"\b([A-Z][a-z]+)\s+and\s+$")
 _SUSPECT_CUES = Caseless(r"\b(?:charged|arrested|suspect|accused|custody|booked|gunman|shooter)\b")
-_VICTIM_CUES = Caseless(r"\b(?:killed|shot|died|dead|victim|wounded|injured|slain)\b")
+_VICTIM_CUES = Caseless(r"\b(?:killed|shot|died|dead|victims?|wounded|injured|slain)\b")
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,13 @@ def find_names(sentence: str) -> Iterator[NameMention]:
     for run in _runs(sentence):
         # Most runs are one capitalised word, which names a person never and an organisation
         # only when it is an organisation's head ("Hezbollah").
+        alias = _ALIAS.match(sentence, run[-1].end())
+        if len(run) == 1 and alias and run[0].group()[:1].isupper():
+            # "Sahil alias Shafaq": a one-word name with its alias is a person's name.
+            start, end = run[0].start(), alias.end()
+            role = _role_around(sentence, start, end)
+            yield NameMention(start, end, sentence[start:end], False, role)
+            continue
         if len(run) == 1 and _bare(run[0].group()) not in lexicon.ORGANIZATION_HEADS:
             continue
         words = [m.group() for m in run]
@@ -129,10 +142,13 @@ def find_names(sentence: str) -> Iterator[NameMention]:
             or lowered[first].endswith("year-old")  # "Thirty-year-old Cleveland Smelley"
         ):
             first += 1
+        first = _after_lead(words, first, places)
         last = len(words)
         while last > first and (
             lowered[last - 1] in lexicon.NOT_NAME_WORDS or lowered[last - 1] in _PARTICLE_WORDS
         ):
+            last -= 1
+        if last - first >= 3 and _closing_place(words[last - 1], places):
             last -= 1
         name_words = words[first:last]
         if len(name_words) < 2 or any(w.isupper() and len(w) > 1 for w in name_words):
@@ -142,6 +158,8 @@ def find_names(sentence: str) -> Iterator[NameMention]:
         if " ".join(name_words).lower() in places.known:
             continue
         start, end = run[first].start(), _strip_possessive(sentence, run[last - 1])
+        if alias and last == len(words) and end == run[-1].end():
+            end = alias.end()  # "Kareem Dad alias Idrees"
         if _bare(name_words[-1]).rstrip(".") in _STREET_ENDINGS:
             # "Orwell Drive", "Tamsin Ave.": a street, no person, though still a rare string
             # two reports of one shooting may share.
@@ -151,8 +169,25 @@ def find_names(sentence: str) -> Iterator[NameMention]:
         # A capitalised run with no role and no casualty context is more often a place, an
         # outlet or a slogan than a person tied to the incident: not a claim, but still a
         # rare string two reports of one incident may share.
-        confident = role is not None or bool(_ARABIC_NAME.search(sentence[start:end]))
+        after = _WORD_AFTER.match(sentence, end)
+        place_like = lowered[first] in lexicon.PLACE_NAME_HEADS or bool(
+            after and after.group(1).lower() in lexicon.PLACE_AFTER_NAME
+        )
+        confident = not place_like and (
+            role is not None
+            or bool(_ARABIC_NAME.search(sentence[start:end]))
+            or _looks_personal(name_words, lowered[first:last])
+        )
         yield NameMention(start, end, sentence[start:end], False, role, confident)
+        if len(name_words) == 2:
+            # "twins Olha and Daria Marchuk": the first sister is named by the pair.
+            paired = _PAIRED.search(sentence, max(0, start - 30), start)
+            before = sentence[max(0, start - 60) : paired.start()].split() if paired else []
+            # "... by Lina Haddad and Omar Stack": a full name before "and" is another person.
+            alone = not before or not before[-1][:1].isupper()
+            if paired and alone and is_given_name(paired.group(1)):
+                text = sentence[paired.start() : end]
+                yield NameMention(paired.start(), end, text, False, role, confident)
 
 
 def _organization(
@@ -175,6 +210,67 @@ def _organization(
     if located and end == run[last - 1].end():
         end += located.end()  # "Islamic Resistance in Iraq" is the name, not a place phrase
     yield NameMention(start, end, sentence[start:end], True, None)
+
+
+def _after_lead(words: list[str], first: int, places: Gazetteer) -> int:
+    """Where the person's name starts after the body, post or place it is named with
+    ("United Nations Anna Petrenko", "UN Ambassador Ivan Sirko", "Lviv Taras Melnyk"): at a
+    known first name that follows only such words, or after one place or acronym that two
+    plain name words follow. A run without either stays whole ("Lviv Regional
+    Administration" is a rare string two reports may share)."""
+    for j in range(first, len(words) - 1):
+        word = words[j].lower()
+        if is_given_name(word):
+            return j
+        if not (word in lexicon.NAME_LEAD_WORDS or word in places.known or _acronym(words[j])):
+            break
+    if len(words) - first < 3:
+        return first
+    head = words[first]
+    rest = [w.lower() for w in words[first + 1 :]]
+    if (
+        (head.lower() in places.known or _acronym(head))
+        and not is_given_name(head)
+        and not any(_names_no_person(w) or w in places.known for w in rest)
+    ):
+        return first + 1
+    return first
+
+
+def _closing_place(word: str, places: Gazetteer) -> bool:
+    """Is the last word of a long run a country, a state or a large city, not a name?"""
+    lowered = word.lower()
+    if lowered not in places.known or is_given_name(lowered):
+        return False
+    return any(
+        p.kind != "city" or p.population >= lexicon.TRAILING_CITY_POPULATION
+        for p in places[lowered]
+    )
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _names_no_person(word: str) -> bool:
+    """Is a lower-cased word one of a body, a post, a street or a venue, never a name's?"""
+    return (
+        word in lexicon.NOT_PERSON_WORDS
+        or word in lexicon.NAME_LEAD_WORDS
+        or word in lexicon.PLACE_TYPE_WORDS
+        or word in lexicon.VENUE_WORDS
+        or word in lexicon.ORGANIZATION_HEADS
+        or word in lexicon.INSTITUTION_WORDS
+    )
+
+
+def _looks_personal(words: list[str], lowered: list[str]) -> bool:
+    """A name with no role around it is still a person's when it opens with a known first
+    name and no word of it names a body, a street or a venue ("Maria Kovalenko", not "Red
+    Cross Road")."""
+    if len(words) > 4 or not is_given_name(words[0]):
+        return False
+    return not any(_names_no_person(w) for w in lowered)
 
 
 def _strip_possessive(sentence: str, token: re.Match[str]) -> int:
