@@ -146,3 +146,36 @@ _CHANGE = re.compile(
 def speaks_of_change(claim: Claim) -> bool:
     """Does the claim's sentence say that a toll changed ("the toll has risen to 24")?"""
     return _CHANGE.search(claim.sentence) is not None
+
+
+# A date that tells the day of later news, not of the incident: a statement ("said on July 3"),
+# a funeral, a day of mourning, a later death in hospital, a count "as of" a day, a time span
+# ("since October 7"). Such a date is never a reason to call the incident's date disputed.
+_NEWS_DAY_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|stated|reported|confirmed|added|declared?|declaring"
+    r"|as\s+of|since|until|by|funerals?|buried|burial|mourn\w*|vigil|hospital"
+    r"|died\s+(?:of\s+\w+\s+)?(?:in\s+(?:a\s+|the\s+)?\w*\s*hospital\s+)?)\s+"
+    r"(?:(?:on|in|of|the|late|early|last)\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NEWS_DAY_AFTER = re.compile(
+    r"^\s+(?:a\s+|as\s+a\s+)?(?:day\s+of\s+mourning|after\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
+    r"|from\s+(?:\w+\s+){0,2}(?:injuries|wounds))",
+    re.IGNORECASE,
+)
+_NEWS_SENTENCE = re.compile(r"\b(?:funerals?|mourners|mourning|buried|burial|vigil)\b", re.I)
+
+
+def news_day(claim: Claim) -> bool:
+    """Does a date claim give the day of later news (a statement, a funeral) about the incident?"""
+    sentence = claim.sentence
+    position = sentence.find(claim.value)
+    if position < 0 or not claim.value:
+        return False
+    before = sentence[max(0, position - _WINDOW) : position]
+    after = sentence[position + len(claim.value) : position + len(claim.value) + _WINDOW]
+    return bool(
+        _NEWS_DAY_BEFORE.search(before)
+        or _NEWS_DAY_AFTER.search(after)
+        or _NEWS_SENTENCE.search(sentence)
+    )

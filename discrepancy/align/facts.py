@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from discrepancy.align.cues import news_day
 from discrepancy.align.timeline import settle, toll_moves
 from discrepancy.extract.names import (
     SPELLING_RULES,
@@ -162,19 +163,27 @@ def _spelled_apart(spellings: Sequence[str], kind: Kind) -> bool:
 
 
 def _date_facts(claims: Sequence[Claim]) -> list[Fact]:
+    """One incident-date fact; a conflict only between event dates written out days apart.
+
+    A weekday or "yesterday" is as often the day of the news as of the event, and a date beside
+    a statement, a funeral or a later death is the news's: neither makes the date disputed.
+    """
     if not claims:
         return []
-    days = sorted({c.normalized for c in claims if c.normalized and c.normalized[0].isdigit()})
+    days = sorted(
+        {
+            c.normalized
+            for c in claims
+            if c.normalized
+            and c.normalized[0].isdigit()
+            and any(ch.isdigit() for ch in c.value)
+            and not news_day(c)
+        }
+    )
     conflict = False
     if len(days) > 1:
         first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
         conflict = (last - first).days > 1
-    weekdays = {
-        c.normalized for c in claims if c.normalized and c.normalized.startswith("weekday:")
-    }
-    resolved = {dt.date.fromisoformat(d).strftime("weekday:%A").lower() for d in days}
-    if weekdays and resolved and not weekdays <= resolved:
-        conflict = True
     articles = {c.article for c in claims}
     status = Status.CONFLICT if conflict else (Status.AGREE if len(articles) > 1 else Status.SINGLE)
     return [Fact(Kind.DATE, "incident date", status, tuple(claims))]

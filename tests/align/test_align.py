@@ -259,19 +259,56 @@ def test_one_article_spelling_a_name_two_ways_is_not_a_variant() -> None:
 
 
 @pytest.mark.parametrize(
-    ("normalized", "status"),
+    ("dates", "status"),
     [
-        (["2024-02-07", "2024-02-07"], Status.AGREE),
-        (["2024-02-07", "weekday:wednesday"], Status.AGREE),
-        (["2024-02-07", "2024-02-08"], Status.AGREE),  # a night spanning midnight
-        (["2024-02-07", "2024-02-10"], Status.CONFLICT),
-        (["2024-02-07", "weekday:saturday"], Status.CONFLICT),
-        (["2024-02-07"], Status.SINGLE),
+        ([("Feb. 7", "2024-02-07"), ("7 February", "2024-02-07")], Status.AGREE),
+        ([("Feb. 7", "2024-02-07"), ("Wednesday", "weekday:wednesday")], Status.AGREE),
+        ([("Feb. 7", "2024-02-07"), ("Feb. 8", "2024-02-08")], Status.AGREE),  # past midnight
+        ([("Feb. 7", "2024-02-07"), ("Feb. 10", "2024-02-10")], Status.CONFLICT),
+        # A weekday alone is as often the day of the news as of the event: never a conflict.
+        ([("Feb. 7", "2024-02-07"), ("Saturday", "weekday:saturday")], Status.AGREE),
+        ([("Wednesday", "2024-02-07"), ("Saturday", "2024-02-10")], Status.AGREE),
+        ([("Feb. 7", "2024-02-07")], Status.SINGLE),
     ],
 )
-def test_date_status(normalized: list[str], status: Status) -> None:
-    claims = [date(f"art{i}", "Wednesday", n) for i, n in enumerate(normalized)]
+def test_date_status(dates: list[tuple[str, str]], status: Status) -> None:
+    claims = [date(f"art{i}", value, n) for i, (value, n) in enumerate(dates)]
     assert only(align(claims), Kind.DATE).status == status
+
+
+def dated(article: str, sentence: str, value: str, normalized: str) -> Claim:
+    """A date claim read from a sentence."""
+    start = sentence.index(value)
+    return Claim(article, Kind.DATE, value, start, start + len(value), sentence,
+                 normalized=normalized)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "later_news",
+    [
+        "The city council will declare March 13 a day of mourning for the victims.",
+        "Hundreds of mourners attended the funerals on March 14 in the hill town.",
+        "A nurse wounded in the blast died on March 15 after her injuries worsened.",
+        "As of March 16, the number of dead had risen to nine, the governor said.",
+        "Militias have fired on the valley repeatedly since March 1, the army said.",
+        "The regional governor said on March 16 that repairs would take a month.",
+    ],
+)
+def test_a_date_of_later_news_does_not_dispute_the_incident_date(later_news: str) -> None:
+    event = dated("a", "A missile struck the market in Tarvel on March 11, killing six.",
+                  "March 11", "2024-03-11")  # fmt: skip
+    value = next(v for v in ("March 13", "March 14", "March 15", "March 16", "March 1")
+                 if v in later_news)  # fmt: skip
+    other = dated("b", later_news, value, f"2024-03-{value.split()[1]:0>2}")
+    assert only(align([event, other]), Kind.DATE).status == Status.AGREE
+
+
+def test_two_event_dates_days_apart_conflict() -> None:
+    one = dated("a", "A missile struck the market in Tarvel on March 11, killing six.",
+                "March 11", "2024-03-11")  # fmt: skip
+    two = dated("b", "The strike on the Tarvel market on March 14 killed six people.",
+                "March 14", "2024-03-14")  # fmt: skip
+    assert only(align([one, two]), Kind.DATE).status == Status.CONFLICT
 
 
 # --- discrepancies -----------------------------------------------------------------------------
