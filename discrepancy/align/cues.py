@@ -150,10 +150,10 @@ def speaks_of_change(claim: Claim) -> bool:
 
 # A date that tells the day of later news, not of the incident: a statement ("said on July 3"),
 # a funeral, a day of mourning, a later death in hospital, a count "as of" a day, a time span
-# ("since October 7"). Such a date is never a reason to call the incident's date disputed.
+# ("since October 7", "after October 7"). Such a date never disputes the incident's date.
 _NEWS_DAY_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|stated|reported|confirmed|added|declared?|declaring"
-    r"|as\s+of|since|until|by|funerals?|buried|burial|mourn\w*|vigil|hospital"
+    r"|as\s+of|since|until|by|after|before|following|funerals?|buried|burial|mourn\w*|vigil|hospital"
     r"|died\s+(?:of\s+\w+\s+)?(?:in\s+(?:a\s+|the\s+)?\w*\s*hospital\s+)?)\s+"
     r"(?:(?:on|in|of|the|late|early|last)\s+){0,2}$",
     re.IGNORECASE,

@@ -292,6 +292,7 @@ def dated(article: str, sentence: str, value: str, normalized: str) -> Claim:
         "As of March 16, the number of dead had risen to nine, the governor said.",
         "Militias have fired on the valley repeatedly since March 1, the army said.",
         "The regional governor said on March 16 that repairs would take a month.",
+        "Raids on the valley have grown more frequent after March 1, the army said.",
     ],
 )
 def test_a_date_of_later_news_does_not_dispute_the_incident_date(later_news: str) -> None:
