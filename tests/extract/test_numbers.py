@@ -168,3 +168,29 @@ def test_digits_glued_to_letters_or_symbols_are_not_counts(text: str) -> None:
     # A COUNT must end at a word boundary that is not a unit or a percent sign.
     match = re.match(COUNT, text, re.IGNORECASE)
     assert match is None or match.group() != text
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # a qualifier on "a dozen" qualifies twelve: "more than a dozen" is 13 or more
+        ("more than a dozen", (13, None)),
+        ("at least a dozen", (12, None)),
+        ("fewer than a dozen", (0, 11)),
+        # "as high as 80" reached the figure, like "as many as"
+        ("as high as 80", (80, None)),
+    ],
+)
+def test_qualified_points(phrase: str, expected: Interval) -> None:
+    assert interval(phrase) == expected
+
+
+def test_a_second_count_reads_apart_by_its_suffix() -> None:
+    from discrepancy.extract.numbers import count_pattern
+
+    match = re.fullmatch(
+        rf"{count_pattern()} and {count_pattern('_b')}", "at least two and five", re.IGNORECASE
+    )
+    assert match is not None
+    assert count_interval(match) == (2, None)
+    assert count_interval(match, "_b") == (5, 5)
