@@ -65,10 +65,16 @@ _ANY_CASUALTY_WORD = Caseless(
 )
 
 
+# Double quotes around words of a count ("“several people” were injured", "“two” were
+# killed") are read as spaces: the offsets stay those of the sentence.
+_QUOTES_AS_SPACES = str.maketrans({"“": " ", "”": " ", '"': " "})
+
+
 def find_counts(sentence: str) -> Iterator[CountMatch]:
     """Every killed/wounded count stated in one sentence."""
     if not _ANY_CASUALTY_WORD.test(sentence):
         return
+    sentence = sentence.translate(_QUOTES_AS_SPACES)
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:

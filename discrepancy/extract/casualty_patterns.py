@@ -14,11 +14,12 @@ from discrepancy.extract.numbers import COUNT, count_pattern
 # Words of the noun phrase between a count and its verb; a conjunction, a reporting verb or a
 # negation ends the phrase ("one member in critical condition and wounded two" is two clauses,
 # "one man was not injured" no count, "two shootings left three hurt" counts three).
-# "along with" and "plus" join a second group of victims (PLUS below), as "and" does.
+# "along with" and "plus" join a second group of victims (PLUS below), as "and" does; a
+# dash ("five civilians -- three women and two children") starts an apposition, no word.
 NP_WORD = (
     r"(?!(?:and|or|but|when|while|as|after|before|then|said|says|told|not|never|left|leaving"
     r"|along|plus)\b)"
-    r"[\w’'\-.]+"
+    r"(?![\-.])[\w’'\-.]+"
 )
 # "six being injured", "one of 40 people to be killed", "known to have been killed".
 AUX = (

@@ -12,13 +12,15 @@ NUMBER_WORDS: dict[str, int] = {
 
 SCALE_WORDS: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
-# Vague quantities become open intervals, never points: "dozens" is at least two dozen,
-# "several" at least three (two would be "a couple"/"both"); the upper end stays open.
-VAGUE_QUANTITIES: dict[str, tuple[float, float | None]] = {
+# Vague quantities become open intervals, never points: "dozens" is at least two dozen; the
+# upper end stays open. "Several" and "a number of" say no figure at all (no bound either
+# way): "several" beside "two" in another report is no conflict an editor would flag.
+VAGUE_QUANTITIES: dict[str, tuple[float | None, float | None]] = {
     "a couple of": (2, 3),
     "a couple": (2, 3),
     "a few": (2, None),
-    "several": (3, None),
+    "several": (None, None),
+    "a number of": (None, None),
     "multiple": (2, None),
     "numerous": (3, None),
     "many": (3, None),

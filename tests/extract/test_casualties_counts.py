@@ -29,6 +29,17 @@ WHOLE_NUMBERS = [
     ("Traffic on Highway 9 killed the mood of the festival.", [], [(None, 9)]),
 ]
 
+# --- double quotes around a count; "several" is no figure --------------------------------
+
+QUOTED = [
+    (
+        "Medics said “several” people were injured by the debris.",
+        [("wounded", "several", None, None)],
+        [],
+    ),
+    ("The governor said “four villagers” were killed.", [("killed", "four", 4, 4)], []),
+]
+
 # --- qualifiers: "more than a dozen", "as high as" ----------------------------------------
 
 QUALIFIED = [
@@ -154,6 +165,12 @@ LISTS = [
         [("wounded", "Eight", 8, 8)],
         [],
     ),
+    # a dash opens an apposition that names the same victims again
+    (
+        "The shell killed four civilians -- two women and two boys, medics said.",
+        [("killed", "four", 4, 4)],
+        [("killed", 6)],
+    ),
     ("The mine killed two soldiers and a mule.", [("killed", "two", 2, 2)], [("killed", 3)]),
     (
         "The gunman killed two guards and a boy was wounded.",
@@ -250,7 +267,7 @@ NOUNS = [
 
 @pytest.mark.parametrize(
     ("sentence", "must_find", "must_not"),
-    WHOLE_NUMBERS + QUALIFIED + FAR_SUBJECT + WHO + LISTS + TOLLS + REVISED + NOUNS,
+    WHOLE_NUMBERS + QUOTED + QUALIFIED + FAR_SUBJECT + WHO + LISTS + TOLLS + REVISED + NOUNS,
 )
 def test_counts(sentence: str, must_find: list[Found], must_not: list[Forbidden]) -> None:
     check(sentence, must_find, must_not)
