@@ -127,6 +127,10 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
             joined = None if interval is None else plus(match, interval)
             if joined is None:
                 continue
+            verb_start = match.start("verb")
+            if patterns.AMONG_BEFORE.search(sentence[max(0, verb_start - 20) : verb_start]):
+                # "three foreigners are among the injured": a part of them, at least three.
+                joined = ((joined[0][0], None), joined[1])
             interval, count_end = joined
             named_start = None
             if interval is not None and "named" in match.groupdict() and match.group("named"):

@@ -31,7 +31,7 @@ AUX = (
 # injured". Each is a fixed word or phrase, so the repeat cannot backtrack.
 ADVERB = (
     r"(?:also|reportedly|allegedly|later|all|both|subsequently|initially|believed\s+to\s+have\s+been"
-    r"|confirmed|feared|found|reported|currently|now|officially|since)"
+    r"|confirmed|feared|found|reported|currently|now|officially|since|among\s+(?:the|those))"
 )
 ADVERBS = rf"(?:{ADVERB}\s+){{0,2}}"
 # Between a count and its verb: "including a commander", an apposition ("two civilians, a
@@ -354,3 +354,5 @@ PARTITIVE = re.compile(
     r"(?P<noun>" + "|".join(sorted(lexicon.SUBSET_NOUNS)) + r")\b",
     re.IGNORECASE,
 )
+# "two children are among the dead": the count is a part of the toll.
+AMONG_BEFORE = re.compile(r"\bamong\s+(?:the|those)\s+$", re.IGNORECASE)

@@ -33,6 +33,9 @@ VAGUE_QUANTITIES: dict[str, tuple[float | None, float | None]] = {
     "thousands of": (2000, None),
     "thousands": (2000, None),
     "a dozen": (12, 12),
+    "half a dozen": (6, 6),
+    "a half-dozen": (6, 6),
+    "a half dozen": (6, 6),
     "both": (2, 2),
 }
 

@@ -13,9 +13,12 @@ _UNITS = "|".join(
     sorted((w for w, v in lexicon.NUMBER_WORDS.items() if v < 20), key=len, reverse=True)
 )
 _TENS = "|".join(w for w, v in lexicon.NUMBER_WORDS.items() if v >= 20)
+_SMALL = rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|{_UNITS})"
+# "two thousand five hundred", "one hundred and twelve", "a hundred": each further part
+# starts with a scale word, which no small number word is, so the repeat cannot backtrack.
 _WORD_NUMBER = (
-    rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|{_UNITS})"
-    rf"(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|{_UNITS}))?)?"
+    rf"(?:{_SMALL}|a(?=\s+(?:hundred|thousand)\b))"
+    rf"(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?{_SMALL})?){{0,3}}"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?"
 # "two dozen" is 24; a bare "dozens" is vague and lives in VAGUE_QUANTITIES.
@@ -85,7 +88,7 @@ def parse_number(phrase: str) -> float | None:
         pass
     total = current = 0
     for token in re.split(r"[-\s]+", text):
-        if token == "and":
+        if token in ("and", "a"):  # "one hundred and twelve", "a hundred"
             continue
         if token in lexicon.NUMBER_WORDS:
             current += lexicon.NUMBER_WORDS[token]

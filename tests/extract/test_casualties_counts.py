@@ -19,6 +19,8 @@ WHOLE_NUMBERS = [
         [("wounded", "3,400", 3400, 3400)],
         [(None, 400)],
     ),
+    # half a dozen is six
+    ("Half a dozen people were wounded.", [("wounded", "Half a dozen", 6, 6)], [(None, 12)]),
     # "at six dead": a count after a lower-case word is a count.
     (
         "Early reports put the casualties at six dead and 20 wounded.",
@@ -124,6 +126,12 @@ WHO = [
         [],
     ),
     ("Three of the clan's leaders were killed.", [("killed", "Three", 3, None)], []),
+    # "among the dead": a part of the toll
+    (
+        "Two nurses and a driver are among the dead.",
+        [("killed", "Two nurses and a driver", 3, None)],
+        [("killed", 1)],
+    ),
     # a count after "including" is a part of the toll before it
     (
         "Nine people including four girls were killed.",

@@ -195,3 +195,22 @@ def test_a_second_count_reads_apart_by_its_suffix() -> None:
     assert match is not None
     assert count_interval(match) == (2, None)
     assert count_interval(match, "_b") == (5, 5)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # scale words after one another: each further part starts with a scale word
+        ("two thousand five hundred", (2500, 2500)),
+        ("Three thousand two hundred and ten", (3210, 3210)),
+        ("one hundred and twelve", (112, 112)),
+        # "a hundred" is one hundred
+        ("a hundred", (100, 100)),
+        ("A thousand", (1000, 1000)),
+        # half a dozen is six, not a dozen
+        ("half a dozen", (6, 6)),
+        ("a half-dozen", (6, 6)),
+    ],
+)
+def test_number_words_of_every_form(phrase: str, expected: Interval) -> None:
+    assert interval(phrase) == expected
