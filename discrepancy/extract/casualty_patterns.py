@@ -125,20 +125,24 @@ RISE_VERBS = (
     r"rose|risen|rises|rise|climbed|climbs|increased|increases|jumped|jumps|grew|grown|grows"
     r"|reached|reaches|hit|hits|went\s+up|gone\s+up|soared|mounted"
 )
+# The figure a toll changed from, its own count: "rose from nine to 11" (groups end "_f").
+TOLL_FROM = rf"(?:\s+(?:down|up))?(?:\s+from\s+{count_pattern('_f')})?"
 TOLL = Caseless(
     rf"\b{TOLL_SUBJECT}(?P<gap>(?:\s+{TOLL_GAP_WORD}){{0,24}}?)"
     r"\s+(?:(?:has|have|had)\s+)?(?:(?:also|now|since|further|again|officially|reportedly"
     r"|initially|first|later|then)\s+)?"
-    rf"(?P<verb>(?P<rise>{RISE_VERBS})|stands|stood|is|was|were|put|of)(?:\s+(?:to|at))?"
-    rf"\s+{COUNT}",
+    # "of", "at" and "to" only right after the toll: "a toll of 12", "with the toll at 12".
+    rf"(?P<verb>(?P<rise>{RISE_VERBS})|stands|stood|is|was|were|put|of|at|to){TOLL_FROM}"
+    rf"(?:\s+(?:to|at))?\s+{COUNT}",
     needs=("toll", "tally", "count", "number"),
 )
 # The toll as an object: "put the death toll at 70", "raising the total number of victims
 # to 13".
 TOLL_PUT = Caseless(
     r"\b(?P<verb>put|puts|putting|placed|places|placing|raised|raises|raising|brought|brings"
-    r"|bringing|lifted|lifting|revised|revising)\s+(?:the|its|their)\s+(?:[\w’'\-]+\s+){0,2}?"
-    rf"{TOLL_SUBJECT}(?P<gap>(?:\s+{TOLL_GAP_WORD}){{0,12}}?)\s+(?:at|to)\s+{COUNT}",
+    r"|bringing|lifted|lifting|revised|revising|lowered|lowering|cut|cutting|reduced|reducing"
+    r"|updated|updating|corrected|correcting)\s+(?:the|its|their)\s+(?:[\w’'\-]+\s+){0,2}?"
+    rf"{TOLL_SUBJECT}(?P<gap>(?:\s+{TOLL_GAP_WORD}){{0,12}}?){TOLL_FROM}\s+(?:at|to)\s+{COUNT}",
     needs=("toll", "tally", "count", "number"),
 )
 # A second figure for the same toll, its verb left out: "first put at nine, later at
@@ -147,7 +151,11 @@ TOLL_FOLLOW = re.compile(
     r"\s*(?:,\s*|\s+)(?:and\s+|but\s+|before\s+(?:being\s+)?)?(?:(?:was|were|is)\s+)?"
     r"(?:later|then|subsequently|now|since|eventually|afterwards|finally)\s+"
     r"(?:(?:revised|raised|lowered|cut|corrected|updated|put|increased|reduced|rising|climbing"
-    r"|rose|fell|dropped|falling)\s+)?(?:to|at)\s+" + count_pattern(),
+    r"|rose|fell|dropped|falling)\s+)?(?:to|at)\s+"
+    + count_pattern()
+    # "has risen to nine, up from seven": the figure before, its own count too.
+    + r"|,?\s+(?:up|down)\s+from\s+(?:(?:an?|the)\s+(?:earlier|previous|initial|first)\s+"
+    r"(?:figure|toll|count|estimate)\s+of\s+)?" + count_pattern("_x"),
     re.IGNORECASE,
 )
 DEATHS_OF = Caseless(

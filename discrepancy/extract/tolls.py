@@ -54,7 +54,7 @@ def find_tolls(sentence: str) -> Iterator[TollMatch]:
     """Tolls as subject or object, each figure of one its own match."""
     for pattern in (patterns.TOLL, patterns.TOLL_PUT):
         for match in scan(pattern, sentence):
-            if match.group("verb").lower() == "of" and match.group("gap"):
+            if match.group("verb").lower() in ("of", "at", "to") and match.group("gap"):
                 continue  # "the toll of 12" only right after the toll
             if not plausible_number(sentence, match):
                 continue
@@ -62,9 +62,16 @@ def find_tolls(sentence: str) -> Iterator[TollMatch]:
             interval = count_interval(match)
             if kind is None or interval is None:
                 continue
-            rise = pattern is patterns.TOLL and bool(match.group("rise"))
+            before = count_interval(match, "_f") if match.group("count_f") else None
+            if before is not None:
+                # "rose from nine to 11": the earlier figure first, then the one it rose to.
+                yield TollMatch(kind, *match.span("count_f"), before, False)
+            rise = before is not None or (pattern is patterns.TOLL and bool(match.group("rise")))
             yield TollMatch(kind, match.start("count"), match.end("count"), interval, rise)
             follow = patterns.TOLL_FOLLOW.match(sentence, match.end("count"))
-            second = None if follow is None else count_interval(follow)
-            if follow is not None and second is not None:
-                yield TollMatch(kind, *follow.span("count"), second, True)
+            if follow is None:
+                continue
+            suffix = "_x" if follow.group("count_x") else ""
+            second = count_interval(follow, suffix)
+            if second is not None:
+                yield TollMatch(kind, *follow.span("count" + suffix), second, True)

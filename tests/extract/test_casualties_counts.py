@@ -257,6 +257,24 @@ REVISED = [
         [("killed", "9", 9, 9), ("killed", "11", 11, 11)],
         [],
     ),
+    # the figure a toll changed from is a count of its own
+    (
+        "The death toll rose from six to 15 overnight.",
+        [("killed", "six", 6, 6), ("killed", "15", 15, 15)],
+        [("killed", 6.5)],
+    ),
+    (
+        "The number of injured rose to 40, up from an earlier figure of 25.",
+        [("wounded", "40", 40, 40), ("wounded", "25", 25, 25)],
+        [],
+    ),
+    (
+        "The ministry lowered the number of people killed in the blast to 7.",
+        [("killed", "7", 7, 7)],
+        [],
+    ),
+    # right after the toll, no verb: "with the toll at 12"
+    ("Rescuers left the site with the toll at 12.", [("killed", "12", 12, 12)], []),
 ]
 
 # --- deaths and injuries as nouns ---------------------------------------------------------
