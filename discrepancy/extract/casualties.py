@@ -61,7 +61,8 @@ def _kind(verb: str) -> Kind:
 
 _ANY_CASUALTY_WORD = Caseless(
     r"kill|dead|death|died|dies|slain|slew|murder|martyr|perish|execut|wound|injur|hurt|hospital"
-    r"|toll|tally|victim|lives|life|shot|stabbed|beaten|gunned|gunfire|condition|homicide|shooting",
+    r"|toll|tally|victim|lives|life|shot|stabbed|beaten|gunned|gunfire|condition|homicide|shooting"
+    r"|recovering",
 )
 
 

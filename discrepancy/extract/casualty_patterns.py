@@ -45,7 +45,7 @@ INCLUDING = (
 # costliest regexes, and a sentence with none of these words skips them.
 PASSIVE_VERB_WORDS = ("shot", "dead", "death", "kill", "slain", "murder", "martyr", "die",
                        "perish", "gunned", "lives", "execut", "fatal", "wound", "injur", "hurt",
-                       "hospital")  # fmt: skip
+                       "hospital", "recover")  # fmt: skip
 ACTIVE_VERB_WORDS = ("kill", "slay", "slew", "dead", "fatal", "murder", "wound", "injur", "hurt")
 
 SINGULAR_NOUN = r"\d+-year-old|" + "|".join(

@@ -99,6 +99,8 @@ KILLED_PASSIVE = (
 WOUNDED_PASSIVE = (
     r"wounded|injured|hurt|hospitali[sz]ed|shot\s+and\s+wounded|shot\s+and\s+injured"
     r"|(?:seriously|critically|slightly|badly)\s+(?:wounded|injured|hurt)"
+    # "four people are recovering after the shooting": alive and hurt.
+    r"|recovering"
 )
 KILLED_ACTIVE = (
     r"kill(?:s|ed|ing)?|slaying|slew|(?:shot|shooting)\s+dead"

@@ -113,6 +113,12 @@ WHO = [
     ("At least 23 Moldovans were killed in the crash.", [("killed", "At least 23", 23, None)], []),
     ("The raid killed 14 Somalis, the agency said.", [("killed", "14", 14, 14)], []),
     ("Six medics were wounded as they reached the site.", [("wounded", "Six", 6, 6)], []),
+    # people recovering are alive and hurt
+    (
+        "Five people are recovering after the gunfire at the fairground.",
+        [("wounded", "Five", 5, 5)],
+        [],
+    ),
     # children, women and civilians are the toll; commanders a part of it
     (
         "Four children were killed when the shell hit the school.",
