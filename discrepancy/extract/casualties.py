@@ -112,6 +112,8 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
                 sentence, match
             ):
                 continue
+            if pattern is patterns.PASSIVE and patterns.VERB_IN_NP.search(match.group("np")):
+                continue
             if (
                 pattern is patterns.ACTIVE
                 and head is None

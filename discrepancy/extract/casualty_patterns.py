@@ -67,6 +67,11 @@ PLURAL_PERSON_NOUN = "|".join(
     sorted(w for w in lexicon.PERSON_NOUNS | lexicon.MORE_PERSON_NOUNS if w.endswith(("s", "men"))
            and w not in {"others", "more"})
 )  # fmt: skip
+# A casualty verb inside a count's noun phrase ("ten people were shot and one man was
+# killed" read as one subject) means the phrase ran over a clause.
+VERB_IN_NP = re.compile(
+    r"\b(?:shot|killed|wounded|injured|hurt|dead|died|slain|murdered)\b", re.IGNORECASE
+)
 # A second group of the same victims, joined to the first: "three women and four children"
 # (a count: the toll is the sum), "seven aid workers and their driver" (one more person),
 # "children and teenagers" (the same count, two words for it). The second count's groups end

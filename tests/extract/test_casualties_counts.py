@@ -185,6 +185,17 @@ LISTS = [
         [("killed", "four", 4, 4)],
         [("killed", 6)],
     ),
+    # "and" after a clause starts another clause, not a second group
+    (
+        "Twelve people were shot and two men were killed.",
+        [("killed", "two", 2, 2), ("shot", "Twelve", 12, 12)],
+        [("killed", 14)],
+    ),
+    (
+        "In all, 9 people were hurt and one woman was killed.",
+        [("killed", "one", 1, 1), ("wounded", "9", 9, 9)],
+        [("killed", 10)],
+    ),
     ("The mine killed two soldiers and a mule.", [("killed", "two", 2, 2)], [("killed", 3)]),
     (
         "The gunman killed two guards and a boy was wounded.",
