@@ -1,6 +1,7 @@
 """Extract stage: an Article in, its Extraction out (sentences with offsets and every Claim).
 
-Counts become intervals here (`numbers`, `casualties`, `troops`), times and places are read
+Counts become intervals here (`numbers`, `casualties` with `tolls` and `count_phrases`,
+`troops`), times and places are read
 (`when`, `places`), people and organisations found (`people`) and credited (`attribution`).
 The word lists and patterns live in `lexicon`; `names` holds the rules that join two
 spellings of one person, used by grouping and by alignment alike.

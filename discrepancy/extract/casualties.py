@@ -9,7 +9,18 @@ from dataclasses import dataclass
 from discrepancy.extract import casualty_patterns as patterns
 from discrepancy.extract import lexicon
 from discrepancy.extract.caseless import Caseless, fold_case
+from discrepancy.extract.count_phrases import (
+    after_label,
+    ends_clause,
+    head_noun,
+    interval_for,
+    is_person_head,
+    plausible_number,
+    plus,
+    scan,
+)
 from discrepancy.extract.numbers import Interval, count_interval, parse_number
+from discrepancy.extract.tolls import find_tolls
 from discrepancy.models import Kind
 
 
@@ -48,82 +59,23 @@ def _kind(verb: str) -> Kind:
     return Kind.WOUNDED
 
 
-# Words after the head noun of a count: "nine people along the highway", "seven civilians
-# overnight", "three members of the militia".
-_NP_END = frozenset(
-    """of from in at inside with on near and along across throughout overnight during
-    outside around near into onto over under after before since last this early late
-    when while who that which""".split()
-)
-
-
-def _head_noun(np: str) -> str | None:
-    """The noun a count is attached to: "militia fighters of the X" -> "fighters"."""
-    words = [w.strip(".,’'").lower() for w in np.split()]
-    head: str | None = None
-    for word in words:
-        if word in _NP_END:
-            break
-        head = word
-    return head
-
-
-_OF_PEOPLE = re.compile(
-    r"\s+of\s+(?:them|those|the\s+(?:victims|people|men|women|wounded|injured)"
-    r"|(?:his|her|their)\s+\w+(?:\s+members)?)[.,]?\s*$",
-    re.IGNORECASE,
-)
-
-
-def _is_person_head(head: str | None, np: str = "") -> bool:
-    if head is None:
-        # "three were killed" has no noun; "One of the sources said" is not a count, but
-        # "four of them" and "two of the victims" are.
-        return not np.strip() or bool(_OF_PEOPLE.match(np))
-    return (
-        head in lexicon.PERSON_NOUNS
-        or head in lexicon.SUBSET_NOUNS
-        or bool(re.fullmatch(r"\d+-year-olds?", head))
-    )
-
-
-def _plausible_number(sentence: str, match: re.Match[str]) -> bool:
-    count_start = match.start("count")
-    if patterns.NOT_COUNT_BEFORE.search(sentence[max(0, count_start - 30) : count_start]):
-        return False
-    if match.group("num") is None:
-        return True
-    start, end = match.start("num"), match.end("num2") if match.group("num2") else match.end("num")
-    if patterns.MONTH_BEFORE.search(sentence[max(0, start - 12) : start]):
-        return False
-    if patterns.NOT_COUNT_AFTER.match(sentence[end : end + 14]):
-        return False
-    if re.fullmatch(r"(?:1[89]|20)\d\d", match.group("num")):
-        return False  # a year
-    return not (start > 0 and sentence[start - 1] in "$#/")
-
-
-def _interval_for(match: re.Match[str], head: str | None) -> Interval | None:
-    interval = count_interval(match)
-    if interval is None:
-        return None
-    low, high = interval
-    if head in lexicon.SUBSET_NOUNS:
-        # "two commanders were killed": the toll is at least two.
-        return (low, None)
-    return (low, high)
-
-
 _ANY_CASUALTY_WORD = Caseless(
     r"kill|dead|death|died|dies|slain|slew|murder|martyr|perish|execut|wound|injur|hurt|hospital"
-    r"|toll|lives|life|shot|stabbed|beaten|gunned|gunfire|condition|homicide|shooting",
+    r"|toll|tally|victim|lives|life|shot|stabbed|beaten|gunned|gunfire|condition|homicide|shooting"
+    r"|recovering",
 )
+
+
+# Double quotes around words of a count ("“several people” were injured", "“two” were
+# killed") are read as spaces: the offsets stay those of the sentence.
+_QUOTES_AS_SPACES = str.maketrans({"“": " ", "”": " ", '"': " "})
 
 
 def find_counts(sentence: str) -> Iterator[CountMatch]:
     """Every killed/wounded count stated in one sentence."""
     if not _ANY_CASUALTY_WORD.test(sentence):
         return
+    sentence = sentence.translate(_QUOTES_AS_SPACES)
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
@@ -150,37 +102,50 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
         deaths = ("killed", "deaths", "fatalities", "died")
         kind = Kind.KILLED if verb.lower() in deaths else Kind.WOUNDED
         yield emit(kind, match.start(), match.end(), (0, 0))
-    for match in patterns.TOLL.finditer(sentence):
-        if not _plausible_number(sentence, match):
-            continue
-        interval = count_interval(match)
-        count_start = _count_start(match)
-        if interval and free(count_start, match.end()):
-            yield emit(
-                Kind.KILLED, count_start, match.end(), interval, revision=bool(match.group("rise"))
-            )
+    for toll in find_tolls(sentence):
+        if free(toll.start, toll.end):
+            yield emit(toll.kind, toll.start, toll.end, toll.interval, revision=toll.revision)
     for pattern in (patterns.LEAVING, patterns.PASSIVE, patterns.ACTIVE, patterns.DEATHS_OF):
-        for match in _scan(pattern, sentence):
-            head = _head_noun(match.group("np") or "")
-            if not _is_person_head(head, match.group("np") or "") or not _plausible_number(
+        for match in scan(pattern, sentence):
+            head = head_noun(match.group("np") or "")
+            if not is_person_head(head, match.group("np") or "") or not plausible_number(
                 sentence, match
             ):
+                continue
+            if pattern is patterns.PASSIVE and patterns.VERB_IN_NP.search(match.group("np")):
                 continue
             if (
                 pattern is patterns.ACTIVE
                 and head is None
-                and not _ends_clause(sentence, match.end())
+                and not ends_clause(sentence, match.end())
             ):
                 continue
-            if pattern is patterns.ACTIVE and _near_miss(sentence, match.start("verb")):
+            count_start = match.start("count")
+            if pattern is patterns.PASSIVE and head is None and after_label(sentence, count_start):
                 continue
-            if pattern is patterns.PASSIVE and head is None and _after_article(sentence, match):
+            if pattern is not patterns.LEAVING and _near_miss(sentence, match.start("verb")):
                 continue
-            interval = _interval_for(match, head)
-            count_start, count_end = _count_start(match), _count_end(match)
+            interval = interval_for(match, head, sentence)
+            count_start = match.start("count")
+            joined = None if interval is None else plus(match, interval)
+            if joined is None:
+                continue
+            verb_start = match.start("verb")
+            if patterns.AMONG_BEFORE.search(sentence[max(0, verb_start - 20) : verb_start]):
+                # "three foreigners are among the injured": a part of them, at least three.
+                joined = ((joined[0][0], None), joined[1])
+            interval, count_end = joined
+            named_start = None
             if interval is not None and "named" in match.groupdict() and match.group("named"):
+                named_start = match.start("named")
+            elif interval is not None and pattern is patterns.PASSIVE:
+                named = patterns.NAMED_BEFORE.search(
+                    sentence, max(0, count_start - 60), count_start
+                )
+                named_start = None if named is None else named.start()
+            if interval is not None and named_start is not None:
                 # "killing the driver and two passengers": the named victim counts too.
-                count_start = match.start("named")
+                count_start = named_start
                 interval = (
                     None if interval[0] is None else interval[0] + 1,
                     None if interval[1] is None else interval[1] + 1,
@@ -188,8 +153,17 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
             if interval is None or not free(count_start, count_end):
                 continue
             # Overlapping patterns find the same count twice; the first reading wins.
-            kind = Kind.KILLED if pattern is patterns.DEATHS_OF else _kind(match.group("verb"))
+            kind = _kind(match.group("verb"))
+            if pattern is patterns.DEATHS_OF and not match.group("verb").lower().startswith(
+                ("injur", "wound")
+            ):
+                kind = Kind.KILLED
             yield emit(kind, count_start, count_end, interval)
+    for match in patterns.DEATHS_COUNTED.finditer(sentence):
+        interval = count_interval(match)
+        start, end = match.start("count"), match.end("count")
+        if interval is not None and plausible_number(sentence, match) and free(start, end):
+            yield emit(Kind.KILLED, start, end, interval)
     for match in patterns.MULTIPLE.finditer(sentence):
         # "another double shooting hours earlier" is not this one.
         other = patterns.OTHER_BEFORE.search(sentence[max(0, match.start() - 12) : match.start()])
@@ -201,7 +175,7 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
             yield emit(kind, match.start("count"), match.end("count"), (number, number))
     for match in patterns.PAIR.finditer(sentence):
         nouns = (match.group("noun").lower(), match.group("noun2").lower())
-        if all(_is_person_head(noun) for noun in nouns) and free(match.start(), match.end()):
+        if all(is_person_head(noun) for noun in nouns) and free(match.start(), match.end()):
             verb = match.group("verb")
             kind = Kind.SHOT if verb.lower() == "shot" else _kind(verb)
             yield emit(kind, match.start("article"), match.end("noun2"), (2, 2))
@@ -211,6 +185,8 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
         noun = match.group("noun").lower().strip("’'")
         if not free(match.start("article"), match.end("noun")):
             continue
+        if patterns.COUNTED.search(match.group("np")):
+            continue  # "wounded a further 61 people" is a count, not one person
         before = sentence[max(0, match.start() - 8) : match.start()].lower()
         if re.search(r"(?:one|none|each)\s+of\s*$|\bno\s*$", before):
             continue
@@ -266,14 +242,14 @@ def _shot(
 ) -> Iterator[CountMatch]:
     """People shot, killed or not: "three people were shot, one fatally", "a boy was shot"."""
     counted: list[tuple[int, int]] = []  # "One man was shot" is one reading, not two
-    for match in _scan(patterns.SHOT_COUNT, sentence):
-        head = _head_noun(match.group("np") or "")
-        if not _is_person_head(head, match.group("np") or "") or not _plausible_number(
+    for match in scan(patterns.SHOT_COUNT, sentence):
+        head = head_noun(match.group("np") or "")
+        if not is_person_head(head, match.group("np") or "") or not plausible_number(
             sentence, match
         ):
             continue
-        interval = _interval_for(match, head)
-        start, end = _count_start(match), _count_end(match)
+        interval = interval_for(match, head)
+        start, end = match.start("count"), match.end("count")
         if interval is None or not free(start, end):
             continue
         # "Four people were taken to a hospital" counts people hurt, who may yet die: like
@@ -287,13 +263,13 @@ def _shot(
             yield emit(Kind.KILLED, match.start("fatal"), match.end("fatal"), (killed, killed))
             yield emit(Kind.WOUNDED, start, end, (interval[0] - killed, interval[0] - killed))
     for match in patterns.SENT_TO_HOSPITAL.finditer(sentence):
-        head = _head_noun(match.group("np") or "")
-        interval = _interval_for(match, head)
-        start, end = _count_start(match), _count_end(match)
+        head = head_noun(match.group("np") or "")
+        interval = interval_for(match, head)
+        start, end = match.start("count"), match.end("count")
         if (
             interval is not None
-            and _is_person_head(head, match.group("np") or "")
-            and _plausible_number(sentence, match)
+            and is_person_head(head, match.group("np") or "")
+            and plausible_number(sentence, match)
             and free(start, end)
         ):
             yield emit(Kind.SHOT, start, end, interval)
@@ -323,42 +299,3 @@ def _one_or_more(interval: Interval) -> Interval:
     """People shot, when one is named: at least one. Reports go through the victims one by one
     ("One woman was shot in the foot") after giving the total; one is not a rival total."""
     return (1, None) if interval == (1, 1) else interval
-
-
-def _scan(pattern: Caseless, sentence: str) -> Iterator[re.Match[str]]:
-    """Every match, also those starting inside an earlier one: when "On January 28 three
-    soldiers were killed" first reads "28" as the count, "three" must still be tried."""
-    position = 0
-    while True:
-        match = pattern.search(sentence, position)
-        if match is None:
-            return
-        yield match
-        position = match.start() + 1
-
-
-def _count_start(match: re.Match[str]) -> int:
-    return match.start("count")
-
-
-def _count_end(match: re.Match[str]) -> int:
-    return match.end("count")
-
-
-def _ends_clause(sentence: str, end: int) -> bool:
-    return bool(re.match(r"\s*(?:[,.;:!?)\"”]|and\b|$)", sentence[end:]))
-
-
-def _after_article(sentence: str, match: re.Match[str]) -> bool:
-    # "the two were killed" is fine; "the 2 killed" too; but a bare number right after a
-    # noun ("Route 9 killed") is not a count.
-    prefix = sentence[: _count_start(match)].rstrip()
-    return (
-        bool(prefix)
-        and prefix[-1].isalnum()
-        and not re.search(
-            r"\b(?:the|and|with|while|but|were|are|leaving|left|of|all|another)$",
-            prefix,
-            re.IGNORECASE,
-        )
-    )

@@ -185,8 +185,15 @@ def _wounded_from_shot(text: str, body_start: int, claims: list[Claim]) -> list[
     return [
         dataclasses.replace(c, kind=Kind.WOUNDED, derived=True)
         for c in claims
-        if c.kind == Kind.SHOT and (c.start, c.end) not in wounded
+        if c.kind == Kind.SHOT
+        and (c.start, c.end) not in wounded
+        and not _FOUND_SHOT.match(text, c.end, c.end + 60)
     ]
+
+
+# People "found shot" were found after the shooting: nothing says they are alive, so no
+# wounded figure is read from them ("Four people were found shot in the head").
+_FOUND_SHOT = re.compile(r"\s+(?:\w+\s+){0,4}?found\s+shot\b(?!\s+and\s+(?:wounded|injured))")
 
 
 def _date_normal(time: TimeExpression) -> str | None:

@@ -12,13 +12,15 @@ NUMBER_WORDS: dict[str, int] = {
 
 SCALE_WORDS: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
-# Vague quantities become open intervals, never points: "dozens" is at least two dozen,
-# "several" at least three (two would be "a couple"/"both"); the upper end stays open.
-VAGUE_QUANTITIES: dict[str, tuple[float, float | None]] = {
+# Vague quantities become open intervals, never points: "dozens" is at least two dozen; the
+# upper end stays open. "Several" and "a number of" say no figure at all (no bound either
+# way): "several" beside "two" in another report is no conflict an editor would flag.
+VAGUE_QUANTITIES: dict[str, tuple[float | None, float | None]] = {
     "a couple of": (2, 3),
     "a couple": (2, 3),
     "a few": (2, None),
-    "several": (3, None),
+    "several": (None, None),
+    "a number of": (None, None),
     "multiple": (2, None),
     "numerous": (3, None),
     "many": (3, None),
@@ -31,6 +33,9 @@ VAGUE_QUANTITIES: dict[str, tuple[float, float | None]] = {
     "thousands of": (2000, None),
     "thousands": (2000, None),
     "a dozen": (12, 12),
+    "half a dozen": (6, 6),
+    "a half-dozen": (6, 6),
+    "a half dozen": (6, 6),
     "both": (2, 2),
 }
 
@@ -94,9 +99,13 @@ KILLED_PASSIVE = (
 WOUNDED_PASSIVE = (
     r"wounded|injured|hurt|hospitali[sz]ed|shot\s+and\s+wounded|shot\s+and\s+injured"
     r"|(?:seriously|critically|slightly|badly)\s+(?:wounded|injured|hurt)"
+    # "four people are recovering after the shooting": alive and hurt.
+    r"|recovering"
 )
 KILLED_ACTIVE = (
-    r"kill(?:s|ed|ing)?|slaying|slew|(?:shot|shooting)\s+dead|fatally\s+(?:shot|shooting|wounding)"
+    r"kill(?:s|ed|ing)?|slaying|slew|(?:shot|shooting)\s+dead"
+    # "fatally wounded one student" is a death, not a wound.
+    r"|fatally\s+(?:shot|shooting|wounding|wounded|injured|injuring|stabbed|stabbing)"
     r"|murder(?:s|ed|ing)"
 )
 WOUNDED_ACTIVE = r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt(?:ing|s)?"
@@ -377,3 +386,40 @@ PLACE_NAME_HEADS = frozenset(
     """deir dayr beit bayt kafr kfar ain ein wadi ras bir nahr jabal jebel marj majdal
     khirbet tell""".split()
 )
+
+# --- Count words (issue 15.6: counting) --------------------------------------------------
+# Kept apart from the lists above, which other fact families share.
+
+# "the toll had risen as high as 122" reached the figure, like "as many as" (a lower bound).
+LOWER_BOUND_QUALIFIERS_MORE = frozenset({"as high as"})
+
+# Plural nouns for people that news about strikes and attacks counts, beyond PERSON_NOUNS:
+# "10 foreigners were killed", "three medics were wounded", "killed five journalists".
+MORE_PERSON_NOUNS = frozenset(
+    """foreigners nationals migrants refugees journalists reporters medics paramedics
+    doctors nurses staff employees staffers personnel volunteers tourists visitors
+    marines sailors airmen combatants guardsmen teachers pupils villagers farmers
+    fishermen shepherds herders mourners spectators fans players athletes prisoners
+    detainees hostages inmates citizens settlers adolescents minors siblings parents
+    grandchildren twins engineers translators interpreters technicians contractors
+    foreigner national migrant refugee journalist reporter medic paramedic doctor nurse
+    employee staffer volunteer tourist visitor marine sailor airman combatant guardsman
+    teacher pupil villager farmer fisherman shepherd herder mourner spectator fan player
+    athlete prisoner detainee hostage inmate citizen settler adolescent minor sibling
+    parent twin engineer translator interpreter technician contractor""".split()
+)
+
+# Nouns of people a strike or attack kills as a whole group, not as a part of it: "two
+# children were killed" is the toll (two), while "two commanders were killed" may be a part
+# of it (SUBSET_NOUNS). Reports name the victims by age, sex or status when those are all.
+WHOLE_GROUP_NOUNS = frozenset(
+    """child children kid kids boy boys girl girls woman women civilian civilians student
+    students bystander bystanders""".split()
+)
+
+# Words of the noun after "number of" that say which toll it is: "the number of dead",
+# "the number of injured", "the number of Belgorod residents killed".
+TOLL_KILLED_WORDS = frozenset(
+    """dead deaths death killed died victims fatalities lives martyrs bodies""".split()
+)
+TOLL_WOUNDED_WORDS = frozenset("""injured wounded hurt injuries wounds""".split())

@@ -13,9 +13,12 @@ _UNITS = "|".join(
     sorted((w for w, v in lexicon.NUMBER_WORDS.items() if v < 20), key=len, reverse=True)
 )
 _TENS = "|".join(w for w, v in lexicon.NUMBER_WORDS.items() if v >= 20)
+_SMALL = rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|{_UNITS})"
+# "two thousand five hundred", "one hundred and twelve", "a hundred": each further part
+# starts with a scale word, which no small number word is, so the repeat cannot backtrack.
 _WORD_NUMBER = (
-    rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|{_UNITS})"
-    rf"(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|{_UNITS}))?)?"
+    rf"(?:{_SMALL}|a(?=\s+(?:hundred|thousand)\b))"
+    rf"(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?{_SMALL})?){{0,3}}"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?"
 # "two dozen" is 24; a bare "dozens" is vague and lives in VAGUE_QUANTITIES.
@@ -24,8 +27,9 @@ _VAGUE = "|".join(
     re.escape(w).replace(r"\ ", r"\s+")
     for w in sorted(lexicon.VAGUE_QUANTITIES, key=len, reverse=True)
 )
+_LOWER_BOUND = lexicon.LOWER_BOUND_QUALIFIERS | lexicon.LOWER_BOUND_QUALIFIERS_MORE
 _QUALIFIERS = sorted(
-    lexicon.LOWER_BOUND_QUALIFIERS
+    _LOWER_BOUND
     | lexicon.STRICT_LOWER_QUALIFIERS
     | lexicon.UPPER_BOUND_QUALIFIERS
     | lexicon.STRICT_UPPER_QUALIFIERS
@@ -47,12 +51,20 @@ _FIRST_LETTERS = "".join(
 
 # A count: optional qualifier, a number, a range ("between 10 and 15", "10 to 15", "10-15")
 # or a vague quantity.  Digits glued to letters ("3rd", "9mm") are not counts.
-COUNT = (
-    rf"(?=[\d{_FIRST_LETTERS}])(?P<count>(?:(?P<qual>{QUALIFIER})\s+)?"
-    rf"(?:between\s+(?P<lo>{NUMBER})\s+and\s+(?P<hi>{NUMBER})"
-    rf"|(?P<num>{NUMBER})(?:\s*(?:-|–|to|or)\s*(?P<num2>{NUMBER}))?"
-    rf"|(?P<vague>{_VAGUE})))(?![\w%$])"
-)
+
+
+def count_pattern(suffix: str = "") -> str:
+    """COUNT with every group name ending in `suffix`: a pattern that reads two counts
+    ("three women and four children") names the second one's groups apart."""
+    return (
+        rf"(?=[\d{_FIRST_LETTERS}])(?P<count{suffix}>(?:(?P<qual{suffix}>{QUALIFIER})\s+)?"
+        rf"(?:between\s+(?P<lo{suffix}>{NUMBER})\s+and\s+(?P<hi{suffix}>{NUMBER})"
+        rf"|(?P<num{suffix}>{NUMBER})(?:\s*(?:-|–|to|or)\s*(?P<num2{suffix}>{NUMBER}))?"
+        rf"|(?P<vague{suffix}>{_VAGUE})))(?![\w%$])"
+    )
+
+
+COUNT = count_pattern()
 
 
 def _norm(phrase: str) -> str:
@@ -76,7 +88,7 @@ def parse_number(phrase: str) -> float | None:
         pass
     total = current = 0
     for token in re.split(r"[-\s]+", text):
-        if token == "and":
+        if token in ("and", "a"):  # "one hundred and twelve", "a hundred"
             continue
         if token in lexicon.NUMBER_WORDS:
             current += lexicon.NUMBER_WORDS[token]
@@ -104,12 +116,20 @@ def _band(value: float) -> float:
     return float(max(1, round(value * 0.1)))
 
 
-def count_interval(match: re.Match[str]) -> Interval | None:
-    """The interval a COUNT match allows, or None when it is not a usable count."""
-    groups = match.groupdict()
+def count_interval(match: re.Match[str], suffix: str = "") -> Interval | None:
+    """The interval a COUNT match allows (the count_pattern(suffix) one), or None when it is
+    not a usable count."""
+    groups = {
+        name[: len(name) - len(suffix)]: value
+        for name, value in match.groupdict().items()
+        if name.endswith(suffix)
+    }
     qualifier = _norm(groups["qual"]) if groups.get("qual") else None
     if groups.get("vague"):
         low, high = lexicon.VAGUE_QUANTITIES[_norm(groups["vague"])]
+        if qualifier is not None and low is not None and low == high:
+            # "more than a dozen" is 13 or more, "nearly a dozen" fewer than 12.
+            return qualify(low, qualifier)
         return (low, high) if qualifier is None else (low, None)
     if groups.get("lo"):
         lo, hi = parse_number(groups["lo"]), parse_number(groups["hi"])
@@ -129,7 +149,7 @@ def qualify(value: float, qualifier: str | None) -> Interval:
     """Apply a qualifier ("at least", "around") to a number."""
     if qualifier is None:
         return (value, value)
-    if qualifier in lexicon.LOWER_BOUND_QUALIFIERS:
+    if qualifier in _LOWER_BOUND:
         return (value, None)
     if qualifier in lexicon.STRICT_LOWER_QUALIFIERS:
         return (value + 1, None)

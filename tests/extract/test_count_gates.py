@@ -16,7 +16,7 @@ VERBS = """shot and killed|shot dead|shot to death|found shot to death|found dea
 |critically injured|badly hurt|declared dead|pronounced dead|is dead|claimed the life of
 |shooting death of|fatally wounding|fatally shooting|killing 34-year-old|killing John Smith
 |kills|kill|killing|slaying|slew|shooting dead|murders|murdering|wounds|wound|injure|injures
-|hurting|hurts""".replace("\n", "").split("|")
+|hurting|hurts|recovering""".replace("\n", "").split("|")
 SENTENCES = [
     f"{subject} {verb} {tail}"
     for verb in VERBS

@@ -58,7 +58,9 @@ def interval(phrase: str) -> Interval | None:
         ("Dozens of", (24, None)),
         ("scores of", (40, None)),
         ("hundreds of", (200, None)),
-        ("several", (3, None)),
+        # "several" and "a number of" state no figure at all
+        ("several", (None, None)),
+        ("a number of", (None, None)),
         ("a dozen", (12, 12)),
         ("both", (2, 2)),
     ],
@@ -108,7 +110,6 @@ def test_nearly_stays_below_the_figure(phrase: str) -> None:
         "dozens of",
         "scores",
         "scores of",
-        "several",
         "a few",
         "many",
         "numerous",
@@ -168,3 +169,48 @@ def test_digits_glued_to_letters_or_symbols_are_not_counts(text: str) -> None:
     # A COUNT must end at a word boundary that is not a unit or a percent sign.
     match = re.match(COUNT, text, re.IGNORECASE)
     assert match is None or match.group() != text
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # a qualifier on "a dozen" qualifies twelve: "more than a dozen" is 13 or more
+        ("more than a dozen", (13, None)),
+        ("at least a dozen", (12, None)),
+        ("fewer than a dozen", (0, 11)),
+        # "as high as 80" reached the figure, like "as many as"
+        ("as high as 80", (80, None)),
+    ],
+)
+def test_qualified_points(phrase: str, expected: Interval) -> None:
+    assert interval(phrase) == expected
+
+
+def test_a_second_count_reads_apart_by_its_suffix() -> None:
+    from discrepancy.extract.numbers import count_pattern
+
+    match = re.fullmatch(
+        rf"{count_pattern()} and {count_pattern('_b')}", "at least two and five", re.IGNORECASE
+    )
+    assert match is not None
+    assert count_interval(match) == (2, None)
+    assert count_interval(match, "_b") == (5, 5)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # scale words after one another: each further part starts with a scale word
+        ("two thousand five hundred", (2500, 2500)),
+        ("Three thousand two hundred and ten", (3210, 3210)),
+        ("one hundred and twelve", (112, 112)),
+        # "a hundred" is one hundred
+        ("a hundred", (100, 100)),
+        ("A thousand", (1000, 1000)),
+        # half a dozen is six, not a dozen
+        ("half a dozen", (6, 6)),
+        ("a half-dozen", (6, 6)),
+    ],
+)
+def test_number_words_of_every_form(phrase: str, expected: Interval) -> None:
+    assert interval(phrase) == expected

@@ -170,3 +170,18 @@ def test_one_victim_alone_is_exactly_one() -> None:
     text = "A 14-year-old girl was wounded by gunfire in Toledo on Friday, police said."
     claims = [c for c in extract(_article(text)).claims if c.kind == Kind.WOUNDED]
     assert [(c.value, c.low, c.high) for c in claims] == [("A 14-year-old girl", 1, 1)]
+
+
+def test_people_found_shot_are_not_counted_wounded() -> None:
+    # Found after the shooting: nothing says they are alive.
+    text = "Three men were found shot inside a garage in Marlow on Sunday, deputies said."
+    claims = extract(_article(text)).claims
+    assert [(c.kind, c.low) for c in claims if c.kind in (Kind.SHOT, Kind.WOUNDED)] == [
+        (Kind.SHOT, 3)
+    ]
+
+
+def test_people_found_shot_and_wounded_are_wounded() -> None:
+    text = "Two men were found shot and wounded outside a bakery in Marlow on Sunday."
+    claims = extract(_article(text)).claims
+    assert (Kind.WOUNDED, 2) in [(c.kind, c.low) for c in claims]
