@@ -154,6 +154,16 @@ def repair(text: str, warnings: list[str]) -> str:
 # ---------------------------------------------------------------------------
 
 
+def has_surrogates(value: str) -> bool:
+    """Does a string hold lone UTF-16 surrogates (a JSON escape, an undecodable file name)?"""
+    return _SURROGATE.search(value) is not None
+
+
+def replace_surrogates(value: str) -> str:
+    """The string with each lone surrogate replaced by U+FFFD, so any writer can encode it."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
 def unreadable(exc: OSError, what: str = "file") -> str:
     """Say why a file or folder could not be read and what to do about it."""
     detail = exc.strerror or str(exc)

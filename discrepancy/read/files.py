@@ -7,6 +7,7 @@ import io
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -16,6 +17,8 @@ from discrepancy.read.encoding import (
     SAMPLE_BYTES,
     binary_reason,
     decode,
+    has_surrogates,
+    replace_surrogates,
     unreadable,
 )
 from discrepancy.read.headers import build_article
@@ -61,6 +64,7 @@ def iter_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> Iterator[
         else:
             items = _read_path(given)
         for item in items:
+            item = _valid_unicode(item)
             if isinstance(item, Article):
                 first = seen.get(item.id)
                 if first is not None:
@@ -73,6 +77,26 @@ def iter_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> Iterator[
                     continue
                 seen[item.id] = _location(item.path or STDIN_PATH, item.line)
             yield item
+
+
+def _valid_unicode(item: Article | Skipped) -> Article | Skipped:
+    """The item with lone surrogates replaced in every string field (id, url, path, ...).
+
+    JSON may escape them ("\\ud83d") and file names that are not UTF-8 hold them; no report
+    writer could encode them later.
+    """
+    changed: dict[str, str] = {}
+    for field in fields(item):
+        value = getattr(item, field.name)
+        if isinstance(value, str) and has_surrogates(value):
+            changed[field.name] = replace_surrogates(value)
+    if not changed:
+        return item
+    if isinstance(item, Skipped):
+        return replace(item, **changed)  # type: ignore[arg-type]
+    note = "replaced invalid UTF-16 surrogates with U+FFFD in " + ", ".join(sorted(changed))
+    warnings = (*(replace_surrogates(w) for w in item.warnings), note)
+    return replace(item, **changed, warnings=warnings)  # type: ignore[arg-type]
 
 
 def read_inputs(
