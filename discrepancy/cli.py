@@ -112,6 +112,11 @@ def main() -> None:
     help="Dask scheduler, e.g. tcp://host:8786 (needs --engine dask); without it a local "
     "cluster is started.",
 )  # fmt: skip
+@click.option(
+    "--max-article-bytes", type=click.IntRange(min=1000), default=1_000_000, show_default=True,
+    help="Cut an article longer than this (UTF-8 bytes), with a warning: the work per article "
+    "grows with its length.",
+)  # fmt: skip
 @check_errors
 def check(
     inputs: tuple[str, ...],
@@ -129,6 +134,7 @@ def check(
     jobs: int,
     engine: str,
     scheduler: str | None,
+    max_article_bytes: int,
 ) -> None:
     """Check articles for discrepancies between sources.
 
@@ -181,7 +187,7 @@ def check(
 
     # Articles are extracted as they are read; the first one is looked for now so that an
     # input without any is refused before a store is opened or workers are started.
-    items = with_an_article(reading(inputs, progress), inputs)
+    items = with_an_article(reading(inputs, progress, max_article_bytes), inputs)
     summary: dict[str, Any] = {}
     store = _open_store(db) if db is not None else None
     if store is None:

@@ -15,6 +15,7 @@ import click
 from discrepancy.errors import InputError
 from discrepancy.models import Article, Skipped
 from discrepancy.read.files import iter_inputs
+from discrepancy.read.limits import DEFAULT_MAX_ARTICLE_BYTES
 
 # Control characters (C0, DEL, C1) and bidirectional overrides in a file name or a reason
 # would let an input forge lines on stderr (a fake discrepancy-summary) or reorder them.
@@ -26,9 +27,11 @@ def printable(message: str) -> str:
     return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
 
 
-def reading(inputs: Sequence[str], progress: Progress) -> Iterator[Article | Skipped]:
+def reading(
+    inputs: Sequence[str], progress: Progress, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
+) -> Iterator[Article | Skipped]:
     """The inputs' articles and skipped inputs as they are read, noting each problem."""
-    for item in iter_inputs(inputs, stdin=sys.stdin):
+    for item in iter_inputs(inputs, sys.stdin, max_article_bytes):
         if isinstance(item, Skipped):
             where = f"{item.path}:{item.line}" if item.line else item.path
             progress.note(f"skipped {where}: {item.reason}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 from discrepancy.extract import Extraction, SentenceFacts, lexicon
@@ -109,9 +110,12 @@ def _roundup_scope(roundup: Segments, sentence: int) -> str:
 
 
 def _sentence_of(extraction: Extraction, claim: Claim) -> SentenceFacts | None:
-    for info in extraction.sentences:
-        if info.sentence.start <= claim.start < info.sentence.end:
-            return info
+    # Sentences are in text order and do not overlap: a binary search keeps scoping linear
+    # in the article's length (a scan per claim is quadratic in a long article).
+    sentences = extraction.sentences
+    at = bisect.bisect_right(sentences, claim.start, key=lambda info: info.sentence.start) - 1
+    if at >= 0 and claim.start < sentences[at].sentence.end:
+        return sentences[at]
     return None
 
 
