@@ -177,6 +177,13 @@ def replace_surrogates(value: str) -> str:
     return _SURROGATE.sub("\ufffd", value)
 
 
+def read_failure(error: BaseException) -> str:
+    """The reason an input is skipped when reading it raised: "read: ValueError: ..."."""
+    message = " ".join(str(error).split()) or "no message"
+    text = f"read: {type(error).__name__}: {message}"
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
 def unreadable(exc: OSError, what: str = "file") -> str:
     """Say why a file or folder could not be read and what to do about it."""
     detail = exc.strerror or str(exc)

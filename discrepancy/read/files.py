@@ -19,6 +19,7 @@ from discrepancy.read.encoding import (
     binary_reason,
     decode,
     has_surrogates,
+    read_failure,
     replace_surrogates,
     unreadable,
 )
@@ -304,7 +305,10 @@ def _read_file(path: str, ident: str, limit: int) -> Iterator[Article | Skipped]
     elif suffix in CSV_SUFFIXES:
         yield from read_rows(path, "CSV", csv_rows, ident, limit)
     else:
-        yield _read_text(path, ident, limit)
+        try:
+            yield _read_text(path, ident, limit)
+        except Exception as error:  # one file never sinks the batch
+            yield Skipped(path, None, read_failure(error))
 
 
 # ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from discrepancy.read.encoding import (
     WARN_UTF16,
     binary_reason,
     decode,
+    read_failure,
     replace_nul,
     unreadable,
 )
@@ -352,7 +353,19 @@ class _CsvSource:
 def _row_article(
     row: dict[str, object], path: str, stem: str, line: int, warnings: list[str], limit: int
 ) -> Article | Skipped:
-    """Make the article of one JSONL/CSV row, or say why the row cannot be used."""
+    """Make the article of one JSONL/CSV row, or say why the row cannot be used.
+
+    Whatever a row holds, an error making its article skips that row alone.
+    """
+    try:
+        return _make_row_article(row, path, stem, line, warnings, limit)
+    except Exception as error:  # one row never sinks its file
+        return Skipped(path, line, read_failure(error))
+
+
+def _make_row_article(
+    row: dict[str, object], path: str, stem: str, line: int, warnings: list[str], limit: int
+) -> Article | Skipped:
     text = row.get("text")
     if text is None:
         return Skipped(path, line, "the row has no 'text'; put the article text in a 'text' field")

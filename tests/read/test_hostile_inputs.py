@@ -221,3 +221,48 @@ def test_a_csv_line_over_the_line_limit_is_skipped_alone(tmp_path: Path) -> None
 def test_every_article_keeps_a_string_id(tmp_path: Path) -> None:
     articles, _ = read_inputs([write(tmp_path / "t.csv", f"id,text\n,{STORY}")])
     assert all(isinstance(a, Article) and a.id for a in articles)
+
+
+# --- isolation ---------------------------------------------------------------------------
+
+
+def test_an_error_making_one_row_skips_that_row_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from discrepancy.read import rows
+
+    real = rows.build_article
+
+    def build(text: str, *args: object, **kwargs: object) -> object:
+        if "EXPLODE" in text:
+            raise OverflowError("date value out of range")
+        return real(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rows, "build_article", build)
+    content = "".join(json.dumps({"id": i, "text": t}) + "\n"
+                      for i, t in (("a", STORY), ("b", "EXPLODE " + STORY), ("c", STORY)))  # fmt: skip
+    articles, skipped = read_inputs([write(tmp_path / "rows.jsonl", content)])
+    assert [a.id for a in articles] == ["a", "c"]
+    assert [(s.line, s.reason) for s in skipped] == [
+        (2, "read: OverflowError: date value out of range")
+    ]
+
+
+def test_an_error_reading_one_file_skips_that_file_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from discrepancy.read import files
+
+    real = files.build_article
+
+    def build(text: str, *args: object, **kwargs: object) -> object:
+        if "EXPLODE" in text:
+            raise ValueError("month must be in 1..12")
+        return real(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files, "build_article", build)
+    write(tmp_path / "a.txt", STORY)
+    write(tmp_path / "b.txt", "EXPLODE " + STORY)
+    articles, skipped = read_inputs([str(tmp_path)])
+    assert [a.id for a in articles] == ["a"]
+    assert [s.reason for s in skipped] == ["read: ValueError: month must be in 1..12"]
