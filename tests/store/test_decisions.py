@@ -110,3 +110,35 @@ def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.review.test_serve import BASRA, MOGADISHU, make_store
 
     return make_store(tmp_path_factory.mktemp("template"), BASRA, MOGADISHU)
+
+
+def test_a_decision_during_check_db_waits_under_a_second(db: Path) -> None:
+    """`check --db` computes the batch outside its write transaction: a reviewer's decision
+    made meanwhile is written at once, not after the pipeline."""
+    import time
+
+    from discrepancy import batches
+    from discrepancy.models import Article
+
+    fingerprint = fingerprints(db)["wounded"]
+    waited: list[float] = []
+    real = batches.run_articles
+
+    def computing(*args: object, **kwargs: object) -> object:
+        with sqlite3.connect(db, timeout=10, isolation_level=None) as other:
+            started = time.perf_counter()
+            other.execute(
+                "INSERT INTO decisions (fingerprint, decision, reviewer, note, at)"
+                " VALUES (?, 'false alarm', 'ana', NULL, '2025-01-01T00:00:00Z')",
+                (fingerprint,),
+            )
+            waited.append(time.perf_counter() - started)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    batch = [Article(f"extra-{n}", f"Two guards were hurt in Osk on Monday, report {n} said.")
+             for n in range(20)]  # fmt: skip
+    with pytest.MonkeyPatch.context() as patch, open_store(db) as store:
+        patch.setattr(batches, "run_articles", computing)
+        batches.check_batch(store, batch)
+        assert store.current_decisions()[fingerprint].reviewer == "ana"
+    assert waited and max(waited) < 1.0
