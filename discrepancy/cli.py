@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +9,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from discrepancy.errors import DiscrepancyError, UsageError
+from discrepancy.errors import UsageError
+from discrepancy.exits import check_errors, handle_errors, printable
+from discrepancy.read.paths import (
+    refuse_missing_inputs,
+    refuse_overlapping_outputs,
+    refuse_overwriting_inputs,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -23,20 +28,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 # Kept in sync with store.DEFAULT_PATH; not imported so `--help` stays fast.
 DEFAULT_DB = "discrepancy.sqlite"
-
-
-def _handle_errors(function: F) -> F:
-    """Turn a DiscrepancyError into one clear message and exit code 2, in one place."""
-
-    @functools.wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return function(*args, **kwargs)
-        except DiscrepancyError as error:
-            click.echo(f"Error: {error}", err=True)
-            sys.exit(2)
-
-    return wrapper  # type: ignore[return-value]
 
 
 def db_option(help_text: str) -> Callable[[F], F]:
@@ -121,7 +112,12 @@ def main() -> None:
     help="Dask scheduler, e.g. tcp://host:8786 (needs --engine dask); without it a local "
     "cluster is started.",
 )  # fmt: skip
-@_handle_errors
+@click.option(
+    "--max-article-bytes", type=click.IntRange(min=1000), default=1_000_000, show_default=True,
+    help="Cut an article longer than this (UTF-8 bytes), with a warning: the work per article "
+    "grows with its length.",
+)  # fmt: skip
+@check_errors
 def check(
     inputs: tuple[str, ...],
     output: str,
@@ -138,6 +134,7 @@ def check(
     jobs: int,
     engine: str,
     scheduler: str | None,
+    max_article_bytes: int,
 ) -> None:
     """Check articles for discrepancies between sources.
 
@@ -163,29 +160,40 @@ def check(
     from discrepancy.pipeline import Settings, run_items
     from discrepancy.read.files import estimate_count
     from discrepancy.report.diff import load_report
+    from discrepancy.report.write import format_from_extension
     from discrepancy.store.baseline import failing, load_baseline
 
-    output_format = output_format or _format_from_extension(output)
+    output_format = output_format or format_from_extension(output)
     if report_all and db is None:
         raise UsageError("--all needs --db: without a store there is only the batch to report.")
+    refuse_missing_inputs(inputs)
     extra_outputs = {"junit": junit_path, "sarif": sarif_path}
-    for target in (output, *extra_outputs.values()):
-        if target is not None:
-            _refuse_overwriting_inputs(target, inputs, db, baseline, previous)
+    twin = output_format == "json" and not no_html and output != "-"
+    refuse_overlapping_outputs(
+        [output, *([str(Path(output).with_suffix(".html"))] if twin else []),
+         *(p for p in extra_outputs.values() if p)],
+        inputs, db, baseline, previous,
+    )  # fmt: skip
     # Everything that can be refused is read before anything is written.
     reviews = load_baseline(baseline) if baseline else {}
     previous_report = load_report(previous) if previous else None
     from discrepancy.terminal import Progress, reading, with_an_article
 
     progress = Progress(quiet)
+
+    def skipped_late(item: Skipped) -> None:
+        where = f"{item.path}:{item.line}" if item.line else item.path
+        progress.note(f"skipped {where}: {item.reason}")
+
     # Articles are extracted as they are read; the first one is looked for now so that an
     # input without any is refused before a store is opened or workers are started.
-    items = with_an_article(reading(inputs, progress), inputs)
+    items = with_an_article(reading(inputs, progress, max_article_bytes), inputs)
     summary: dict[str, Any] = {}
     store = _open_store(db) if db is not None else None
     if store is None:
         with progress.showing(estimate_count(inputs)) as advance:
-            settings = Settings(progress=advance, jobs=jobs, engine=engine, scheduler=scheduler)
+            settings = Settings(progress=advance, jobs=jobs, engine=engine, scheduler=scheduler,
+                                on_skip=skipped_late)  # fmt: skip
             report = run_items(items, settings)
     else:
         # The store re-checks every stored article with the batch: it takes the whole batch.
@@ -197,7 +205,7 @@ def check(
                 store,
                 articles,
                 skipped,
-                Settings(progress=advance, jobs=jobs, engine=engine, scheduler=scheduler),
+                Settings(advance, jobs, engine, scheduler, on_skip=skipped_late),
                 inputs,
                 report_all,
                 quiet,
@@ -212,16 +220,6 @@ def check(
     _finish(
         report, reviews, fail_on, summary, quiet, failing(report.discrepancies, reviews, fail_on)
     )
-
-
-def _format_from_extension(output: str) -> str:
-    if output.endswith((".html", ".htm")):
-        return "html"
-    if output.endswith(".xml"):
-        return "junit"
-    if output.endswith(".sarif"):
-        return "sarif"
-    return "json"
 
 
 def _open_store(db: str) -> Store:
@@ -247,10 +245,11 @@ def _check_with_store(
     batch = check_batch(store, articles, skipped, settings, inputs)
     if not quiet:
         for article_id in batch.replaced:
-            click.echo(f"note {article_id}: new version replaces the stored article", err=True)
-        for given, kept in batch.duplicates:
-            click.echo(f"note {given}: same text as stored article {kept}; not counted twice",
+            click.echo(printable(f"note {article_id}: new version replaces the stored article"),
                        err=True)  # fmt: skip
+        for given, kept in batch.duplicates:
+            click.echo(printable(f"note {given}: same text as stored article {kept}; not "
+                                  "counted twice"), err=True)  # fmt: skip
     reviews = {
         fp: Review(fp, d.decision, d.reviewer, d.note, d.at)
         for fp, d in store.current_decisions().items()
@@ -297,24 +296,6 @@ def _finish(
         sys.exit(code)
 
 
-def _refuse_overwriting_inputs(output: str, inputs: tuple[str, ...], *others: str | None) -> None:
-    if output == "-":
-        return
-    target = Path(output).resolve()
-    for given in inputs:
-        if given != "-" and Path(given).exists() and Path(given).resolve() == target:
-            raise UsageError(
-                f'output "{output}" is one of the inputs; it would be overwritten. '
-                "Choose another -o file."
-            )
-    for other in others:
-        if other is not None and Path(other).resolve() == target:
-            raise UsageError(
-                f'output "{output}" is also given as --db, --baseline or --previous; it would '
-                "be overwritten. Choose another -o file."
-            )
-
-
 @main.command()
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False))
@@ -323,7 +304,7 @@ def _refuse_overwriting_inputs(output: str, inputs: tuple[str, ...], *others: st
     show_default=True, help="text for people and CI logs, json for tools.",
 )  # fmt: skip
 @click.option("-o", "--output", default="-", show_default=True, help="'-' writes to stdout.")
-@_handle_errors
+@handle_errors
 def diff(old: str, new: str, output_format: str, output: str) -> None:
     """List new, resolved and changed discrepancies between two JSON reports.
 
@@ -336,7 +317,7 @@ def diff(old: str, new: str, output_format: str, output: str) -> None:
     """
     from discrepancy.report.diff import diff_reports, format_json, format_text, load_report
 
-    _refuse_overwriting_inputs(output, (old, new))
+    refuse_overwriting_inputs(output, (old, new))
     found = diff_reports(load_report(old), load_report(new))
     text = format_json(found) if output_format == "json" else format_text(found)
     if output == "-":
@@ -360,7 +341,7 @@ def baseline() -> None:
 @baseline.command("export")
 @db_option("Store whose review decisions to export.")
 @click.option("-o", "--output", default="-", show_default=True, help="'-' writes to stdout.")
-@_handle_errors
+@handle_errors
 def baseline_export(db: str | None, output: str) -> None:
     """Write the store's current review decisions as a baseline JSON file.
 
@@ -373,7 +354,7 @@ def baseline_export(db: str | None, output: str) -> None:
 
     if db is None:
         raise UsageError("baseline export needs --db PATH: the store holding the decisions.")
-    _refuse_overwriting_inputs(output, (), db)
+    refuse_overwriting_inputs(output, (), db)
     with open_store(db, create=False) as store:
         text = dump_baseline(from_store(store))
     if output == "-":
@@ -393,7 +374,7 @@ def baseline_export(db: str | None, output: str) -> None:
 @db_option("Store holding the discrepancies.")
 @click.option("--reviewer", default=None, help="Who decided (a name or handle).")
 @click.option("--note", default=None, help="Why, in a sentence.")
-@_handle_errors
+@handle_errors
 def review(
     fingerprint: str | None,
     decision: str | None,
@@ -449,7 +430,7 @@ def review(
     "once with ?token=...). Prefer the environment variable: a command line is visible to "
     "other users of the machine.",
 )  # fmt: skip
-@_handle_errors
+@handle_errors
 def serve(db: str | None, host: str, port: int, token: str | None) -> None:
     """Review discrepancies in the browser; decisions are recorded in the store.
 

@@ -8,7 +8,7 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from discrepancy.errors import UsageError
@@ -36,8 +36,25 @@ _FIRST_CHUNK = 1
 # out of order, so memory does not grow with the batch beyond the results themselves.
 _IN_FLIGHT_PER_WORKER = 4
 
+# How much of an error's message a skipped article's reason quotes.
+_MAX_REASON_CHARS = 200
+
 T = TypeVar("T")
 Extracted = tuple[Profile, list["Claim"]]
+
+
+@dataclass(frozen=True)
+class Failed:
+    """An article whose extraction raised: the stage and error, kept out of the batch."""
+
+    reason: str
+
+
+class _StageError(Exception):
+    """An error raised by one stage of one article's extraction, with the stage's name."""
+
+    def __init__(self, stage: str, error: BaseException) -> None:
+        super().__init__(f"{stage}: {_describe(error)}")
 
 
 class RunOptions(Protocol):
@@ -95,23 +112,29 @@ def open_engine(options: RunOptions) -> Iterator[Engine]:
 
 
 def extract_and_scope(
-    articles: Iterable[Article], engine: Engine, progress: Callable[[int], None] | None = None
+    articles: Iterable[Article],
+    engine: Engine,
+    progress: Callable[[int], None] | None = None,
+    failures: dict[int, str] | None = None,
 ) -> tuple[list[Profile], list[list[Claim]]]:
     """Extract and scope every article, in input order, as the articles are read.
 
-    `progress` is called with the number of articles done so far.
+    `progress` is called with the number of articles done so far. An article whose
+    extraction raises is left out (one article never sinks a batch): `failures` gets its
+    position among `articles` and the reason, and the profiles of the others are numbered
+    without it.
     """
-    results: list[Extracted] = []
+    results: list[Extracted | Failed] = []
     if engine.pool is None:
         # No pickling, progress after every article.
         for index, article in enumerate(articles):
-            results.append(_extract_one(index, article))
+            results.append(_extract_safe(index, article))
             if progress is not None:
                 progress(index + 1)
     else:
         done = 0
 
-        def finished(chunk: list[Extracted]) -> None:
+        def finished(chunk: list[Extracted | Failed]) -> None:
             nonlocal done
             done += len(chunk)
             if progress is not None:
@@ -120,7 +143,19 @@ def extract_and_scope(
         calls = _numbered(_batches(articles))
         for part in _map(engine, _extract_chunk, calls, finished):
             results.extend(part)
-    return [p for p, _ in results], [c for _, c in results]
+    profiles: list[Profile] = []
+    scoped: list[list[Claim]] = []
+    for position, result in enumerate(results):
+        if isinstance(result, Failed):
+            if failures is not None:
+                failures[position] = result.reason
+            continue
+        found, claims = result
+        if found.index != len(profiles):
+            found = replace(found, index=len(profiles))
+        profiles.append(found)
+        scoped.append(claims)
+    return profiles, scoped
 
 
 def align_blocks(
@@ -156,14 +191,37 @@ def align_blocks(
 
 
 def _extract_one(index: int, article: Article) -> Extracted:
-    extraction = extract(article)
-    claims = scope_claims(extraction)
-    return profile(index, extraction, claims), claims
+    stage = "extract"
+    try:
+        extraction = extract(article)
+        stage = "scope"
+        claims = scope_claims(extraction)
+        stage = "profile"
+        return profile(index, extraction, claims), claims
+    except Exception as error:
+        raise _StageError(stage, error) from error
 
 
-def _extract_chunk(start: int, articles: list[Article]) -> list[Extracted]:
+def _extract_safe(index: int, article: Article) -> Extracted | Failed:
+    """`_extract_one`, or the reason it failed: whatever one article holds, the batch goes on."""
+    try:
+        return _extract_one(index, article)
+    except _StageError as error:
+        return Failed(str(error))
+    except Exception as error:  # a bug outside the stages is still one article's problem
+        return Failed(f"extract: {_describe(error)}")
+
+
+def _describe(error: BaseException) -> str:
+    """An error's type and message on one line, short enough for a report's skipped list."""
+    message = " ".join(str(error).split()) or "no message"
+    text = f"{type(error).__name__}: {message}"
+    return text if len(text) <= _MAX_REASON_CHARS else text[: _MAX_REASON_CHARS - 1] + "…"
+
+
+def _extract_chunk(start: int, articles: list[Article]) -> list[Extracted | Failed]:
     """Worker task: one chunk of articles; `start` is the first one's index in the batch."""
-    return [_extract_one(start + offset, a) for offset, a in enumerate(articles)]
+    return [_extract_safe(start + offset, a) for offset, a in enumerate(articles)]
 
 
 def _align_block(

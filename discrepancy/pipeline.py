@@ -33,6 +33,8 @@ class Settings:
     engine: str = "local"
     # Address of a running Dask scheduler, e.g. "tcp://host:8786".
     scheduler: str | None = None
+    # Told of every article left out because its extraction failed (the CLI warns).
+    on_skip: Callable[[Skipped], None] | None = None
 
 
 def run(inputs: Sequence[str], settings: Settings | None = None) -> Report:
@@ -64,7 +66,14 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
                 skipped.append(item)
 
     with open_engine(settings) as engine:
-        profiles, scoped = extract_and_scope(read(), engine, settings.progress)
+        failures: dict[int, str] = {}
+        profiles, scoped = extract_and_scope(read(), engine, settings.progress, failures)
+        if failures:
+            articles, failed = _set_apart(articles, failures)
+            skipped.extend(failed)
+            for item in failed:
+                if settings.on_skip is not None:
+                    settings.on_skip(item)
         groups = group_articles(profiles)
         # Word counts for grouping are the largest per-article data, not needed from here on.
         del profiles
@@ -72,6 +81,18 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
         # (benchmarks/README.md); a Dask cluster may span machines, so it aligns there.
         aligner = engine if settings.engine == "dask" else IN_PROCESS
         return _build_report(articles, tuple(skipped), groups, scoped, aligner)
+
+
+def _set_apart(
+    articles: list[Article], failures: dict[int, str]
+) -> tuple[list[Article], list[Skipped]]:
+    """The articles whose extraction worked, and a Skipped for each of the others."""
+    kept = [a for i, a in enumerate(articles) if i not in failures]
+    failed = [
+        Skipped(articles[i].path or articles[i].id, articles[i].line, reason)
+        for i, reason in sorted(failures.items())
+    ]
+    return kept, failed
 
 
 def _incident_id(prefix: str, anchor: str) -> str:

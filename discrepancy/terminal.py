@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -14,11 +15,23 @@ import click
 from discrepancy.errors import InputError
 from discrepancy.models import Article, Skipped
 from discrepancy.read.files import iter_inputs
+from discrepancy.read.limits import DEFAULT_MAX_ARTICLE_BYTES
+
+# Control characters (C0, DEL, C1) and bidirectional overrides in a file name or a reason
+# would let an input forge lines on stderr (a fake discrepancy-summary) or reorder them.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def reading(inputs: Sequence[str], progress: Progress) -> Iterator[Article | Skipped]:
+def printable(message: str) -> str:
+    """The message with control and direction characters shown as escapes (\\n, \\x1b)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
+
+
+def reading(
+    inputs: Sequence[str], progress: Progress, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
+) -> Iterator[Article | Skipped]:
     """The inputs' articles and skipped inputs as they are read, noting each problem."""
-    for item in iter_inputs(inputs, stdin=sys.stdin):
+    for item in iter_inputs(inputs, sys.stdin, max_article_bytes):
         if isinstance(item, Skipped):
             where = f"{item.path}:{item.line}" if item.line else item.path
             progress.note(f"skipped {where}: {item.reason}")
@@ -85,6 +98,7 @@ class Progress:
         """Print a line on stderr (not with -q); the bar redraws below it on its next move."""
         if self.quiet:
             return
+        message = printable(message)
         if self.bar is not None and sys.stderr.isatty():
             click.echo("\r\x1b[K", nl=False, err=True)  # clear the bar's line first
         click.echo(message, err=True)

@@ -81,7 +81,7 @@ def _parse_explicit(span: str, base: dt.date | None) -> dt.date | None:
             found = dt.date(year, month, day)
         except ValueError:
             return None
-        if not match.group("y") and base is not None and found > base:
+        if not match.group("y") and base is not None and found > base and found.year > 1:
             # "January 28" in a February article is this year's; in a January 5 one, last year's.
             found = found.replace(year=year - 1) if not (month == 2 and day == 29) else found
         return found
@@ -96,15 +96,37 @@ def _parse_with_dateparser(span: str, base: dt.date | None) -> dt.date | None:
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time(23, 59))
-    parsed = dateparser.parse(span, languages=["en"], settings=settings)
+    try:
+        parsed = dateparser.parse(span, languages=["en"], settings=settings)
+    except (ValueError, OverflowError):
+        # A base near year 1 or 9999 leaves no room for dateparser's own arithmetic.
+        return None
     return parsed.date() if parsed else None
+
+
+def shift(day: dt.date | None, days: int) -> dt.date | None:
+    """`day` moved by `days`, or None when that leaves the calendar (before 1 AD, after 9999)."""
+    if day is None:
+        return None
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def iso_day(text: str) -> dt.date | None:
+    """The day a YYYY-MM-DD string names, or None for an impossible one ("2024-13-45")."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def resolve_weekday(weekday: int, published: dt.date | None) -> dt.date | None:
     """The latest day with this weekday on or before the publication date."""
     if published is None:
         return None
-    return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+    return shift(published, -((published.weekday() - weekday) % 7))
 
 
 def find_times(sentence: str, published: dt.date | None) -> Iterator[TimeExpression]:
@@ -117,7 +139,7 @@ def find_times(sentence: str, published: dt.date | None) -> Iterator[TimeExpress
         year = match.group("year") or match.group("year2")
         day: dt.date | None
         if match.group("iso"):
-            day = dt.date.fromisoformat(match.group("iso"))
+            day = iso_day(match.group("iso"))
         elif year or published:
             day = _parse_explicit(text, published)
         else:
@@ -132,14 +154,14 @@ def find_times(sentence: str, published: dt.date | None) -> Iterator[TimeExpress
         weekday = lexicon.WEEKDAYS.index(match.group("weekday").lower())
         day = resolve_weekday(weekday, published)
         if match.group("last") and match.group("last").lower() == "last" and day == published:
-            day = None if published is None else published - dt.timedelta(days=7)
+            day = shift(published, -7)
         taken.append(match.span())
         precision = "day" if day else "weekday"
         yield TimeExpression(match.start(), match.end(), match.group(), day, precision, weekday)
     for match in RELATIVE_DAY.finditer(sentence):
         rel = re.sub(r"\s+", " ", match.group("rel").lower())
         offset = _RELATIVE_OFFSETS.get(rel, 0)
-        day = published + dt.timedelta(days=offset) if published else None
+        day = shift(published, offset)
         taken.append(match.span())
         yield TimeExpression(
             match.start(), match.end(), match.group(), day, "day" if day else "relative"

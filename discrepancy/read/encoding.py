@@ -25,6 +25,10 @@ WARN_CP1252 = "repaired invalid UTF-8 (read as cp1252)"
 WARN_UTF16 = "read as UTF-16 (byte order mark); save the file as UTF-8"
 WARN_REPAIRED = "repaired mojibake/HTML entities"
 WARN_SURROGATES = "replaced invalid UTF-16 surrogate escapes with U+FFFD"
+WARN_NUL = "replaced NUL bytes with U+FFFD"
+# A few stray NUL bytes in text (a crawler's glitch) are replaced; more than this share of a
+# sample is binary data or UTF-16 without a byte order mark.
+_MAX_NUL_SHARE = 0.001
 
 # ftfy repairs mojibake and HTML entities but must leave clean text byte-identical: keep
 # curly quotes, dashes, line breaks, ligatures, character widths and the Unicode form.
@@ -62,7 +66,7 @@ def binary_reason(sample: bytes) -> str | None:
     """Say why a file's first bytes are not text, or None when they look like text."""
     if not sample:
         return None
-    if b"\x00" in sample:
+    if sample.count(0) > max(1, _MAX_NUL_SHARE * len(sample)):
         return (
             "binary file (it contains NUL bytes); only text, Markdown, JSONL and CSV "
             "articles can be read, so convert it to text or leave it out"
@@ -93,9 +97,18 @@ def decode(data: bytes, *, start: bool = True) -> tuple[str, list[str]]:
         except UnicodeDecodeError:
             pass
     try:
-        return data.decode("utf-8"), []
+        text, warnings = data.decode("utf-8"), []
     except UnicodeDecodeError:
-        return data.decode("utf-8", errors=_FALLBACK_ERRORS), [WARN_CP1252]
+        text, warnings = data.decode("utf-8", errors=_FALLBACK_ERRORS), [WARN_CP1252]
+    text, nul = replace_nul(text)
+    return text, warnings + nul
+
+
+def replace_nul(text: str) -> tuple[str, list[str]]:
+    """The text with NUL characters replaced by U+FFFD, and the warning when there were any."""
+    if "\x00" not in text:
+        return text, []
+    return text.replace("\x00", "\ufffd"), [WARN_NUL]
 
 
 # ftfy leaves a line as it is when it holds no "&" (HTML entities), none of the characters its
@@ -152,6 +165,23 @@ def repair(text: str, warnings: list[str]) -> str:
 # ---------------------------------------------------------------------------
 # One-article files
 # ---------------------------------------------------------------------------
+
+
+def has_surrogates(value: str) -> bool:
+    """Does a string hold lone UTF-16 surrogates (a JSON escape, an undecodable file name)?"""
+    return _SURROGATE.search(value) is not None
+
+
+def replace_surrogates(value: str) -> str:
+    """The string with each lone surrogate replaced by U+FFFD, so any writer can encode it."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def read_failure(error: BaseException) -> str:
+    """The reason an input is skipped when reading it raised: "read: ValueError: ..."."""
+    message = " ".join(str(error).split()) or "no message"
+    text = f"read: {type(error).__name__}: {message}"
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def unreadable(exc: OSError, what: str = "file") -> str:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import fields, replace
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, TextIO, cast
 
 from discrepancy.models import Article, Skipped
 from discrepancy.read.encoding import (
@@ -16,10 +18,19 @@ from discrepancy.read.encoding import (
     SAMPLE_BYTES,
     binary_reason,
     decode,
+    has_surrogates,
+    read_failure,
+    replace_surrogates,
     unreadable,
 )
 from discrepancy.read.headers import build_article
-from discrepancy.read.rows import csv_rows, jsonl_file_rows, jsonl_rows, read_rows
+from discrepancy.read.limits import (
+    DEFAULT_MAX_ARTICLE_BYTES,
+    cut_bytes,
+    cut_text,
+    truncated_warning,
+)
+from discrepancy.read.rows import bounded_lines, csv_rows, jsonl_file_rows, jsonl_rows, read_rows
 
 # ---------------------------------------------------------------------------
 # Data: file kinds, agency names and dateline patterns, kept apart from the logic below.
@@ -42,8 +53,15 @@ FOLDER_SUFFIXES = TEXT_SUFFIXES | frozenset({".jsonl"}) | CSV_SUFFIXES
 # ---------------------------------------------------------------------------
 
 
-def iter_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> Iterator[Article | Skipped]:
-    """Stream the articles and skipped inputs of files, folders and '-' (stdin), in order."""
+def iter_inputs(
+    inputs: Sequence[str],
+    stdin: TextIO | None = None,
+    max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+) -> Iterator[Article | Skipped]:
+    """Stream the articles and skipped inputs of files, folders and '-' (stdin), in order.
+
+    An article longer than `max_article_bytes` (UTF-8) is cut there, with a warning.
+    """
     seen: dict[str, str] = {}
     stdin_read = False
     for given in inputs:
@@ -57,10 +75,11 @@ def iter_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> Iterator[
                 )
                 continue
             stdin_read = True
-            items = _read_stdin(stdin)
+            items = _read_stdin(stdin, max_article_bytes)
         else:
-            items = _read_path(given)
+            items = _read_path(given, max_article_bytes)
         for item in items:
+            item = _valid_unicode(item)
             if isinstance(item, Article):
                 first = seen.get(item.id)
                 if first is not None:
@@ -75,13 +94,35 @@ def iter_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> Iterator[
             yield item
 
 
+def _valid_unicode(item: Article | Skipped) -> Article | Skipped:
+    """The item with lone surrogates replaced in every string field (id, url, path, ...).
+
+    JSON may escape them ("\\ud83d") and file names that are not UTF-8 hold them; no report
+    writer could encode them later.
+    """
+    changed: dict[str, str] = {}
+    for field in fields(item):
+        value = getattr(item, field.name)
+        if isinstance(value, str) and has_surrogates(value):
+            changed[field.name] = replace_surrogates(value)
+    if not changed:
+        return item
+    if isinstance(item, Skipped):
+        return replace(item, **changed)  # type: ignore[arg-type]
+    note = "replaced invalid UTF-16 surrogates with U+FFFD in " + ", ".join(sorted(changed))
+    warnings = (*(replace_surrogates(w) for w in item.warnings), note)
+    return replace(item, **changed, warnings=warnings)  # type: ignore[arg-type]
+
+
 def read_inputs(
-    inputs: Sequence[str], stdin: TextIO | None = None
+    inputs: Sequence[str],
+    stdin: TextIO | None = None,
+    max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
 ) -> tuple[list[Article], list[Skipped]]:
     """Read all inputs into the list of articles and the list of skipped inputs."""
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for item in iter_inputs(inputs, stdin):
+    for item in iter_inputs(inputs, stdin, max_article_bytes):
         if isinstance(item, Article):
             articles.append(item)
         else:
@@ -99,7 +140,7 @@ def estimate_count(inputs: Sequence[str]) -> int | None:
     for given in inputs:
         if given == STDIN_NAME:
             return None
-        found = _article_files(given, set()) if os.path.isdir(given) else [given]
+        found = _article_files(given, set(), given) if os.path.isdir(given) else [given]
         for path in found:
             if isinstance(path, str) and os.path.exists(path):
                 total += _estimate_rows(path)
@@ -109,6 +150,8 @@ def estimate_count(inputs: Sequence[str]) -> int | None:
 def _estimate_rows(path: str) -> int:
     """1 for a one-article file; the estimated rows of a JSONL/CSV file."""
     suffix = Path(path).suffix.lower()
+    if not os.path.isfile(path):  # a pipe or a device is refused, never opened
+        return 0
     if suffix not in JSONL_SUFFIXES | CSV_SUFFIXES:
         return 1
     try:
@@ -132,7 +175,7 @@ def _location(path: str, line: int | None) -> str:
     return path if line is None else f"{path} line {line}"
 
 
-def _read_path(given: str) -> Iterator[Article | Skipped]:
+def _read_path(given: str, limit: int) -> Iterator[Article | Skipped]:
     """Read one named file or folder."""
     if not os.path.exists(given):
         broken = os.path.islink(given)
@@ -143,25 +186,62 @@ def _read_path(given: str) -> Iterator[Article | Skipped]:
             f"{what}: {given!r}; check the path (use '-' to read JSONL from stdin)",
         )
         return
-    if os.path.isdir(given):
-        yield from _walk(given, set())
+    special = _special_kind(given)
+    if special is not None:
+        yield Skipped(given, None, _special_reason(special))
+    elif os.path.isdir(given):
+        yield from _walk(given, limit)
     else:
-        yield from _read_file(given)
+        yield from _read_file(given, Path(given).stem, limit)
 
 
-def _walk(folder: str, visited: set[str]) -> Iterator[Article | Skipped]:
-    """Read the article files of a folder and its subfolders, in sorted name order."""
-    for found in _article_files(folder, visited):
+def _special_kind(path: str) -> str | None:
+    """ "a named pipe", "a device", "a socket" for what is no regular file or folder."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # reading it says why
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return None
+
+
+def _special_reason(kind: str) -> str:
+    # Reading one could wait forever (a pipe nobody writes) or never end (/dev/zero).
+    return (
+        f"{kind}, not a file; refused without reading. Save the articles to a file, or pipe "
+        "JSONL into '-'"
+    )
+
+
+def _walk(folder: str, limit: int) -> Iterator[Article | Skipped]:
+    """Read the article files of a folder and its subfolders, in sorted name order.
+
+    An article's id is its path inside the folder without the extension ("ap/article"), so
+    files of one name in different subfolders stay apart.
+    """
+    for found in _article_files(folder, set(), folder):
         if isinstance(found, Skipped):
             yield found
         else:
-            yield from _read_file(found)
+            relative = Path(os.path.relpath(found, folder))
+            yield from _read_file(found, relative.with_suffix("").as_posix(), limit)
 
 
-def _article_files(folder: str, visited: set[str]) -> Iterator[str | Skipped]:
-    """The paths of the article files of a folder and its subfolders, in sorted name order."""
+def _article_files(folder: str, visited: set[str], root: str) -> Iterator[str | Skipped]:
+    """The paths of the article files of a folder and its subfolders, in sorted name order.
+
+    Symbolic links are followed inside the tree of `root` only: a link out of it, a loop or
+    a link that cannot be followed is skipped with its reason; so are pipes, devices and
+    sockets bearing an article's extension.
+    """
     real = os.path.realpath(folder)
     if real in visited:  # a symbolic link back up the tree would loop forever
+        yield Skipped(folder, None, "a symbolic link loop: this folder is already being read")
         return
     visited.add(real)
     try:
@@ -174,21 +254,61 @@ def _article_files(folder: str, visited: set[str]) -> Iterator[str | Skipped]:
         # Hidden files and folders (.git, editor backups) are not articles.
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            yield from _article_files(entry.path, visited)
-        elif entry.is_file() and Path(entry.name).suffix.lower() in FOLDER_SUFFIXES:
+        article_name = Path(entry.name).suffix.lower() in FOLDER_SUFFIXES
+        try:
+            is_dir = entry.is_dir()
+            mode = os.stat(entry.path).st_mode
+        except OSError as exc:
+            if article_name or entry.is_dir(follow_symlinks=False) or entry.is_symlink():
+                yield Skipped(entry.path, None, _unfollowable(exc))
+            continue
+        if entry.is_symlink() and (is_dir or article_name):
+            outside = _outside(entry.path, root)
+            if outside is not None:
+                yield Skipped(entry.path, None, outside)
+                continue
+        if is_dir:
+            yield from _article_files(entry.path, visited, root)
+        elif article_name and stat.S_ISREG(mode):
             yield entry.path
+        elif article_name:
+            kind = _special_kind(entry.path) or "not a regular file"
+            yield Skipped(entry.path, None, _special_reason(kind))
 
 
-def _read_file(path: str) -> Iterator[Article | Skipped]:
+def _unfollowable(exc: OSError) -> str:
+    """Why a folder entry could not be looked at: a link loop, a missing target, no access."""
+    detail = exc.strerror or str(exc)
+    return (
+        f"cannot follow it ({detail}): a symbolic link loop, a link to nothing, or no "
+        "permission; fix or remove the link"
+    )
+
+
+def _outside(link: str, root: str) -> str | None:
+    """Say why a link is not followed when it points out of the folder being read."""
+    target = os.path.realpath(link)
+    top = os.path.realpath(root)
+    if os.path.commonpath([target, top]) == top:
+        return None
+    return (
+        f"a symbolic link out of the folder (to {target}); it is not followed, so that a "
+        "batch reads only its own tree. Name the target itself to read it"
+    )
+
+
+def _read_file(path: str, ident: str, limit: int) -> Iterator[Article | Skipped]:
     """Read one file by its extension; unknown extensions are tried as text."""
     suffix = Path(path).suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from read_rows(path, "JSONL", jsonl_file_rows)
+        yield from read_rows(path, "JSONL", jsonl_file_rows, ident, limit)
     elif suffix in CSV_SUFFIXES:
-        yield from read_rows(path, "CSV", csv_rows)
+        yield from read_rows(path, "CSV", csv_rows, ident, limit)
     else:
-        yield _read_text(path)
+        try:
+            yield _read_text(path, ident, limit)
+        except Exception as error:  # one file never sinks the batch
+            yield Skipped(path, None, read_failure(error))
 
 
 # ---------------------------------------------------------------------------
@@ -196,25 +316,36 @@ def _read_file(path: str) -> Iterator[Article | Skipped]:
 # ---------------------------------------------------------------------------
 
 
-def _read_text(path: str) -> Article | Skipped:
-    """Read a text or Markdown file as one article whose id is the file stem."""
+def _read_text(path: str, ident: str, limit: int) -> Article | Skipped:
+    """Read a text or Markdown file as one article, at most `limit` bytes of it."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            # A UTF-16 file takes two bytes a character: read enough for `limit` of UTF-8.
+            data = handle.read(2 * limit + 3)
+            size = os.fstat(handle.fileno()).st_size
     except OSError as exc:
         return Skipped(path, None, unreadable(exc))
+    warnings: list[str] = []
+    if len(data) > limit and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        data = cut_bytes(data, limit)
+        warnings.append(truncated_warning(max(size, len(data) + 1), limit))
     if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         reason = binary_reason(data[:SAMPLE_BYTES])
         if reason is not None:
             return Skipped(path, None, reason)
-    text, warnings = decode(data)
+    text, decoded = decode(data)
+    warnings.extend(decoded)
+    cut = cut_text(text, limit)  # a UTF-16 file over the limit
+    if cut is not None:
+        text = cut
+        warnings.append(truncated_warning(max(size, limit + 1), limit))
     if not text.strip():
         return Skipped(
             path,
             None,
             "empty file (no text, or only whitespace); add the article text or remove it",
         )
-    return build_article(text, Path(path).stem, path, None, warnings)
+    return build_article(text, ident, path, None, warnings)
 
 
 # ---------------------------------------------------------------------------
@@ -222,7 +353,7 @@ def _read_text(path: str) -> Article | Skipped:
 # ---------------------------------------------------------------------------
 
 
-def _read_stdin(stdin: TextIO | None) -> Iterator[Article | Skipped]:
+def _read_stdin(stdin: TextIO | None, limit: int) -> Iterator[Article | Skipped]:
     """Read JSONL from standard input."""
     stream = stdin if stdin is not None else sys.stdin
     if stream is None:
@@ -234,10 +365,5 @@ def _read_stdin(stdin: TextIO | None) -> Iterator[Article | Skipped]:
         return
     # Read bytes when the stream has them, so that invalid UTF-8 is repaired, not fatal.
     buffer = getattr(stream, "buffer", None)
-    lines: Iterator[bytes | str]
-    try:
-        lines = iter(buffer) if isinstance(buffer, io.BufferedIOBase) else iter(stream)
-    except (OSError, ValueError) as exc:
-        yield Skipped(STDIN_PATH, None, f"cannot read standard input ({exc}); pipe JSONL into it")
-        return
-    yield from jsonl_rows(STDIN_PATH, STDIN_STEM, lines)
+    source = cast("IO[Any]", buffer if isinstance(buffer, io.BufferedIOBase) else stream)
+    yield from jsonl_rows(STDIN_PATH, STDIN_STEM, bounded_lines(source, limit), limit)

@@ -20,7 +20,14 @@ from discrepancy.report.html_view import describe
 
 __all__ = ["describe", "iter_html", "render_html", "split_on_value"]
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+# Installed, the templates ship inside the package (`discrepancy/templates`, see
+# pyproject.toml); run from a checkout they are the repository's top-level templates/ folder.
+_INSTALLED_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+TEMPLATES_DIR = (
+    _INSTALLED_TEMPLATES
+    if _INSTALLED_TEMPLATES.is_dir()
+    else Path(__file__).resolve().parents[2] / "templates"
+)
 
 
 def render_html(report: Mapping[str, Any], *, previous: Mapping[str, Any] | None = None) -> str:

@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from discrepancy.models import Report, Review
+
+# Temporary files are hidden beside their target: ".report.json.<pid>.tmp".
+TEMP_PREFIX = "."
+
+
+def format_from_extension(output: str) -> str:
+    """The report format an output file's extension asks for; JSON by default."""
+    if output.endswith((".html", ".htm")):
+        return "html"
+    if output.endswith(".xml"):
+        return "junit"
+    if output.endswith(".sarif"):
+        return "sarif"
+    return "json"
 
 
 def report_dict(
@@ -87,18 +103,58 @@ def write_report(
         return
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, pieces)
-    if twin:
-        atomic_write(path.with_suffix(".html"), render(report, data, "html", reviews, previous))
+    if not twin:
+        atomic_write(path, pieces)
+        return
+    # Both files are written in full before either is renamed, the HTML first: a run that
+    # fails leaves both old files, one killed between the renames leaves an old JSON beside
+    # a new page, never a new JSON beside an old page.
+    html = path.with_suffix(".html")
+    with _temporary(path, pieces) as json_done, _temporary(html, render(
+        report, data, "html", reviews, previous
+    )) as html_done:  # fmt: skip
+        os.replace(html_done, html)
+        os.replace(json_done, path)
 
 
 def atomic_write(path: Path, text: str | Iterable[str]) -> None:
     """Write to a temporary file beside path, then rename it: never a half-written file."""
     # A crash mid-write must not leave a half report where the previous one was.
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with _temporary(path, text) as done:
+        os.replace(done, path)
+
+
+@contextlib.contextmanager
+def _temporary(path: Path, text: str | Iterable[str]) -> Iterator[Path]:
+    """A temporary file beside path holding text, removed on the way out unless renamed."""
+    _remove_stale(path)
+    temporary = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}.tmp")
     try:
         with open(temporary, "w", encoding="utf-8") as handle:
             handle.writelines([text] if isinstance(text, str) else text)
-        os.replace(temporary, path)
+        yield temporary
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove the temporary files a killed run (SIGKILL, power loss) left beside path."""
+    try:
+        leftovers = list(path.parent.glob(f"{glob.escape(TEMP_PREFIX + path.name)}.*.tmp"))
+    except OSError:
+        return
+    for leftover in leftovers:
+        pid = leftover.name[len(TEMP_PREFIX + path.name) + 1 : -len(".tmp")]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    """Is a process with this id running (so its temporary file is in use)?"""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but is another user's
+    return True

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import closing, contextmanager
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from discrepancy.models import REVIEWED, Kind, Review
 from discrepancy.report.html_model import IncidentView, ReportView, Row
 from discrepancy.report.html_view import describe
 from discrepancy.report.json_report import annotate, to_dict
+from discrepancy.store import decisions as store_decisions
 from discrepancy.store.sqlite import Decision, Store, StoredDiscrepancy, StoreError, open_store
 
 # The decisions an editor makes in the browser (the store also knows "accepted", from the CLI
@@ -190,9 +191,11 @@ class State:
     """One consistent read of the store for one page."""
 
     snapshot: Snapshot
-    decisions: tuple[Decision, ...]
     current: Mapping[str, Decision]
     latest_decision: int
+    # Reads the decisions this view does not hold (an audit trail, the changes since a
+    # visit) by index, never all of them: a page costs the same at 50k decisions as at none.
+    log: DecisionLog
 
     @property
     def mark(self) -> Mark:
@@ -264,11 +267,11 @@ class State:
 
     def history(self, fingerprint: str) -> list[Decision]:
         """Every decision about one discrepancy, newest first: the audit trail."""
-        return [d for d in reversed(self.decisions) if d.fingerprint == fingerprint]
+        return self.log.history(fingerprint, self.latest_decision)
 
     def decision(self, number: int) -> Decision | None:
         """The decision with this id, if any."""
-        return next((d for d in self.decisions if d.id == number), None)
+        return self.log.one(number) if number <= self.latest_decision else None
 
     def changes(self, since: Mark, reviewer: str | None) -> Changes:
         """New and resolved discrepancies and other reviewers' decisions since a mark."""
@@ -284,10 +287,39 @@ class State:
             ),
             tuple(
                 (d, self.item(known[d.fingerprint]) if d.fingerprint in known else None)
-                for d in reversed(self.decisions)
-                if d.id > since.decision and (not me or (d.reviewer or "").casefold() != me)
+                for d in self.log.since(since.decision, self.latest_decision)
+                if not me or (d.reviewer or "").casefold() != me
             ),
         )
+
+
+class DecisionLog:
+    """Decisions read by index on a connection of their own (each call opens one)."""
+
+    def __init__(self, connect: Callable[[], AbstractContextManager[tuple[Store, Any]]]) -> None:
+        self._connect = connect
+
+    def history(self, fingerprint: str, upto: int) -> list[Decision]:
+        """Every decision about one discrepancy up to a decision id, newest first."""
+        with self._connect() as (_, connection):
+            return store_decisions.history(connection, fingerprint, upto)
+
+    def one(self, number: int) -> Decision | None:
+        """The decision with this id, if any."""
+        with self._connect() as (_, connection):
+            return store_decisions.one(connection, number)
+
+    def since(self, after: int, upto: int) -> list[Decision]:
+        """The decisions after one id up to another, newest first."""
+        if after >= upto:
+            return []
+        with self._connect() as (_, connection):
+            return store_decisions.since(connection, after, upto)
+
+    def signing_key(self) -> bytes:
+        """The key the server signs its cookies and forms with, kept in the store."""
+        with self._connect() as (_, connection):
+            return store_decisions.signing_key(connection)
 
 
 class Backend:
@@ -338,12 +370,11 @@ class Backend:
                 snapshot = self._snapshot
                 if snapshot is None or snapshot.run != run:
                     snapshot = self._rebuild(store, run)
-                decisions = tuple(store.decisions())
+                current = store_decisions.current(connection)
+                latest = store_decisions.latest_id(connection)
             finally:
                 connection.execute("COMMIT")
-        current = {d.fingerprint: d for d in decisions}
-        latest = decisions[-1].id if decisions else 0
-        return State(snapshot, decisions, current, latest)
+        return State(snapshot, current, latest, DecisionLog(self._connect))
 
     def _rebuild(self, store: Store, run: int) -> Snapshot:
         with self._lock:
@@ -385,6 +416,10 @@ class Backend:
             if row is None:
                 raise NotFound(f'no discrepancy with fingerprint "{fingerprint}" in this store')
             return store.record_decision(fingerprint, decision, reviewer, note)
+
+    def signing_key(self) -> bytes:
+        """The key the server signs its cookies and forms with, kept in the store."""
+        return DecisionLog(self._connect).signing_key()
 
     def baseline(self) -> dict[str, Any]:
         """The baseline document of the store's current decisions, as `baseline export`."""

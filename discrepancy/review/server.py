@@ -130,7 +130,8 @@ class ReviewApp:
         self.cookie = {
             name: f"discrepancy_{name}_{port}" for name in ("csrf", "token", "reviewer", "visit")
         }
-        self.csrf = Csrf(Signer(), self.cookie["csrf"])
+        # The key is kept in the store: a form opened before a restart is still accepted.
+        self.csrf = Csrf(Signer(backend.signing_key()), self.cookie["csrf"])
 
     # -- pages ------------------------------------------------------------------------------
 

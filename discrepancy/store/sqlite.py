@@ -456,8 +456,17 @@ class Store:
         ]
 
     def current_decisions(self) -> dict[str, Decision]:
-        """The latest decision per fingerprint."""
-        return {d.fingerprint: d for d in self.decisions()}
+        """The latest decision per fingerprint (kept by a trigger: one row each to read)."""
+        rows = self._db.execute(
+            "SELECT d.* FROM latest_decisions AS l JOIN decisions AS d ON d.id = l.decision_id"
+            " ORDER BY d.id"
+        )
+        return {
+            r["fingerprint"]: Decision(
+                r["id"], r["fingerprint"], r["decision"], r["reviewer"], r["note"], r["at"]
+            )
+            for r in rows
+        }
 
 
 def _migrations() -> list[tuple[int, str]]:

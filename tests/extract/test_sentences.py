@@ -91,3 +91,30 @@ def test_sentences_cover_the_text_in_order_without_overlap() -> None:
         assert first.end <= second.start
         assert text[first.end : second.start].strip() == ""
     assert sentences[0].start == 0 and sentences[-1].end == len(text)
+
+
+def test_text_without_punctuation_breaks_at_a_space_before_the_limit() -> None:
+    from discrepancy.extract.sentences import MAX_SENTENCE_CHARS
+
+    words = [f"word{i}" for i in range(2000)]  # ~16k characters, no sentence end
+    text = " ".join(words)
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    # Every break falls between words: joined again, the words are all there in order.
+    assert " ".join(s.text for s in sentences).split() == words
+
+
+def test_text_without_any_space_gets_hard_breaks() -> None:
+    from discrepancy.extract.sentences import MAX_SENTENCE_CHARS
+
+    text = "x" * (2 * MAX_SENTENCE_CHARS + 10)
+    sentences = split_sentences(text)
+    assert [len(s.text) for s in sentences] == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 10]
+
+
+def test_a_long_real_sentence_under_the_limit_stays_whole() -> None:
+    sentence = "Police said " + ", ".join(f"a guard named Ivo Tran {i}" for i in range(30)) + "."
+    assert len(sentence) < 1000
+    assert [s.text for s in split_sentences(sentence)] == [sentence]
