@@ -393,6 +393,11 @@ def baseline_export(db: str | None, output: str) -> None:
 @db_option("Store holding the discrepancies.")
 @click.option("--reviewer", default=None, help="Who decided (a name or handle).")
 @click.option("--note", default=None, help="Why, in a sentence.")
+@click.option(
+    "--list", "list_all", is_flag=True,
+    help="List the store's open discrepancies with their decisions (the default without a "
+    "FINGERPRINT).",
+)  # fmt: skip
 @_handle_errors
 def review(
     fingerprint: str | None,
@@ -400,6 +405,7 @@ def review(
     db: str | None,
     reviewer: str | None,
     note: str | None,
+    list_all: bool,
 ) -> None:
     """Record a review decision for a discrepancy; without arguments, list open ones.
 
@@ -408,12 +414,15 @@ def review(
 
     Example:
 
+        discrepancy review --db news.sqlite --list
         discrepancy review 910493b9 "confirmed conflict" --db news.sqlite --reviewer ana
     """
     from discrepancy.store.sqlite import open_store
 
     if db is None:
         raise UsageError("review needs --db PATH: the store holding the discrepancies.")
+    if list_all and fingerprint is not None:
+        raise UsageError("--list takes no FINGERPRINT: it lists them all.")
     with open_store(db, create=False) as store:
         if fingerprint is None:
             current = store.current_decisions()

@@ -215,6 +215,16 @@ def test_review_lists_open_discrepancies(work: Path) -> None:
     refused(invoke("review", "ffff", "accepted", "--db", "s.sqlite"), "no discrepancy")
 
 
+def test_review_list_named_in_the_refusal_exists(work: Path) -> None:
+    invoke("check", PART1, PART2, "--db", "s.sqlite", "-q", "-o", "-")
+    refusal = invoke("review", "ffff", "accepted", "--db", "s.sqlite")
+    assert "--list" in refusal.stderr
+    listed = invoke("review", "--db", "s.sqlite", "--list")
+    assert listed.exit_code == 0, listed.output
+    assert f"{WOUNDED_6_7} inc-eaeb03abe6 wounded conflict" in listed.stdout
+    refused(invoke("review", "ffff", "--db", "s.sqlite", "--list"), "--list takes no")
+
+
 @pytest.mark.parametrize(
     "command", [["check"], ["diff"], ["baseline"], ["baseline", "export"], ["review"]]
 )

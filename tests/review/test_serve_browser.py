@@ -107,6 +107,17 @@ def test_keyboard_only_review(page: Any, db: Path) -> None:
     )
 
 
+def test_o_opens_the_item_j_and_k_moved_to(page: Any) -> None:
+    page.goto("/")
+    _, second, _ = queue_ids(page)
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    # j focuses the item's link; "o" must open it all the same (Enter is the link's own).
+    page.keyboard.press("o")
+    page.wait_for_url(f"**/discrepancies/{second[2:]}")
+    assert page.errors == []
+
+
 def test_queue_screenshot(page: Any, db: Path) -> None:
     found = fingerprints(db)
     page.goto("/")
