@@ -185,7 +185,8 @@ def check(
     store = _open_store(db) if db is not None else None
     if store is None:
         with progress.showing(estimate_count(inputs)) as advance:
-            settings = Settings(progress=advance, jobs=jobs, engine=engine, scheduler=scheduler)
+            settings = Settings(progress=advance, jobs=jobs, engine=engine, scheduler=scheduler,
+                                phase=progress.phase)  # fmt: skip
             report = run_items(items, settings)
     else:
         # The store re-checks every stored article with the batch: it takes the whole batch.
@@ -197,7 +198,7 @@ def check(
                 store,
                 articles,
                 skipped,
-                Settings(progress=advance, jobs=jobs, engine=engine, scheduler=scheduler),
+                Settings(advance, jobs, engine, scheduler, phase=progress.phase),
                 inputs,
                 report_all,
                 quiet,
@@ -206,9 +207,11 @@ def check(
     annotated = baseline is not None or store is not None
     from discrepancy.report.write import write_report
 
+    progress.phase("writing")
     write_report(report, output, output_format, html_twin=not no_html,
            reviews=reviews if annotated else None, previous=previous_report,
            extra={f: p for f, p in extra_outputs.items() if p})  # fmt: skip
+    progress.finish()
     _finish(
         report, reviews, fail_on, summary, quiet, failing(report.discrepancies, reviews, fail_on)
     )

@@ -17,6 +17,8 @@ from discrepancy.link.scope import MAIN
 from discrepancy.models import ROUNDUP_KEY, Article, Claim, Incident, Kind, Report, Skipped
 
 ProgressCallback = Callable[[int], None]
+# Told the name of each step after extraction ("grouping", "aligning"), for the terminal.
+PhaseCallback = Callable[[str], None]
 _UNKEYED_SCOPE = "bg|?|?"
 
 
@@ -32,6 +34,7 @@ class Settings:
     engine: str = "local"
     # Address of a running Dask scheduler, e.g. "tcp://host:8786".
     scheduler: str | None = None
+    phase: PhaseCallback | None = None
 
 
 def run(inputs: Sequence[str], settings: Settings | None = None) -> Report:
@@ -64,12 +67,16 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
 
     with open_engine(settings) as engine:
         profiles, scoped = extract_and_scope(read(), engine, settings.progress)
+        if settings.phase is not None:
+            settings.phase("grouping")
         groups = group_articles(profiles)
         # Word counts for grouping are the largest per-article data, not needed from here on.
         del profiles
         # Shipping claims to a process pool and facts back costs more than aligning them here
         # (benchmarks/README.md); a Dask cluster may span machines, so it aligns there.
         aligner = engine if settings.engine == "dask" else IN_PROCESS
+        if settings.phase is not None:
+            settings.phase("aligning")
         return _build_report(articles, tuple(skipped), groups, scoped, aligner)
 
 

@@ -198,3 +198,59 @@ def test_progress_bar_without_a_total_shows_the_rate(
     with Progress(quiet=True).showing(None) as advance:
         advance(300)
     assert capsys.readouterr().err == ""
+
+
+def test_skipped_rows_roll_up_per_file(batch: Path) -> None:
+    rows = "".join(f'{{"id": "r{n}", "summary": "a table row"}}\n' for n in range(6))
+    (batch / "incidents.jsonl").write_text(rows, encoding="utf-8")
+    (batch / "mixed.jsonl").write_text('{"id": "m", "text": 5}\nnot json\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(batch), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("skipped ")]
+    # Six rows of one file are one line saying how many, why, and what to ask; two rows of
+    # another file keep a line each.
+    assert len(skipped) == 3, result.stderr
+    [rolled] = [line for line in skipped if "incidents.jsonl" in line]
+    assert "6 of 6 rows" in rolled and "the row has no 'text' (6)" in rolled
+    assert "is this an article file?" in rolled
+    assert sum("mixed.jsonl:" in line for line in skipped) == 2
+    # The report keeps every row.
+    assert len(json.loads(result.stdout)["skipped"]) == 8
+
+
+def test_phases_are_named_and_the_bar_ends_full(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from discrepancy.terminal import Progress
+
+    monkeypatch.setattr("click._termui_impl.isatty", lambda stream: True)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    progress = Progress(quiet=False)
+    with progress.showing(400) as advance:
+        advance(399)
+        advance(400)  # the estimate was short: the bar waits at 400/401 while extracting
+        progress.phase("grouping")
+        progress.phase("aligning")
+    progress.phase("writing")
+    progress.finish()
+    err = capsys.readouterr().err
+    last_bar = err[: err.index("grouping")].rsplit("\r", 1)[-1]
+    assert "reading and extracting" in last_bar and "400/400" in last_bar
+    for name in ("grouping articles into incidents: ", "aligning facts across sources: ",
+                 "writing the report: "):  # fmt: skip
+        assert name in err
+    assert err.endswith(" s\n")
+
+
+def test_a_run_names_its_phases_in_a_log(
+    batch: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from discrepancy.terminal import Progress
+
+    monkeypatch.setattr(Progress, "MIN_ARTICLES", 1)
+    result = CliRunner().invoke(main, ["check", str(batch), "-o", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    err = result.stderr
+    steps = ["reading and extracting: 2 articles", "grouping articles into incidents: ",
+             "aligning facts across sources: ", "writing the report: "]  # fmt: skip
+    assert [err.index(step) for step in steps] == sorted(err.index(step) for step in steps)
