@@ -208,13 +208,12 @@ def check(
     from discrepancy.report.write import write_report
 
     progress.phase("writing")
-    write_report(report, output, output_format, html_twin=not no_html,
+    written = write_report(report, output, output_format, html_twin=not no_html,
            reviews=reviews if annotated else None, previous=previous_report,
            extra={f: p for f, p in extra_outputs.items() if p})  # fmt: skip
     progress.finish()
-    _finish(
-        report, reviews, fail_on, summary, quiet, failing(report.discrepancies, reviews, fail_on)
-    )
+    _finish(report, reviews, fail_on, summary, quiet,
+            failing(report.discrepancies, reviews, fail_on), written)  # fmt: skip
 
 
 def _format_from_extension(output: str) -> str:
@@ -278,19 +277,20 @@ def _finish(
     extra: dict[str, Any],
     quiet: bool,
     failed: list[Any],
+    written: Sequence[str] = (),
 ) -> None:
     """Print the human and machine summaries, then exit 1 when something fails."""
     from discrepancy.report.ci_formats import summary_line
+    from discrepancy.report.summary import failing_lines, summary_lines
     from discrepancy.store.baseline import counts
 
     found = counts(report.discrepancies, reviews)
     incidents = sum(1 for i in report.incidents if i.articles)
     if not quiet:
-        click.echo(
-            f"discrepancy: articles={len(report.articles)} skipped={len(report.skipped)} "
-            f"incidents={incidents} conflicts={found['conflicts']} variants={found['variants']}",
-            err=True,
-        )
+        for line in summary_lines(report, found["reviewed"], written):
+            click.echo(line, err=True)
+        for line in failing_lines(report, failed, fail_on):
+            click.echo(line, err=True)
     code = 1 if failed else 0
     summary = {"articles": len(report.articles), "skipped": len(report.skipped),
                "incidents": incidents, **found, **extra, "failing": len(failed),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -254,3 +255,47 @@ def test_a_run_names_its_phases_in_a_log(
     steps = ["reading and extracting: 2 articles", "grouping articles into incidents: ",
              "aligning facts across sources: ", "writing the report: "]  # fmt: skip
     assert [err.index(step) for step in steps] == sorted(err.index(step) for step in steps)
+
+
+MARKET = (
+    " date 2025-03-14 A car bomb exploded at a market in Qaraton on Friday, killing nine "
+    "people and wounding 20, police said. Last month, an attack on a checkpoint in Velmora "
+    "killed 14 soldiers.\n"
+)
+MINISTRY = (
+    " date 2025-03-14 At least 11 people were killed and 20 wounded when a car bomb went off "
+    "at a market in Qaraton on Friday, the health ministry said. In January, a suicide "
+    "bombing in Dastgir killed 30 people.\n"
+)
+
+
+def test_end_of_run_summary_counts_as_the_html_does(tmp_path: Path) -> None:
+    folder = tmp_path / "market"
+    folder.mkdir()
+    (folder / "market.txt").write_text(MARKET, encoding="utf-8")
+    (folder / "ministry.txt").write_text(MINISTRY, encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(
+        main, ["check", str(folder), "-o", str(out), "--fail-on", "conflict"]
+    )
+    assert result.exit_code == 1, result.output
+    err = result.stderr
+    # What is counted is named: the incident the articles report and the two they mention.
+    assert "checked 2 articles (0 skipped): 1 incident reported, 2 more mentioned in passing" in err
+    assert "facts to review: 1 conflict, 0 variants, 0 revisions" in err
+    html = out.with_suffix(".html").read_text(encoding="utf-8")
+
+    def stat(name: str) -> str:
+        found = re.search(rf'class="{name}"><dt>.*?</dt><dd>([\d,]+)</dd>', html)
+        assert found, name
+        return found.group(1)
+
+    assert (stat("s-reported"), stat("s-background"), stat("s-conflict")) == ("1", "2", "1")
+    # The top conflicts: fact, the values that disagree, the incident and its sources.
+    top = err[err.index("top conflicts") :].splitlines()[1]
+    assert "Killed: 9 vs ≥ 11 · 2025-03-14 · market, ministry" in top
+    assert f"wrote {out}, {out.with_suffix('.html')}" in err
+    # --fail-on lists what failed, like pytest's short summary.
+    [fingerprint] = [d["fingerprint"] for d in json.loads(out.read_text())["discrepancies"]]
+    assert "1 failed: not reviewed, at or above --fail-on conflict" in err
+    assert f"FAILED {fingerprint[:8]} conflict Killed: 9 vs ≥ 11" in err

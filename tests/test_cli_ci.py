@@ -102,7 +102,7 @@ def test_quiet_keeps_only_the_summary_line(work: Path) -> None:
         "exit": 0,
     }  # fmt: skip
     loud = invoke("check", PART1, PART2, "-o", "-")
-    assert loud.stderr.splitlines()[0].startswith("discrepancy: articles=4")
+    assert loud.stderr.splitlines()[0].startswith("checked 4 articles (0 skipped)")
 
 
 def test_new_version_and_copies_are_noted(work: Path) -> None:

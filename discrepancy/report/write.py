@@ -68,28 +68,34 @@ def write_report(
     reviews: dict[str, Review] | None = None,
     previous: dict[str, Any] | None = None,
     extra: dict[str, str] | None = None,
-) -> None:
-    """Write a report in a format to a path ('-': stdout), with its HTML twin and extras."""
+) -> list[str]:
+    """Write a report in a format to a path ('-': stdout), with its HTML twin and extras;
+    the paths written, stdout left out."""
     twin = output_format == "json" and html_twin and output != "-"
     # The HTML page and the diff read the whole report; the JSON alone is written one
     # incident at a time, never holding the document in memory.
     whole = twin or output_format == "html" or previous is not None
     data = report_dict(report, reviews, previous, whole=whole)
+    written = []
     for extra_format, extra_path in (extra or {}).items():
         target = Path(extra_path)
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, render(report, data, extra_format, reviews, previous))
+        written.append(extra_path)
     pieces = render(report, data, output_format, reviews, previous)
     if output == "-":
         for piece in pieces:
             sys.stdout.write(piece)
         sys.stdout.flush()
-        return
+        return written
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, pieces)
+    written.insert(0, output)
     if twin:
         atomic_write(path.with_suffix(".html"), render(report, data, "html", reviews, previous))
+        written.insert(1, str(path.with_suffix(".html")))
+    return written
 
 
 def atomic_write(path: Path, text: str | Iterable[str]) -> None:
