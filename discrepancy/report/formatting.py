@@ -112,7 +112,16 @@ def scope_label(scope: str) -> str:
     return ", ".join(parts)
 
 
+def web_link(url: str | None) -> str | None:
+    """A url the page may link to: http(s) only, never javascript: or data:."""
+    if not url:
+        return None
+    url = url.strip()
+    return url if url.lower().startswith(("http://", "https://")) else None
+
+
 FILTERS = {
+    "web_link": web_link,
     "date": format_date,
     "number": format_number,
     "interval": format_interval,

@@ -30,6 +30,9 @@ from discrepancy.report.html_model import (
     kind_rank,
 )
 
+# A headline standing in for an unnamed outlet is cut to this many characters.
+_NAME_CHARS = 40
+
 
 @dataclass(frozen=True)
 class _Context:
@@ -135,14 +138,22 @@ def _source(article_id: str, articles: Mapping[str, Mapping[str, Any]]) -> Sourc
     article = articles.get(article_id)
     if article is None:
         return Source(article_id, "Unlisted article", article_id, None, None, None, ())
+    url = article.get("url")
+    known = formatting.outlet(article.get("source"), str(url) if url else None)
+    title = article.get("title")
+    # A hex id says nothing to an editor: the outlet, else a readable id, else the headline.
+    name = known or article_id
+    if not known and title and OPAQUE_ID.search(article_id):
+        name = formatting.truncate(str(title), _NAME_CHARS)
     return Source(
         id=article_id,
-        outlet=str(article.get("source") or "Unknown outlet"),
-        name=str(article.get("source") or article_id),
+        outlet=known or "Unknown outlet",
+        name=name,
         published=article.get("published"),
-        title=article.get("title"),
+        title=title,
         path=article.get("path"),
         warnings=tuple(str(w) for w in article.get("warnings") or ()),
+        url=str(url) if url else None,
     )
 
 
@@ -226,7 +237,9 @@ def _incident(raw: Mapping[str, Any], label_from: str, context: _Context) -> Inc
         rows=tuple(rows),
         chart=chart(rows),
         issues=tuple(
-            Issue(row.shown_status, _issue(row), row.review) for row in rows if row.flagged
+            Issue(row.shown_status, _issue(row), row.review)
+            for row in sorted(rows, key=_within_one_article)
+            if row.flagged
         ),
         background_of=None
         if parent is None
@@ -261,7 +274,7 @@ def _row(fact: Mapping[str, Any], sources: Sequence[Source], by_id: Mapping[str,
     for claim in claims:
         by_article.setdefault(claim.article, []).append(claim)
     cells = tuple(tuple(by_article.get(s.id, ())) for s in sources)
-    values = tuple(dict.fromkeys(c.interval or c.value for c in claims))
+    values = _compared_values(kind, claims)
     return Row(
         kind=kind,
         subject=fact.get("subject"),
@@ -275,6 +288,19 @@ def _row(fact: Mapping[str, Any], sources: Sequence[Source], by_id: Mapping[str,
         if revision
         else (),
     )
+
+
+def _compared_values(kind: str, claims: Sequence[ClaimView]) -> tuple[str, ...]:
+    """The values as compared, each once; of a figure, only those that disagree ("6 vs 5",
+    not "≥ 1 vs 6 vs 5"); of a date, the day each names, not the words."""
+    labelled = []
+    for claim in claims:
+        if kind == "date":
+            label = formatting.format_date(claim.normalized) if claim.normalized else claim.value
+        else:
+            label = claim.interval or claim.value
+        labelled.append((label, claim.low, claim.high))
+    return formatting.disagreeing(labelled)
 
 
 def _decision_index(
@@ -317,7 +343,14 @@ def _issue(row: Row) -> str:
     if row.shown_status == "revision":
         steps = " → ".join(c.interval or c.value for c in row.timeline)
         return f"{name} revised: {steps}"
-    return f"{name}: {' vs '.join(row.values)}"
+    # One article contradicting itself is another matter than two sources disagreeing.
+    inside = " (within one article)" if _within_one_article(row) else ""
+    return f"{name}: {' vs '.join(row.values)}{inside}"
+
+
+def _within_one_article(row: Row) -> bool:
+    """Do all of a fact's claims come from one article?"""
+    return sum(1 for cell in row.cells if cell) == 1
 
 
 def _grouped(views: Mapping[str, IncidentView]) -> list[IncidentView]:
