@@ -13,12 +13,16 @@
         return [f.slice(0, at), f.slice(at + 1)];
       }),
       text: el.getAttribute("data-search") || "",
+      background: el.hasAttribute("data-background"),
     };
   });
   const boxes = Array.from(form.querySelectorAll("input[name=status]"));
   const kind = document.getElementById("filter-kind");
   const search = document.getElementById("filter-text");
   const count = document.getElementById("shown-count");
+  // Background mentions (incidents only mentioned in passing) are one click away, not shown.
+  const showBackground = document.getElementById("show-background");
+  const reported = items.filter(function (item) { return !item.background; }).length;
   const empty = document.getElementById("no-match");
   let current = null;
 
@@ -26,21 +30,25 @@
     const statuses = new Set(boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; }));
     const wanted = kind.value;
     const terms = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+    const withBackground = Boolean(showBackground && showBackground.checked);
     let shown = 0;
     for (const item of items) {
-      let ok = item.facets.some(function (f) { return statuses.has(f[0]) && (!wanted || f[1] === wanted); });
+      let ok = (withBackground || !item.background) && item.facets.some(function (f) { return statuses.has(f[0]) && (!wanted || f[1] === wanted); });
       for (let i = 0; ok && i < terms.length; i++) ok = item.text.indexOf(terms[i]) !== -1;
       // Touch the DOM only when visibility changes: most keystrokes change few items.
       if (item.el.hidden === ok) item.el.hidden = !ok;
       if (ok) shown++;
     }
-    count.textContent = shown.toLocaleString("en") + " of " + items.length.toLocaleString("en") + " incidents";
+    const total = withBackground ? items.length : reported;
+    count.textContent = shown.toLocaleString("en") + " of " + total.toLocaleString("en") +
+      (withBackground ? " incidents and background mentions" : " incidents") + " shown";
     empty.hidden = shown !== 0;
     if (current && current.el.hidden) setCurrent(null);
   }
 
-  function resetFilters() {
+  function resetFilters(background) {
     boxes.forEach(function (b) { b.checked = true; });
+    if (showBackground && background) showBackground.checked = true;
     kind.value = "";
     search.value = "";
     applyFilters();
@@ -78,7 +86,7 @@
   function openFromHash() {
     const item = itemFor(location.hash);
     if (!item) return;
-    if (item.el.hidden) resetFilters();
+    if (item.el.hidden) resetFilters(item.background);
     item.details.open = true;
     setCurrent(item, false);
     item.el.scrollIntoView({ block: "start" });
@@ -93,7 +101,7 @@
     const hash = link.getAttribute("href");
     const item = itemFor(hash);
     if (!item) return;
-    if (item.el.hidden) resetFilters();
+    if (item.el.hidden) resetFilters(item.background);
     if (hash === location.hash) {
       event.preventDefault();
       openFromHash();

@@ -356,9 +356,8 @@ def _within_one_article(row: Row) -> bool:
 def _grouped(views: Mapping[str, IncidentView]) -> list[IncidentView]:
     """Incidents in review order, each followed by the background incidents it mentions.
 
-    A group sorts by the most urgent of its members, so a background incident that needs
-    review still brings its parent up; a background whose parent is not in the report
-    stands on its own, after incidents of the same urgency.
+    A group sorts by its incident's own urgency; a background whose parent is not in the
+    report stands on its own, after the incidents the articles report.
     """
     children: dict[str, list[IncidentView]] = {}
     roots: list[IncidentView] = []
@@ -384,11 +383,9 @@ def _grouped(views: Mapping[str, IncidentView]) -> list[IncidentView]:
         if view.id not in seen:
             groups.append(members(view, seen))
 
-    def urgency(group: list[IncidentView]) -> tuple[int, int, int]:
-        return min((-v.counts["conflict"], -v.counts["variant"], -v.counts["revision"])
-                   for v in group)  # fmt: skip
-
-    groups.sort(key=lambda group: (urgency(group), _review_order(group[0])[3:]))
+    # A group stands where its own incident stands: a background incident is hidden by
+    # default, so its figures do not bring the incident that mentions it up.
+    groups.sort(key=lambda group: _review_order(group[0]))
     return [view for group in groups for view in group]
 
 
@@ -448,15 +445,30 @@ def _has_review(incident: IncidentView, review: str) -> bool:
     return any(facet.startswith(review + ":") for facet in incident.facets.split())
 
 
-def _review_order(incident: IncidentView) -> tuple[int, int, int, bool, bool, str, str]:
-    """Most conflicts first, then most variants and revisions; then by date, undated last."""
+def _review_order(
+    incident: IncidentView,
+) -> tuple[bool, tuple[int, bool, tuple[int, str], int], int, int, int, bool, str, str]:
+    """What needs an editor first: reported before background; then the most severe fact
+    (conflict before variant and revision; across sources before inside one article; killed
+    before dates; many sources before one); then the most such facts; then by date."""
     counts = incident.counts
     return (
+        incident.background,
+        min((_severity(row) for row in incident.rows if row.flagged), default=_NOTHING_FLAGGED),
         -counts["conflict"],
         -counts["variant"],
         -counts["revision"],
-        incident.background_of is not None,
         incident.date is None,
         incident.date or "",
         incident.id,
     )
+
+
+_STATUS_RANK = {"conflict": 0, "variant": 1, "revision": 2}
+_NOTHING_FLAGGED = (len(_STATUS_RANK), False, (0, ""), 0)
+
+
+def _severity(row: Row) -> tuple[int, bool, tuple[int, str], int]:
+    """How urgent one flagged fact is; smaller is more urgent."""
+    sources = sum(1 for cell in row.cells if cell)
+    return (_STATUS_RANK[row.shown_status], sources == 1, kind_rank(row.kind), -sources)

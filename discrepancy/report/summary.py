@@ -16,6 +16,8 @@ from discrepancy.report.html_model import kind_rank
 
 # How many conflicts the end-of-run summary lists; the HTML report has them all.
 TOP_CONFLICTS = 5
+# Outlets named on one line; the rest are counted.
+_SOURCES_SHOWN = 3
 _STATUS_RANK = {"conflict": 0, "variant": 1, "revision": 2}
 
 
@@ -53,7 +55,10 @@ class Flagged:
         """'Killed: 6 vs 5 · 2025-04-09 Mosul · Daily Star, wire.example'."""
         joined = " vs ".join(self.values)
         inside = " (within one article)" if self.within_one_article else ""
-        return f"{self.what}: {joined}{inside} · {self.incident.label} · {', '.join(self.sources)}"
+        named = ", ".join(self.sources[:_SOURCES_SHOWN])
+        if len(self.sources) > _SOURCES_SHOWN:
+            named += f" + {len(self.sources) - _SOURCES_SHOWN} more"
+        return f"{self.what}: {joined}{inside} · {self.incident.label} · {named}"
 
 
 def shown_status(fact: Fact) -> str:

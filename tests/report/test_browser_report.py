@@ -82,7 +82,8 @@ def visible_incidents(page: Any) -> list[str]:
 def test_overview_loads_under_csp_and_is_screenshotted(watched: Watched, page: Any) -> None:
     # The controls are unhidden by the inline script: it ran, so its CSP hash is right.
     assert page.is_visible("#controls")
-    assert page.text_content("#shown-count") == "3 of 3 incidents"
+    # Tal Afar, only mentioned in passing, is hidden by default (issue 16).
+    assert page.text_content("#shown-count") == "2 of 2 incidents shown"
     assert watched.errors == []
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "seeds-overview.png"), full_page=True)
@@ -93,12 +94,26 @@ def test_overview_loads_under_csp_and_is_screenshotted(watched: Watched, page: A
     assert watched.errors == []
 
 
-def test_status_filters(page: Any) -> None:
+def test_background_is_hidden_by_default_and_one_click_away(page: Any) -> None:
+    assert visible_incidents(page) == [MOSUL, KIRKUK]
+    assert "(1)" in page.text_content("label.bg-toggle")
+    page.check("#show-background")
     # Tal Afar, background of Mosul, is listed right under it.
+    assert visible_incidents(page) == [MOSUL, TAL_AFAR, KIRKUK]
+    assert page.text_content("#shown-count") == "3 of 3 incidents and background mentions shown"
+    page.uncheck("#show-background")
+    assert visible_incidents(page) == [MOSUL, KIRKUK]
+    # A link to a background incident shows it all the same.
+    page.goto(page.url.split("#")[0] + "#" + TAL_AFAR[1:])
+    assert TAL_AFAR in visible_incidents(page)
+
+
+def test_status_filters(page: Any) -> None:
+    page.check("#show-background")
     assert visible_incidents(page) == [MOSUL, TAL_AFAR, KIRKUK]
     page.uncheck("input[name=status][value=conflict]")
     assert visible_incidents(page) == [TAL_AFAR, KIRKUK]
-    assert page.text_content("#shown-count") == "2 of 3 incidents"
+    assert page.text_content("#shown-count") == "2 of 3 incidents and background mentions shown"
     # Kirkuk also has a revision, so it stays until that is unticked too.
     page.uncheck("input[name=status][value=variant]")
     assert visible_incidents(page) == [TAL_AFAR, KIRKUK]
@@ -111,6 +126,7 @@ def test_status_filters(page: Any) -> None:
 
 
 def test_kind_filter(page: Any) -> None:
+    page.check("#show-background")
     page.select_option("#filter-kind", "person")
     assert visible_incidents(page) == [KIRKUK]
     page.select_option("#filter-kind", "wounded")
@@ -124,13 +140,14 @@ def test_kind_filter(page: Any) -> None:
 
 
 def test_text_search(page: Any) -> None:
+    page.check("#show-background")
     page.fill("#filter-text", "hamdani")
     assert visible_incidents(page) == [KIRKUK]
     page.fill("#filter-text", "tigris  DAILY")
     assert visible_incidents(page) == [MOSUL]
     page.fill("#filter-text", "no such words")
     assert visible_incidents(page) == []
-    assert page.text_content("#shown-count") == "0 of 3 incidents"
+    assert page.text_content("#shown-count") == "0 of 3 incidents and background mentions shown"
     page.fill("#filter-text", "")
     assert visible_incidents(page) == [MOSUL, TAL_AFAR, KIRKUK]
     # Enter in the search box must not submit the form (form-action 'none' would refuse it).
@@ -203,6 +220,7 @@ def test_keyboard_navigation(page: Any) -> None:
     page.keyboard.press("Enter")
     assert page.get_attribute(f"{MOSUL} > details", "open") is not None
     # Only visible incidents are stepped through; typing in the search box is not a command.
+    page.check("#show-background")
     page.uncheck("input[name=status][value=variant]")
     page.uncheck("input[name=status][value=revision]")
     page.focus("#filter-text")
@@ -244,6 +262,7 @@ def test_hostile_article_cannot_run_script(watched: Watched, tmp_path: Path) -> 
     path.write_text(render_html(hostile), encoding="utf-8")
     page = watched.page
     page.goto(path.as_uri())
+    page.check("#show-background")
     # Open everything so every payload is rendered, hovered and laid out.
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     for selector in ("article.incident summary", "mark", "blockquote", ".warning", "q"):
@@ -283,9 +302,9 @@ def test_no_console_errors_for_a_large_report(
     path.write_text(render_html(report), encoding="utf-8")
     page = watched.page
     page.goto(path.as_uri())
-    assert page.text_content("#shown-count") == "303 of 303 incidents"
+    assert page.text_content("#shown-count") == "302 of 302 incidents shown"
     page.fill("#filter-text", "copy-29")
-    assert page.text_content("#shown-count") == "10 of 303 incidents"
+    assert page.text_content("#shown-count") == "10 of 302 incidents shown"
     assert watched.errors == []
 
 

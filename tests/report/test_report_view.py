@@ -100,3 +100,27 @@ def test_only_web_urls_become_links() -> None:
     data = report({"kind": "killed", "status": "single", "claims": [claim(A, "two", 2, 2)]})
     data["articles"][0] = {**ARTICLES[0], "url": "javascript:alert(1)"}
     assert "javascript:" not in render_html(data)
+
+
+def test_incidents_ordered_by_the_most_severe_fact() -> None:
+    def incident(name: str, *facts: dict[str, Any]) -> dict[str, Any]:
+        return {"id": name, "label": name, "date": "2025-05-03", "location": None,
+                "articles": [A, B, C], "facts": list(facts)}  # fmt: skip
+
+    two = [claim(A, "two", 2, 2), claim(B, "three", 3, 3)]
+    three = [*two, claim(C, "four", 4, 4)]
+    dates = [claim(A, "Friday", normalized="2025-05-02"),
+             claim(B, "Monday", normalized="2025-04-28")]  # fmt: skip
+    places = [claim(A, "Port Lind"), claim(B, "Lindhaven")]
+    incidents = [
+        incident("dates-and-places", {"kind": "date", "status": "conflict", "claims": dates},
+                 {"kind": "location", "status": "conflict", "claims": places}),
+        incident("killed-two-sources", {"kind": "killed", "status": "conflict", "claims": two}),
+        incident("wounded-variant", {"kind": "wounded", "status": "variant", "claims": two}),
+        incident("killed-three-sources",
+                 {"kind": "killed", "status": "conflict", "claims": three}),
+    ]  # fmt: skip
+    data = {"articles": ARTICLES, "incidents": incidents, "skipped": [], "discrepancies": []}
+    assert [i.id for i in describe(data).incidents] == [
+        "killed-three-sources", "killed-two-sources", "dates-and-places", "wounded-variant",
+    ]  # fmt: skip
