@@ -219,8 +219,9 @@ def _incident(raw: Mapping[str, Any], label_from: str, context: _Context) -> Inc
         facets = sorted(
             {f"{row.shown_status}:{row.kind}" for row in rows if row.shown_status in counts}
         )
-    search_parts = [incident_id, label, raw.get("date") or "", raw.get("location") or ""]
-    search_parts += [f"{s.id} {s.name} {s.title or ''}" for s in sources]
+    # What the page shows, and no more: a search must not match an id it keeps out of sight.
+    search_parts = [label, raw.get("date") or "", raw.get("location") or ""]
+    search_parts += [f"{s.name} {s.title or ''}" for s in sources]
     search_parts += [c.value for row in rows for cell in row.cells for c in cell]
     return IncidentView(
         id=incident_id,
