@@ -65,10 +65,11 @@ def main() -> None:
     help="Report file; '-' writes to stdout. A JSON report also gets an HTML twin next to it.",
 )  # fmt: skip
 @click.option(
-    "--format", "output_format", type=click.Choice(["json", "html", "junit", "sarif"]),
+    "--format", "output_format", type=click.Choice(["json", "html", "junit", "sarif", "csv"]),
     default=None,
     help="Report format (default: from the output file's extension, else json). junit and "
-    "sarif are for CI test and code-scanning views.",
+    "sarif are for CI test and code-scanning views; csv has a row per claim and per "
+    "discrepancy, for spreadsheets.",
 )  # fmt: skip
 @click.option(
     "--fail-on", type=click.Choice(["none", "variant", "conflict"]), default="none",
@@ -223,6 +224,8 @@ def _format_from_extension(output: str) -> str:
         return "junit"
     if output.endswith(".sarif"):
         return "sarif"
+    if output.endswith(".csv"):
+        return "csv"
     return "json"
 
 

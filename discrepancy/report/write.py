@@ -50,6 +50,10 @@ def render(
         from discrepancy.report.ci_formats import to_junit
 
         return [to_junit(report, reviews)]
+    if output_format == "csv":
+        from discrepancy.report.table_rows import iter_csv
+
+        return iter_csv(report)
     if output_format == "sarif":
         from discrepancy.report.ci_formats import to_sarif_json
 
