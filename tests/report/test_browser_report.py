@@ -386,3 +386,23 @@ def test_shot_kind_filter(watched: Watched, sample: dict[str, Any], tmp_path: Pa
     page.click(f"{KIRKUK} > details > summary")
     assert page.locator(f"{KIRKUK} tr.fact th .kind", has_text="Shot").is_visible()
     assert watched.errors == []
+
+
+def test_readable_on_a_phone(browser: Any, sample_file: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(sample_file.as_uri())
+    page.click(f"{MOSUL} > details > summary")
+    # Nothing wider than the phone: the fact table stacks its sources instead of scrolling.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    cell = page.locator(f"{MOSUL} tr.s-conflict td").first
+    assert cell.evaluate("td => getComputedStyle(td, '::before').content").strip('"')
+    assert cell.bounding_box()["width"] <= 380
+    # The chart's text stays at a readable size (it scrolls sideways instead of shrinking).
+    label = page.locator(f"{MOSUL} .chart text.who").first
+    assert label.bounding_box()["height"] >= 11
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "seeds-incident-phone.png"), full_page=True)
+    page.goto(sample_file.as_uri())
+    page.screenshot(path=str(SCREENSHOTS / "seeds-overview-phone.png"), full_page=True)
+    context.close()
