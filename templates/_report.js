@@ -14,8 +14,10 @@
       }),
       text: el.getAttribute("data-search") || "",
       background: el.hasAttribute("data-background"),
+      parent: el.getAttribute("data-parent"),
     };
   });
+  const byId = new Map(items.map(function (item) { return [item.el.id, item]; }));
   const boxes = Array.from(form.querySelectorAll("input[name=status]"));
   const kind = document.getElementById("filter-kind");
   const search = document.getElementById("filter-text");
@@ -35,15 +37,53 @@
     for (const item of items) {
       let ok = (withBackground || !item.background) && item.facets.some(function (f) { return statuses.has(f[0]) && (!wanted || f[1] === wanted); });
       for (let i = 0; ok && i < terms.length; i++) ok = item.text.indexOf(terms[i]) !== -1;
-      // Touch the DOM only when visibility changes: most keystrokes change few items.
-      if (item.el.hidden === ok) item.el.hidden = !ok;
+      item.ok = ok;
       if (ok) shown++;
     }
+    // A background incident shown by the filters keeps its own incident above it, as context.
+    for (const item of items) {
+      const parent = item.ok && item.parent && byId.get(item.parent);
+      if (parent && !parent.ok) parent.context = true;
+    }
+    for (const item of items) {
+      const visible = item.ok || Boolean(item.context);
+      // Touch the DOM only when visibility changes: most keystrokes change few items.
+      if (item.el.hidden === visible) item.el.hidden = !visible;
+      item.el.classList.toggle("context", !item.ok && visible);
+      item.context = false;
+    }
+    saveState();
     const total = withBackground ? items.length : reported;
     count.textContent = shown.toLocaleString("en") + " of " + total.toLocaleString("en") +
       (withBackground ? " incidents and background mentions" : " incidents") + " shown";
     empty.hidden = shown !== 0;
     if (current && current.el.hidden) setCurrent(null);
+  }
+
+  // The filters live in the address (?hide=ok&kind=person&q=…&background=1), the open
+  // incident in its fragment: a link shows what the sender saw.
+  function saveState() {
+    const params = new URLSearchParams();
+    const off = boxes.filter(function (b) { return !b.checked; }).map(function (b) { return b.value; });
+    if (off.length) params.set("hide", off.join(","));
+    if (kind.value) params.set("kind", kind.value);
+    if (search.value.trim()) params.set("q", search.value.trim());
+    if (showBackground && showBackground.checked) params.set("background", "1");
+    const query = params.toString();
+    if (query === location.search.slice(1)) return;
+    try {
+      history.replaceState(null, "", (query ? "?" + query : location.pathname) + location.hash);
+    } catch (e) { /* an address the browser will not rewrite: the filters still apply */ }
+  }
+
+  function loadState() {
+    const params = new URLSearchParams(location.search);
+    const off = (params.get("hide") || "").split(",");
+    boxes.forEach(function (b) { b.checked = off.indexOf(b.value) === -1; });
+    const wanted = params.get("kind") || "";
+    if (Array.from(kind.options).some(function (o) { return o.value === wanted; })) kind.value = wanted;
+    search.value = params.get("q") || "";
+    if (showBackground) showBackground.checked = params.get("background") === "1";
   }
 
   function resetFilters(background) {
@@ -151,8 +191,17 @@
     openedForPrint = [];
   });
 
+  // Opening an incident puts it in the address; "toggle" does not bubble, so listen capturing.
+  list.addEventListener("toggle", function (event) {
+    const details = event.target;
+    if (!details.classList || !details.classList.contains("incident-details") || !details.open) return;
+    const el = details.closest("article.incident");
+    if (el && location.hash !== "#" + el.id) history.replaceState(null, "", "#" + encodeURIComponent(el.id));
+  }, true);
+
   form.hidden = false;
   window.discrepancyReport = { applyFilters: applyFilters, resetFilters: resetFilters };
+  loadState();
   applyFilters();
   openFromHash();
 })();

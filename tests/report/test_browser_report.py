@@ -74,6 +74,14 @@ def page(watched: Watched, sample_file: Path) -> Any:
 
 def visible_incidents(page: Any) -> list[str]:
     ids: list[str] = page.eval_on_selector_all(
+        "article.incident:not([hidden]):not(.context)", "els => els.map(e => '#' + e.id)"
+    )
+    return ids
+
+
+def on_screen(page: Any) -> list[str]:
+    """Incidents shown, matching or there as the context of a background match."""
+    ids: list[str] = page.eval_on_selector_all(
         "article.incident:not([hidden])", "els => els.map(e => '#' + e.id)"
     )
     return ids
@@ -406,3 +414,36 @@ def test_readable_on_a_phone(browser: Any, sample_file: Path) -> None:
     page.goto(sample_file.as_uri())
     page.screenshot(path=str(SCREENSHOTS / "seeds-overview-phone.png"), full_page=True)
     context.close()
+
+
+def test_filters_and_the_open_incident_live_in_the_address(
+    watched: Watched, sample_file: Path
+) -> None:
+    page = watched.page
+    page.goto(sample_file.as_uri())
+    page.uncheck("input[name=status][value=ok]")
+    page.select_option("#filter-kind", "wounded")
+    page.click(f"{MOSUL} > details > summary")
+    shared = page.url
+    assert "hide=ok" in shared and "kind=wounded" in shared and shared.endswith(MOSUL)
+    # The link opened elsewhere shows what the sender saw.
+    other = page.context.new_page()
+    other.goto(shared)
+    assert visible_incidents(other) == [MOSUL]
+    assert not other.is_checked("input[name=status][value=ok]")
+    assert other.input_value("#filter-kind") == "wounded"
+    assert other.get_attribute(f"{MOSUL} > details", "open") is not None
+    other.close()
+    assert watched.errors == []
+
+
+def test_a_background_match_stays_under_its_own_incident(page: Any) -> None:
+    page.check("#show-background")
+    # Only Tal Afar (Mosul's background) has no issue: Mosul stays above it, as context.
+    page.uncheck("input[name=status][value=conflict]")
+    page.uncheck("input[name=status][value=variant]")
+    page.uncheck("input[name=status][value=revision]")
+    assert visible_incidents(page) == [TAL_AFAR]
+    assert on_screen(page) == [MOSUL, TAL_AFAR]
+    assert "context" in (page.get_attribute(MOSUL, "class") or "")
+    assert page.text_content("#shown-count") == "1 of 3 incidents and background mentions shown"
