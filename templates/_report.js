@@ -191,10 +191,19 @@
     openedForPrint = [];
   });
 
+  // An incident without issues carries its body as a template: made live when first opened.
+  function materialize(details) {
+    const lazy = details.querySelector(":scope > template.lazy-body");
+    if (!lazy) return;
+    details.appendChild(lazy.content.cloneNode(true));
+    lazy.remove();
+  }
+
   // Opening an incident puts it in the address; "toggle" does not bubble, so listen capturing.
   list.addEventListener("toggle", function (event) {
     const details = event.target;
     if (!details.classList || !details.classList.contains("incident-details") || !details.open) return;
+    materialize(details);
     const el = details.closest("article.incident");
     if (el && location.hash !== "#" + el.id) history.replaceState(null, "", "#" + encodeURIComponent(el.id));
   }, true);

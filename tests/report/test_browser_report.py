@@ -273,6 +273,9 @@ def test_hostile_article_cannot_run_script(watched: Watched, tmp_path: Path) -> 
     page.check("#show-background")
     # Open everything so every payload is rendered, hovered and laid out.
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    # Bodies of incidents without issues are made when opened: open what they hold too.
+    page.wait_for_timeout(100)
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     for selector in ("article.incident summary", "mark", "blockquote", ".warning", "q"):
         for element in page.locator(selector).all()[:20]:
             element.hover()
