@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 import threading
@@ -89,6 +90,15 @@ class Snapshot:
 
 
 @dataclass(frozen=True)
+class Carried:
+    """A decision made before a new source added a value: shown, to be decided again."""
+
+    decision: Decision
+    # The values the discrepancy had when it was decided.
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Item:
     """One discrepancy as a queue line: what it is, where, and where its review stands."""
 
@@ -96,6 +106,8 @@ class Item:
     incident: IncidentView | None
     row: Row | None
     decision: Decision | None
+    # Without a decision of its own: the one made before its newest value, if any.
+    carried: Carried | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -235,7 +247,31 @@ class State:
                 (r for r in incident.rows if r.kind == found.kind and r.subject == found.subject),
                 None,
             )
-        return Item(found, incident, row, self.current.get(found.fingerprint))
+        decision = self.current.get(found.fingerprint)
+        carried = None if decision is not None else self._carried(found)
+        return Item(found, incident, row, decision, carried)
+
+    def _carried(self, found: StoredDiscrepancy) -> Carried | None:
+        """The decision on this fact before a new source added a value to it: a resolved
+        discrepancy of the same incident, kind and subject whose values it still holds."""
+        if not found.open:
+            return None
+        values = {v.casefold() for v in found.values}
+        siblings = self._decided_resolved.get((found.incident, found.kind, found.subject), ())
+        earlier = [(d, old) for d, old in siblings if {v.casefold() for v in old.values} < values]
+        decision, old = max(earlier, key=lambda pair: pair[0].id, default=(None, None))
+        return None if decision is None or old is None else Carried(decision, old.values)
+
+    @functools.cached_property
+    def _decided_resolved(
+        self,
+    ) -> dict[tuple[str, str, str | None], list[tuple[Decision, StoredDiscrepancy]]]:
+        index: dict[tuple[str, str, str | None], list[tuple[Decision, StoredDiscrepancy]]] = {}
+        for fingerprint, decision in self.current.items():
+            old = self.snapshot.known.get(fingerprint)
+            if old is not None and not old.open:
+                index.setdefault((old.incident, old.kind, old.subject), []).append((decision, old))
+        return index
 
     def items(self) -> list[Item]:
         """Every open discrepancy in report order."""

@@ -12,11 +12,14 @@ from discrepancy.review import data
 from discrepancy.review.server import create_app
 from tests.review.test_serve import (
     BASE,
+    BASRA_LATER,
     Page,
     TestClient,
     decisions,
     fingerprints,
+    invoke,
     post_decision,
+    write_articles,
 )
 
 
@@ -92,3 +95,23 @@ def test_queue_pages(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> Non
     assert client.get("/?page=3").status_code == 404
     assert client.get("/?page=zero").status_code == 400
     assert data.PAGE_SIZE == 50
+
+
+def test_a_new_value_carries_the_earlier_decision_forward(
+    client: TestClient, db: Path, fps: dict[str, str], tmp_path: Path
+) -> None:
+    before = fps["wounded"]
+    post_decision(client, before, "confirmed conflict", "ana", "hospital and police differ")
+    later = write_articles(tmp_path / "later", BASRA_LATER)
+    result = invoke("check", str(later), "--db", str(db), "-o", str(tmp_path / "r.json"), "-q")
+    assert result.exit_code == 0, result.output
+    after = fingerprints(db)["wounded"]
+    assert after != before
+    # The new discrepancy is to be decided again, showing the earlier decision and note.
+    line = Page(client.get("/").text).text("li", id_=f"q-{after}")
+    assert "reviewed before the new value: confirmed conflict by ana" in line
+    page = Page(client.get(f"/discrepancies/{after}").text)
+    carried = page.text(id_="sv-carried")
+    assert "Confirmed conflict" in carried and "hospital and police differ" in carried
+    assert "seven / six" in carried or "six / seven" in carried
+    assert "Unreviewed" in page.text(id_="sv-current")
