@@ -34,14 +34,22 @@ def reading(inputs: Sequence[str], progress: Progress) -> Iterator[Article | Ski
     """The inputs' articles and skipped inputs as they are read; problems noted per file."""
     skipped: dict[str, list[Skipped]] = {}
     articles: Counter[str] = Counter()
+    warned: Counter[tuple[str, str]] = Counter()
     for item in iter_inputs(inputs, stdin=sys.stdin):
         if isinstance(item, Skipped):
             skipped.setdefault(item.path, []).append(item)
         else:
             articles[item.path or ""] += 1
             for warning in item.warnings:
-                progress.note(f"warning {item.path or item.id}: {warning}")
+                where = item.path or item.id
+                # The first of a file's kind is said at once; its repeats are counted at the end.
+                if not warned[where, warning]:
+                    progress.note(f"warning {where}: {warning}")
+                warned[where, warning] += 1
         yield item
+    for (where, warning), count in warned.items():
+        if count > 1:
+            progress.note(f"warning {where}: {warning} ({count:,} articles in all)")
     # One line per file, not per row: a table of 2,000 rows without text is one problem.
     for path, items in skipped.items():
         for line in skipped_lines(path, items, articles[path]):

@@ -299,3 +299,17 @@ def test_end_of_run_summary_counts_as_the_html_does(tmp_path: Path) -> None:
     [fingerprint] = [d["fingerprint"] for d in json.loads(out.read_text())["discrepancies"]]
     assert "1 failed: not reviewed, at or above --fail-on conflict" in err
     assert f"FAILED {fingerprint[:8]} conflict Killed: 9 vs ≥ 11" in err
+
+
+def test_a_warning_repeated_in_a_file_is_one_line_and_a_count(tmp_path: Path) -> None:
+    rows = "".join(
+        json.dumps({"id": f"m{n}", "text": "A bomb at CafÃ© Lune in Varnholt killed four "
+                    "people, police said. â€œIt was awful,â€\x9d a witness said."}) + "\n"
+        for n in range(3)
+    )  # fmt: skip
+    (tmp_path / "feed.jsonl").write_text(rows, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "feed.jsonl"), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning ")]
+    assert len(warnings) == 2, result.stderr
+    assert warnings[1].endswith("repaired mojibake/HTML entities (3 articles in all)")
