@@ -313,3 +313,13 @@ def test_a_warning_repeated_in_a_file_is_one_line_and_a_count(tmp_path: Path) ->
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning ")]
     assert len(warnings) == 2, result.stderr
     assert warnings[1].endswith("repaired mojibake/HTML entities (3 articles in all)")
+
+
+def test_top_conflicts_name_the_incident_as_the_html_does() -> None:
+    ci = Path(__file__).parent / "fixtures" / "ci"
+    result = CliRunner().invoke(main, ["check", str(ci / "part1"), str(ci / "part2"), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    top = result.stderr[result.stderr.index("top conflicts") :].splitlines()[1]
+    assert (
+        "Wounded: 6 vs 7 · Drone strike hits fuel depot outside Kirkuk (2025-03-04 Kirkuk)" in top
+    )

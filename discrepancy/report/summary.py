@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from discrepancy.align.facts import fingerprint
 from discrepancy.models import NUMERIC_KINDS, Article, Discrepancy, Fact, Incident, Kind, Report
 from discrepancy.report import formatting
+from discrepancy.report.html_labels import display_label
 from discrepancy.report.html_model import kind_rank
 
 # How many conflicts the end-of-run summary lists; the HTML report has them all.
@@ -50,6 +52,8 @@ class Flagged:
     # All its claims come from one article: a contradiction inside it, not between sources.
     within_one_article: bool
     fingerprint: str
+    # What the HTML report calls the incident: its earliest headline, else its date and place.
+    label: str = ""
 
     def line(self) -> str:
         """'Killed: 6 vs 5 · 2025-04-09 Mosul · Daily Star, wire.example'."""
@@ -58,7 +62,7 @@ class Flagged:
         named = ", ".join(self.sources[:_SOURCES_SHOWN])
         if len(self.sources) > _SOURCES_SHOWN:
             named += f" + {len(self.sources) - _SOURCES_SHOWN} more"
-        return f"{self.what}: {joined}{inside} · {self.incident.label} · {named}"
+        return f"{self.what}: {joined}{inside} · {self.label or self.incident.label} · {named}"
 
 
 def shown_status(fact: Fact) -> str:
@@ -95,8 +99,12 @@ def flagged(report: Report) -> list[Flagged]:
     """Every fact that needs review, the most severe first: conflicts before variants,
     deaths before dates, many sources before one, cross-source before within one article."""
     names = {a.id: article_name(a) for a in report.articles}
+    headlines = {a.id: {"id": a.id, "title": a.title,
+                        "published": a.published.isoformat() if a.published else None}
+                 for a in report.articles if a.title}  # fmt: skip
     found = []
     for incident in report.incidents:
+        label = _label(incident, headlines)
         for fact in incident.facts:
             status = shown_status(fact)
             if status not in _STATUS_RANK:
@@ -110,11 +118,20 @@ def flagged(report: Report) -> list[Flagged]:
                     incident, fact, status, formatting.kind_label(fact.kind.value) + subject,
                     formatting.disagreeing(labels),
                     tuple(dict.fromkeys(names.get(a, a) for a in articles)),
-                    len(articles) == 1, fingerprint(incident.id, fact),
+                    len(articles) == 1, fingerprint(incident.id, fact), label,
                 )
             )  # fmt: skip
     found.sort(key=severity)
     return found
+
+
+def _label(incident: Incident, headlines: Mapping[str, Mapping[str, Any]]) -> str:
+    """The incident's name as the HTML report gives it, with its date and place."""
+    raw = {"id": incident.id, "label": incident.label, "location": incident.location,
+           "date": incident.date.isoformat() if incident.date else None,
+           "articles": list(incident.articles)}  # fmt: skip
+    label, source = display_label(raw, headlines)
+    return f"{label} ({incident.label})" if source == "title" else label
 
 
 def severity(item: Flagged) -> tuple[int, bool, bool, tuple[int, str], int, str]:
