@@ -250,6 +250,8 @@ def measure_in_chromium(path: Path, search: str = "mosul") -> dict[str, float]:
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
         page = browser.new_page(viewport={"width": 1280, "height": 900})
+        # A 10k-article page on a busy machine takes longer than Playwright's 30 s default.
+        page.set_default_timeout(180_000)
         loads = []
         for _ in range(3):
             started = time.perf_counter()
