@@ -56,10 +56,11 @@ def main() -> None:
     help="Report file; '-' writes to stdout. A JSON report also gets an HTML twin next to it.",
 )  # fmt: skip
 @click.option(
-    "--format", "output_format", type=click.Choice(["json", "html", "junit", "sarif"]),
+    "--format", "output_format", type=click.Choice(["json", "html", "junit", "sarif", "csv"]),
     default=None,
     help="Report format (default: from the output file's extension, else json). junit and "
-    "sarif are for CI test and code-scanning views.",
+    "sarif are for CI test and code-scanning views; csv has a row per claim and per "
+    "discrepancy, for spreadsheets.",
 )  # fmt: skip
 @click.option(
     "--fail-on", type=click.Choice(["none", "variant", "conflict"]), default="none",
@@ -193,7 +194,7 @@ def check(
     if store is None:
         with progress.showing(estimate_count(inputs)) as advance:
             settings = Settings(progress=advance, jobs=jobs, engine=engine, scheduler=scheduler,
-                                on_skip=skipped_late)  # fmt: skip
+                                on_skip=skipped_late, phase=progress.phase)  # fmt: skip
             report = run_items(items, settings)
     else:
         # The store re-checks every stored article with the batch: it takes the whole batch.
@@ -205,7 +206,9 @@ def check(
                 store,
                 articles,
                 skipped,
-                Settings(advance, jobs, engine, scheduler, on_skip=skipped_late),
+                Settings(
+                    advance, jobs, engine, scheduler, on_skip=skipped_late, phase=progress.phase
+                ),
                 inputs,
                 report_all,
                 quiet,
@@ -214,12 +217,13 @@ def check(
     annotated = baseline is not None or store is not None
     from discrepancy.report.write import write_report
 
-    write_report(report, output, output_format, html_twin=not no_html,
+    progress.phase("writing")
+    written = write_report(report, output, output_format, html_twin=not no_html,
            reviews=reviews if annotated else None, previous=previous_report,
            extra={f: p for f, p in extra_outputs.items() if p})  # fmt: skip
-    _finish(
-        report, reviews, fail_on, summary, quiet, failing(report.discrepancies, reviews, fail_on)
-    )
+    progress.finish()
+    _finish(report, reviews, fail_on, summary, quiet,
+            failing(report.discrepancies, reviews, fail_on), written)  # fmt: skip
 
 
 def _open_store(db: str) -> Store:
@@ -274,19 +278,20 @@ def _finish(
     extra: dict[str, Any],
     quiet: bool,
     failed: list[Any],
+    written: Sequence[str] = (),
 ) -> None:
     """Print the human and machine summaries, then exit 1 when something fails."""
     from discrepancy.report.ci_formats import summary_line
+    from discrepancy.report.summary import failing_lines, summary_lines
     from discrepancy.store.baseline import counts
 
     found = counts(report.discrepancies, reviews)
     incidents = sum(1 for i in report.incidents if i.articles)
     if not quiet:
-        click.echo(
-            f"discrepancy: articles={len(report.articles)} skipped={len(report.skipped)} "
-            f"incidents={incidents} conflicts={found['conflicts']} variants={found['variants']}",
-            err=True,
-        )
+        for line in summary_lines(report, found["reviewed"], written):
+            click.echo(line, err=True)
+        for line in failing_lines(report, failed, fail_on):
+            click.echo(line, err=True)
     code = 1 if failed else 0
     summary = {"articles": len(report.articles), "skipped": len(report.skipped),
                "incidents": incidents, **found, **extra, "failing": len(failed),
@@ -374,6 +379,11 @@ def baseline_export(db: str | None, output: str) -> None:
 @db_option("Store holding the discrepancies.")
 @click.option("--reviewer", default=None, help="Who decided (a name or handle).")
 @click.option("--note", default=None, help="Why, in a sentence.")
+@click.option(
+    "--list", "list_all", is_flag=True,
+    help="List the store's open discrepancies with their decisions (the default without a "
+    "FINGERPRINT).",
+)  # fmt: skip
 @handle_errors
 def review(
     fingerprint: str | None,
@@ -381,6 +391,7 @@ def review(
     db: str | None,
     reviewer: str | None,
     note: str | None,
+    list_all: bool,
 ) -> None:
     """Record a review decision for a discrepancy; without arguments, list open ones.
 
@@ -389,12 +400,15 @@ def review(
 
     Example:
 
+        discrepancy review --db news.sqlite --list
         discrepancy review 910493b9 "confirmed conflict" --db news.sqlite --reviewer ana
     """
     from discrepancy.store.sqlite import open_store
 
     if db is None:
         raise UsageError("review needs --db PATH: the store holding the discrepancies.")
+    if list_all and fingerprint is not None:
+        raise UsageError("--list takes no FINGERPRINT: it lists them all.")
     with open_store(db, create=False) as store:
         if fingerprint is None:
             current = store.current_decisions()

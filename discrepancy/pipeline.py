@@ -18,6 +18,8 @@ from discrepancy.link.scope import MAIN
 from discrepancy.models import ROUNDUP_KEY, Article, Claim, Incident, Kind, Report, Skipped
 
 ProgressCallback = Callable[[int], None]
+# Told the name of each step after extraction ("grouping", "aligning"), for the terminal.
+PhaseCallback = Callable[[str], None]
 _UNKEYED_SCOPE = "bg|?|?"
 
 
@@ -35,6 +37,7 @@ class Settings:
     scheduler: str | None = None
     # Told of every article left out because its extraction failed (the CLI warns).
     on_skip: Callable[[Skipped], None] | None = None
+    phase: PhaseCallback | None = None
 
 
 def run(inputs: Sequence[str], settings: Settings | None = None) -> Report:
@@ -74,12 +77,16 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
             for item in failed:
                 if settings.on_skip is not None:
                     settings.on_skip(item)
+        if settings.phase is not None:
+            settings.phase("grouping")
         groups = group_articles(profiles)
         # Word counts for grouping are the largest per-article data, not needed from here on.
         del profiles
         # Shipping claims to a process pool and facts back costs more than aligning them here
         # (benchmarks/README.md); a Dask cluster may span machines, so it aligns there.
         aligner = engine if settings.engine == "dask" else IN_PROCESS
+        if settings.phase is not None:
+            settings.phase("aligning")
         return _build_report(articles, tuple(skipped), groups, scoped, aligner)
 
 

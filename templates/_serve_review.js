@@ -89,7 +89,8 @@
         if (queue) select(current - 1); else handled = follow("prev");
         break;
       case "Enter": case "o":
-        if (target.closest && target.closest("a, button, summary")) return;
+        // Enter on a focused link or button is the browser's own; "o" always opens the item.
+        if (event.key === "Enter" && target.closest && target.closest("a, button, summary")) return;
         if (queue && current >= 0) location.assign(items[current].querySelector("a.sv-what").href);
         else handled = false;
         break;

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -198,3 +199,127 @@ def test_progress_bar_without_a_total_shows_the_rate(
     with Progress(quiet=True).showing(None) as advance:
         advance(300)
     assert capsys.readouterr().err == ""
+
+
+def test_skipped_rows_roll_up_per_file(batch: Path) -> None:
+    rows = "".join(f'{{"id": "r{n}", "summary": "a table row"}}\n' for n in range(6))
+    (batch / "incidents.jsonl").write_text(rows, encoding="utf-8")
+    (batch / "mixed.jsonl").write_text('{"id": "m", "text": 5}\nnot json\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(batch), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("skipped ")]
+    # Six rows of one file are one line saying how many, why, and what to ask; two rows of
+    # another file keep a line each.
+    assert len(skipped) == 3, result.stderr
+    [rolled] = [line for line in skipped if "incidents.jsonl" in line]
+    assert "6 of 6 rows" in rolled and "the row has no 'text' (6)" in rolled
+    assert "is this an article file?" in rolled
+    assert sum("mixed.jsonl:" in line for line in skipped) == 2
+    # The report keeps every row.
+    assert len(json.loads(result.stdout)["skipped"]) == 8
+
+
+def test_phases_are_named_and_the_bar_ends_full(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from discrepancy.terminal import Progress
+
+    monkeypatch.setattr("click._termui_impl.isatty", lambda stream: True)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    progress = Progress(quiet=False)
+    with progress.showing(400) as advance:
+        advance(399)
+        advance(400)  # the estimate was short: the bar waits at 400/401 while extracting
+        progress.phase("grouping")
+        progress.phase("aligning")
+    progress.phase("writing")
+    progress.finish()
+    err = capsys.readouterr().err
+    last_bar = err[: err.index("grouping")].rsplit("\r", 1)[-1]
+    assert "reading and extracting" in last_bar and "400/400" in last_bar
+    for name in ("grouping articles into incidents: ", "aligning facts across sources: ",
+                 "writing the report: "):  # fmt: skip
+        assert name in err
+    assert err.endswith(" s\n")
+
+
+def test_a_run_names_its_phases_in_a_log(
+    batch: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from discrepancy.terminal import Progress
+
+    monkeypatch.setattr(Progress, "MIN_ARTICLES", 1)
+    result = CliRunner().invoke(main, ["check", str(batch), "-o", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    err = result.stderr
+    steps = ["reading and extracting: 2 articles", "grouping articles into incidents: ",
+             "aligning facts across sources: ", "writing the report: "]  # fmt: skip
+    assert [err.index(step) for step in steps] == sorted(err.index(step) for step in steps)
+
+
+MARKET = (
+    " date 2025-03-14 A car bomb exploded at a market in Qaraton on Friday, killing nine "
+    "people and wounding 20, police said. Last month, an attack on a checkpoint in Velmora "
+    "killed 14 soldiers.\n"
+)
+MINISTRY = (
+    " date 2025-03-14 At least 11 people were killed and 20 wounded when a car bomb went off "
+    "at a market in Qaraton on Friday, the health ministry said. In January, a suicide "
+    "bombing in Dastgir killed 30 people.\n"
+)
+
+
+def test_end_of_run_summary_counts_as_the_html_does(tmp_path: Path) -> None:
+    folder = tmp_path / "market"
+    folder.mkdir()
+    (folder / "market.txt").write_text(MARKET, encoding="utf-8")
+    (folder / "ministry.txt").write_text(MINISTRY, encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(
+        main, ["check", str(folder), "-o", str(out), "--fail-on", "conflict"]
+    )
+    assert result.exit_code == 1, result.output
+    err = result.stderr
+    # What is counted is named: the incident the articles report and the two they mention.
+    assert "checked 2 articles (0 skipped): 1 incident reported, 2 more mentioned in passing" in err
+    assert "facts to review: 1 conflict, 0 variants, 0 revisions" in err
+    html = out.with_suffix(".html").read_text(encoding="utf-8")
+
+    def stat(name: str) -> str:
+        found = re.search(rf'class="{name}"><dt>.*?</dt><dd>([\d,]+)</dd>', html)
+        assert found, name
+        return found.group(1)
+
+    assert (stat("s-reported"), stat("s-background"), stat("s-conflict")) == ("1", "2", "1")
+    # The top conflicts: fact, the values that disagree, the incident and its sources.
+    top = err[err.index("top conflicts") :].splitlines()[1]
+    assert "Killed: 9 vs ≥ 11 · 2025-03-14 · market, ministry" in top
+    assert f"wrote {out}, {out.with_suffix('.html')}" in err
+    # --fail-on lists what failed, like pytest's short summary.
+    [fingerprint] = [d["fingerprint"] for d in json.loads(out.read_text())["discrepancies"]]
+    assert "1 failed: not reviewed, at or above --fail-on conflict" in err
+    assert f"FAILED {fingerprint[:8]} conflict Killed: 9 vs ≥ 11" in err
+
+
+def test_a_warning_repeated_in_a_file_is_one_line_and_a_count(tmp_path: Path) -> None:
+    rows = "".join(
+        json.dumps({"id": f"m{n}", "text": "A bomb at CafÃ© Lune in Varnholt killed four "
+                    "people, police said. â€œIt was awful,â€\x9d a witness said."}) + "\n"
+        for n in range(3)
+    )  # fmt: skip
+    (tmp_path / "feed.jsonl").write_text(rows, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "feed.jsonl"), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning ")]
+    assert len(warnings) == 2, result.stderr
+    assert warnings[1].endswith("repaired mojibake/HTML entities (3 articles in all)")
+
+
+def test_top_conflicts_name_the_incident_as_the_html_does() -> None:
+    ci = Path(__file__).parent / "fixtures" / "ci"
+    result = CliRunner().invoke(main, ["check", str(ci / "part1"), str(ci / "part2"), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    top = result.stderr[result.stderr.index("top conflicts") :].splitlines()[1]
+    assert (
+        "Wounded: 6 vs 7 · Drone strike hits fuel depot outside Kirkuk (2025-03-04 Kirkuk)" in top
+    )

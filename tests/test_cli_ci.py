@@ -102,7 +102,7 @@ def test_quiet_keeps_only_the_summary_line(work: Path) -> None:
         "exit": 0,
     }  # fmt: skip
     loud = invoke("check", PART1, PART2, "-o", "-")
-    assert loud.stderr.splitlines()[0].startswith("discrepancy: articles=4")
+    assert loud.stderr.splitlines()[0].startswith("checked 4 articles (0 skipped)")
 
 
 def test_new_version_and_copies_are_noted(work: Path) -> None:
@@ -213,6 +213,16 @@ def test_review_lists_open_discrepancies(work: Path) -> None:
         listed.stdout
     )
     refused(invoke("review", "ffff", "accepted", "--db", "s.sqlite"), "no discrepancy")
+
+
+def test_review_list_named_in_the_refusal_exists(work: Path) -> None:
+    invoke("check", PART1, PART2, "--db", "s.sqlite", "-q", "-o", "-")
+    refusal = invoke("review", "ffff", "accepted", "--db", "s.sqlite")
+    assert "--list" in refusal.stderr
+    listed = invoke("review", "--db", "s.sqlite", "--list")
+    assert listed.exit_code == 0, listed.output
+    assert f"{WOUNDED_6_7} inc-eaeb03abe6 wounded conflict" in listed.stdout
+    refused(invoke("review", "ffff", "--db", "s.sqlite", "--list"), "--list takes no")
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
+from collections.abc import Sequence
 
 from discrepancy.models import ROUNDUP_KEY
 
@@ -110,7 +112,16 @@ def scope_label(scope: str) -> str:
     return ", ".join(parts)
 
 
+def web_link(url: str | None) -> str | None:
+    """A url the page may link to: http(s) only, never javascript: or data:."""
+    if not url:
+        return None
+    url = url.strip()
+    return url if url.lower().startswith(("http://", "https://")) else None
+
+
 FILTERS = {
+    "web_link": web_link,
     "date": format_date,
     "number": format_number,
     "interval": format_interval,
@@ -159,3 +170,43 @@ def _value_patterns(value: str) -> tuple[re.Pattern[str], ...]:
         for pattern in (rf"(?<!\w){escaped}(?!\w)", escaped)
         for flags in (0, re.IGNORECASE)
     )
+
+
+def outlet(source: str | None, url: str | None) -> str | None:
+    """The outlet an article comes from: its `source` field, else its url's domain."""
+    if source and source.strip():
+        return " ".join(source.split())
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+def disagreeing(values: Sequence[tuple[str, float | None, float | None]]) -> tuple[str, ...]:
+    """The values that disagree, each once: a figure whose interval overlaps every other one
+    ("≥ 1" beside 6 and 5, or "≥ 0") agrees with all and is left out. Values without an
+    interval are all kept."""
+    shown = list(dict.fromkeys(label for label, _, _ in values))
+    if any(low is None and high is None for _, low, high in values):
+        return tuple(shown)
+    intervals: dict[str, tuple[float, float]] = {}
+    for label, low, high in values:
+        intervals.setdefault(label, (low if low is not None else 0.0,
+                                     high if high is not None else math.inf))  # fmt: skip
+
+    def disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
+        return a[1] < b[0] or b[1] < a[0]
+
+    kept = tuple(
+        label
+        for label in shown
+        if any(disjoint(intervals[label], intervals[other]) for other in shown if other != label)
+    )
+    return kept or tuple(shown)

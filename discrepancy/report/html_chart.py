@@ -24,7 +24,8 @@ _CHART_RIGHT = 96
 _CHART_ROW = 20
 _CHART_HEAD = 22
 _CHART_AXIS = 26
-_CHART_LABEL_CHARS = 32
+# The widest a character of a label is, in user units at the chart's 12px font.
+_CHART_CHAR_WIDTH = 6.6
 _CHART_ARROW = 10
 # An open-ended "at least" bar runs to the plot's edge; the axis leaves this much headroom
 # past the largest stated figure so the arrow visibly continues beyond it.
@@ -67,7 +68,11 @@ def chart(rows: Sequence[Row]) -> Chart | None:
     top = max([*figures, 1.0]) * _CHART_HEADROOM
     step = _nice_step(top)
     ticks_n = math.ceil(top / step)
-    x0, x1 = _CHART_LEFT, _CHART_WIDTH - _CHART_RIGHT
+    # The gutter grows with the longest source label, so that no label is cut or clipped.
+    longest = max(len(_label(c)) for row in numeric for cell in row.cells for c in cell)
+    x0 = max(_CHART_LEFT, math.ceil(longest * _CHART_CHAR_WIDTH) + 16)
+    width = _CHART_WIDTH - _CHART_LEFT + x0
+    x1 = width - _CHART_RIGHT
 
     def x(value: float) -> float:
         return _unit(x0 + (x1 - x0) * value / (step * ticks_n))
@@ -86,7 +91,7 @@ def chart(rows: Sequence[Row]) -> Chart | None:
         heading = f"{formatting.kind_label(row.kind)}{subject}: {status}"
         groups.append(ChartGroup(heading, heading_y, tuple(bars)))
     return Chart(
-        width=_CHART_WIDTH,
+        width=width,
         height=y + _CHART_AXIS,
         label_x=x0 - 8,
         value_x=x1 + 8,
@@ -94,6 +99,11 @@ def chart(rows: Sequence[Row]) -> Chart | None:
         ticks=tuple((x(step * i), formatting.format_number(step * i)) for i in range(ticks_n + 1)),
         groups=tuple(groups),
     )
+
+
+def _label(claim: ClaimView) -> str:
+    """Who said it and when: "Harbour Gazette · 3 May 2025"."""
+    return f"{claim.source} · {formatting.format_date(claim.published, 'undated')}"
 
 
 def _unit(value: float) -> float:
@@ -104,9 +114,7 @@ def _unit(value: float) -> float:
 
 def _bar(claim: ClaimView, y: float, x: Callable[[float], float], end: int) -> Bar:
     """Place one claim's interval on the chart's scale."""
-    label = f"{claim.source} · {formatting.format_date(claim.published, 'undated')}"
-    if len(label) > _CHART_LABEL_CHARS:
-        label = label[: _CHART_LABEL_CHARS - 1] + "…"
+    label = _label(claim)
     text = claim.interval or "?"
     low, high = claim.low, claim.high
     if low is None and high is None:

@@ -59,6 +59,7 @@ class Source:
     title: str | None
     path: str | None
     warnings: tuple[str, ...]
+    url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from discrepancy.report import formatting
 from discrepancy.report.formatting import split_on_value
+from discrepancy.report.html_labels import OPAQUE_ID
 from discrepancy.report.html_model import REVIEW_LABELS, STATUS_LABELS
 from discrepancy.report.html_view import describe
 
@@ -79,6 +80,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(formatting.FILTERS)
+    # `id is opaque`: a hash the page keeps out of sight where an outlet or title can stand.
+    env.tests["opaque"] = lambda value: bool(OPAQUE_ID.search(str(value)))
     return env
 
 

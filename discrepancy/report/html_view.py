@@ -31,6 +31,9 @@ from discrepancy.report.html_model import (
     kind_rank,
 )
 
+# A headline standing in for an unnamed outlet is cut to this many characters.
+_NAME_CHARS = 40
+
 
 @dataclass(frozen=True)
 class _Context:
@@ -136,14 +139,22 @@ def _source(article_id: str, articles: Mapping[str, Mapping[str, Any]]) -> Sourc
     article = articles.get(article_id)
     if article is None:
         return Source(article_id, "Unlisted article", article_id, None, None, None, ())
+    url = article.get("url")
+    known = formatting.outlet(article.get("source"), str(url) if url else None)
+    title = article.get("title")
+    # A hex id says nothing to an editor: the outlet, else a readable id, else the headline.
+    name = known or article_id
+    if not known and title and OPAQUE_ID.search(article_id):
+        name = formatting.truncate(str(title), _NAME_CHARS)
     return Source(
         id=article_id,
-        outlet=str(article.get("source") or "Unknown outlet"),
-        name=str(article.get("source") or article_id),
+        outlet=known or "Unknown outlet",
+        name=name,
         published=article.get("published"),
-        title=article.get("title"),
+        title=title,
         path=article.get("path"),
         warnings=tuple(str(w) for w in article.get("warnings") or ()),
+        url=str(url) if url else None,
     )
 
 
@@ -209,8 +220,9 @@ def _incident(raw: Mapping[str, Any], label_from: str, context: _Context) -> Inc
         facets = sorted(
             {f"{row.shown_status}:{row.kind}" for row in rows if row.shown_status in counts}
         )
-    search_parts = [incident_id, label, raw.get("date") or "", raw.get("location") or ""]
-    search_parts += [f"{s.id} {s.name} {s.title or ''}" for s in sources]
+    # What the page shows, and no more: a search must not match an id it keeps out of sight.
+    search_parts = [label, raw.get("date") or "", raw.get("location") or ""]
+    search_parts += [f"{s.name} {s.title or ''}" for s in sources]
     search_parts += [c.value for row in rows for cell in row.cells for c in cell]
     return IncidentView(
         id=incident_id,
@@ -227,7 +239,9 @@ def _incident(raw: Mapping[str, Any], label_from: str, context: _Context) -> Inc
         rows=tuple(rows),
         chart=chart(rows),
         issues=tuple(
-            Issue(row.shown_status, _issue(row), row.review) for row in rows if row.flagged
+            Issue(row.shown_status, _issue(row), row.review)
+            for row in sorted(rows, key=_within_one_article)
+            if row.flagged
         ),
         background_of=None
         if parent is None
@@ -262,7 +276,7 @@ def _row(fact: Mapping[str, Any], sources: Sequence[Source], by_id: Mapping[str,
     for claim in claims:
         by_article.setdefault(claim.article, []).append(claim)
     cells = tuple(tuple(by_article.get(s.id, ())) for s in sources)
-    values = tuple(dict.fromkeys(c.interval or c.value for c in claims))
+    values = _compared_values(kind, claims)
     return Row(
         kind=kind,
         subject=fact.get("subject"),
@@ -305,6 +319,19 @@ def _disputes(fact: Mapping[str, Any], claims: Sequence[ClaimView]) -> tuple[Cla
     return tuple(claim for claim in found if claim is not None)
 
 
+def _compared_values(kind: str, claims: Sequence[ClaimView]) -> tuple[str, ...]:
+    """The values as compared, each once; of a figure, only those that disagree ("6 vs 5",
+    not "≥ 1 vs 6 vs 5"); of a date, the day each names, not the words."""
+    labelled = []
+    for claim in claims:
+        if kind == "date":
+            label = formatting.format_date(claim.normalized) if claim.normalized else claim.value
+        else:
+            label = claim.interval or claim.value
+        labelled.append((label, claim.low, claim.high))
+    return formatting.disagreeing(labelled)
+
+
 def _decision_index(
     discrepancies: Iterable[Mapping[str, Any]],
 ) -> dict[tuple[str, str, str], list[Mapping[str, Any]]]:
@@ -345,15 +372,21 @@ def _issue(row: Row) -> str:
     if row.shown_status == "revision":
         steps = " → ".join(c.interval or c.value for c in row.timeline)
         return f"{name} revised: {steps}"
-    return f"{name}: {' vs '.join(row.values)}"
+    # One article contradicting itself is another matter than two sources disagreeing.
+    inside = " (within one article)" if _within_one_article(row) else ""
+    return f"{name}: {' vs '.join(row.values)}{inside}"
+
+
+def _within_one_article(row: Row) -> bool:
+    """Do all of a fact's claims come from one article?"""
+    return sum(1 for cell in row.cells if cell) == 1
 
 
 def _grouped(views: Mapping[str, IncidentView]) -> list[IncidentView]:
     """Incidents in review order, each followed by the background incidents it mentions.
 
-    A group sorts by the most urgent of its members, so a background incident that needs
-    review still brings its parent up; a background whose parent is not in the report
-    stands on its own, after incidents of the same urgency.
+    A group sorts by its incident's own urgency; a background whose parent is not in the
+    report stands on its own, after the incidents the articles report.
     """
     children: dict[str, list[IncidentView]] = {}
     roots: list[IncidentView] = []
@@ -379,11 +412,9 @@ def _grouped(views: Mapping[str, IncidentView]) -> list[IncidentView]:
         if view.id not in seen:
             groups.append(members(view, seen))
 
-    def urgency(group: list[IncidentView]) -> tuple[int, int, int]:
-        return min((-v.counts["conflict"], -v.counts["variant"], -v.counts["revision"])
-                   for v in group)  # fmt: skip
-
-    groups.sort(key=lambda group: (urgency(group), _review_order(group[0])[3:]))
+    # A group stands where its own incident stands: a background incident is hidden by
+    # default, so its figures do not bring the incident that mentions it up.
+    groups.sort(key=lambda group: _review_order(group[0]))
     return [view for group in groups for view in group]
 
 
@@ -443,15 +474,30 @@ def _has_review(incident: IncidentView, review: str) -> bool:
     return any(facet.startswith(review + ":") for facet in incident.facets.split())
 
 
-def _review_order(incident: IncidentView) -> tuple[int, int, int, bool, bool, str, str]:
-    """Most conflicts first, then most variants and revisions; then by date, undated last."""
+def _review_order(
+    incident: IncidentView,
+) -> tuple[bool, tuple[int, bool, tuple[int, str], int], int, int, int, bool, str, str]:
+    """What needs an editor first: reported before background; then the most severe fact
+    (conflict before variant and revision; across sources before inside one article; killed
+    before dates; many sources before one); then the most such facts; then by date."""
     counts = incident.counts
     return (
+        incident.background,
+        min((_severity(row) for row in incident.rows if row.flagged), default=_NOTHING_FLAGGED),
         -counts["conflict"],
         -counts["variant"],
         -counts["revision"],
-        incident.background_of is not None,
         incident.date is None,
         incident.date or "",
         incident.id,
     )
+
+
+_STATUS_RANK = {"conflict": 0, "variant": 1, "revision": 2}
+_NOTHING_FLAGGED = (len(_STATUS_RANK), False, (0, ""), 0)
+
+
+def _severity(row: Row) -> tuple[int, bool, tuple[int, str], int]:
+    """How urgent one flagged fact is; smaller is more urgent."""
+    sources = sum(1 for cell in row.cells if cell)
+    return (_STATUS_RANK[row.shown_status], sources == 1, kind_rank(row.kind), -sources)

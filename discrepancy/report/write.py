@@ -24,6 +24,8 @@ def format_from_extension(output: str) -> str:
         return "junit"
     if output.endswith(".sarif"):
         return "sarif"
+    if output.endswith(".csv"):
+        return "csv"
     return "json"
 
 
@@ -66,6 +68,10 @@ def render(
         from discrepancy.report.ci_formats import to_junit
 
         return [to_junit(report, reviews)]
+    if output_format == "csv":
+        from discrepancy.report.table_rows import iter_csv
+
+        return iter_csv(report)
     if output_format == "sarif":
         from discrepancy.report.ci_formats import to_sarif_json
 
@@ -84,28 +90,32 @@ def write_report(
     reviews: dict[str, Review] | None = None,
     previous: dict[str, Any] | None = None,
     extra: dict[str, str] | None = None,
-) -> None:
-    """Write a report in a format to a path ('-': stdout), with its HTML twin and extras."""
+) -> list[str]:
+    """Write a report in a format to a path ('-': stdout), with its HTML twin and extras;
+    the paths written, stdout left out."""
     twin = output_format == "json" and html_twin and output != "-"
     # The HTML page and the diff read the whole report; the JSON alone is written one
     # incident at a time, never holding the document in memory.
     whole = twin or output_format == "html" or previous is not None
     data = report_dict(report, reviews, previous, whole=whole)
+    written = []
     for extra_format, extra_path in (extra or {}).items():
         target = Path(extra_path)
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, render(report, data, extra_format, reviews, previous))
+        written.append(extra_path)
     pieces = render(report, data, output_format, reviews, previous)
     if output == "-":
         for piece in pieces:
             sys.stdout.write(piece)
         sys.stdout.flush()
-        return
+        return written
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
+    written.insert(0, output)
     if not twin:
         atomic_write(path, pieces)
-        return
+        return written
     # Both files are written in full before either is renamed, the HTML first: a run that
     # fails leaves both old files, one killed between the renames leaves an old JSON beside
     # a new page, never a new JSON beside an old page.
@@ -115,6 +125,8 @@ def write_report(
     )) as html_done:  # fmt: skip
         os.replace(html_done, html)
         os.replace(json_done, path)
+    written.insert(1, str(html))
+    return written
 
 
 def atomic_write(path: Path, text: str | Iterable[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 import threading
@@ -18,13 +19,18 @@ from discrepancy.report.json_report import annotate, to_dict
 from discrepancy.store import decisions as store_decisions
 from discrepancy.store.sqlite import Decision, Store, StoredDiscrepancy, StoreError, open_store
 
-# The decisions an editor makes in the browser (the store also knows "accepted", from the CLI
-# and hand-written baselines); key is the keyboard shortcut on a discrepancy's page.
+# Every decision the CLI knows, offered in the browser too; key is the keyboard shortcut on a
+# discrepancy's page (and 1-4 its place here). "confirmed conflict" is offered for conflicts only.
 UI_DECISIONS: Mapping[str, str] = {
     "confirmed conflict": "c",
     "false alarm": "f",
     "needs follow-up": "u",
+    "accepted": "a",
 }
+# The form value that undoes the reviewer's own latest decision (by appending another).
+UNDO = "undo"
+# Queue lines per page: a store of a few thousand articles has hundreds of open items.
+PAGE_SIZE = 50
 # Review state of a discrepancy, from its latest decision; "new" has none.
 STATE_OF = {
     None: "new",
@@ -85,6 +91,15 @@ class Snapshot:
 
 
 @dataclass(frozen=True)
+class Carried:
+    """A decision made before a new source added a value: shown, to be decided again."""
+
+    decision: Decision
+    # The values the discrepancy had when it was decided.
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Item:
     """One discrepancy as a queue line: what it is, where, and where its review stands."""
 
@@ -92,6 +107,8 @@ class Item:
     incident: IncidentView | None
     row: Row | None
     decision: Decision | None
+    # Without a decision of its own: the one made before its newest value, if any.
+    carried: Carried | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -127,6 +144,9 @@ class Filters:
     status: str = ""
     kind: str = ""
     incident: str = ""
+    # Words every listed item must contain (in its fact, values, incident label or place).
+    text: str = ""
+    page: int = 1
 
     @classmethod
     def parse(cls, query: Mapping[str, str]) -> Filters:
@@ -135,6 +155,12 @@ class Filters:
         status = query.get("status") or ""
         kind = query.get("kind") or ""
         incident = query.get("incident") or ""
+        text = " ".join((query.get("q") or "").split())
+        page = query.get("page") or "1"
+        if not page.isdigit() or not 1 <= int(page) <= 100_000:
+            raise Invalid(f'page "{page[:20]}" is not a page number')
+        if len(text) > 200:
+            raise Invalid("the search is longer than 200 characters")
         if view not in VIEWS:
             raise Invalid(f'view "{view}" is not one of {", ".join(VIEWS)}')
         if status and status not in STATUSES:
@@ -143,12 +169,13 @@ class Filters:
             raise Invalid(f'kind "{kind}" is not one of {", ".join(KINDS)}')
         if len(incident) > 200:
             raise Invalid("the incident filter is too long to be an incident id")
-        return cls(view, status, kind, incident)
+        return cls(view, status, kind, incident, text, int(page))
 
     def query(self) -> dict[str, str]:
         """The non-default filters, for links that keep them."""
         fields = {"view": self.view, "status": self.status, "kind": self.kind}
-        fields["incident"] = self.incident
+        fields |= {"incident": self.incident, "q": self.text}
+        fields["page"] = str(self.page) if self.page > 1 else ""
         return {k: v for k, v in fields.items() if v and not (k == "view" and v == "todo")}
 
     def keep(self, item: Item) -> bool:
@@ -159,7 +186,18 @@ class Filters:
             and (not self.status or found.status == self.status)
             and (not self.kind or found.kind == self.kind)
             and (not self.incident or found.incident == self.incident)
+            and (not self.text or _matches(item, self.text))
         )
+
+
+def _matches(item: Item, text: str) -> bool:
+    """Does every word of the search occur in what the queue line shows (never its ids)?"""
+    found, incident = item.found, item.incident
+    shown = [found.kind, found.subject or "", *item.values]
+    if incident is not None:
+        shown += [incident.label, incident.location or "", incident.date or "", incident.outlets]
+    haystack = " ".join(shown).casefold()
+    return all(word in haystack for word in text.casefold().split())
 
 
 @dataclass(frozen=True)
@@ -212,7 +250,31 @@ class State:
                 (r for r in incident.rows if r.kind == found.kind and r.subject == found.subject),
                 None,
             )
-        return Item(found, incident, row, self.current.get(found.fingerprint))
+        decision = self.current.get(found.fingerprint)
+        carried = None if decision is not None else self._carried(found)
+        return Item(found, incident, row, decision, carried)
+
+    def _carried(self, found: StoredDiscrepancy) -> Carried | None:
+        """The decision on this fact before a new source added a value to it: a resolved
+        discrepancy of the same incident, kind and subject whose values it still holds."""
+        if not found.open:
+            return None
+        values = {v.casefold() for v in found.values}
+        siblings = self._decided_resolved.get((found.incident, found.kind, found.subject), ())
+        earlier = [(d, old) for d, old in siblings if {v.casefold() for v in old.values} < values]
+        decision, old = max(earlier, key=lambda pair: pair[0].id, default=(None, None))
+        return None if decision is None or old is None else Carried(decision, old.values)
+
+    @functools.cached_property
+    def _decided_resolved(
+        self,
+    ) -> dict[tuple[str, str, str | None], list[tuple[Decision, StoredDiscrepancy]]]:
+        index: dict[tuple[str, str, str | None], list[tuple[Decision, StoredDiscrepancy]]] = {}
+        for fingerprint, decision in self.current.items():
+            old = self.snapshot.known.get(fingerprint)
+            if old is not None and not old.open:
+                index.setdefault((old.incident, old.kind, old.subject), []).append((decision, old))
+        return index
 
     def items(self) -> list[Item]:
         """Every open discrepancy in report order."""
@@ -420,6 +482,19 @@ class Backend:
     def signing_key(self) -> bytes:
         """The key the server signs its cookies and forms with, kept in the store."""
         return DecisionLog(self._connect).signing_key()
+
+    def undo(self, fingerprint: str, reviewer: str) -> Decision:
+        """Undo the reviewer's own latest decision by appending the one it replaced (history
+        kept); with none before it, the item goes back to the queue as "needs follow-up"."""
+        with self._connect() as (store, _):
+            history = store.decisions(fingerprint)
+            if not history or history[-1].reviewer != reviewer:
+                raise Invalid(f"{reviewer} has no latest decision here to undo")
+            last = history[-1]
+            earlier = history[-2] if len(history) > 1 else None
+            restored = earlier.decision if earlier is not None else "needs follow-up"
+            note = f"Undid {last.decision} (#{last.id}); back to {restored}."
+            return store.record_decision(fingerprint, restored, reviewer, note)
 
     def baseline(self) -> dict[str, Any]:
         """The baseline document of the store's current decisions, as `baseline export`."""

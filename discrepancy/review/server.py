@@ -31,8 +31,10 @@ from discrepancy.review.data import (
     BUSY_TIMEOUT_S,
     CHANGES_SHOWN,
     KINDS,
+    PAGE_SIZE,
     STATUSES,
     UI_DECISIONS,
+    UNDO,
     VIEW_LABELS,
     Backend,
     Filters,
@@ -72,6 +74,8 @@ DECISION_STATE = {
     "needs follow-up": "follow-up",
     "accepted": "accepted",
 }
+# The form fields that carry the queue's filters from page to page.
+FILTER_FIELDS = ("view", "status", "kind", "incident", "q", "page")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 log = logging.getLogger("discrepancy.review.server")
@@ -142,6 +146,9 @@ class ReviewApp:
         reviewer = self._reviewer(request)
         mark, visit = self._visit(request, state)
         items = state.queue(filters)
+        pages = max(1, -(-len(items) // PAGE_SIZE))
+        if filters.page > pages:
+            raise NotFound(f"page {filters.page} of a queue of {pages} pages")
         changes = state.changes(mark, reviewer) if mark is not None else None
         incidents = sorted(
             {(i.found.incident, i.incident.label if i.incident else i.found.incident)
@@ -155,6 +162,8 @@ class ReviewApp:
         return await self._page(
             request, "serve_queue.html", state, visit=visit,
             filters=filters, queue=items, changes=changes, first_visit=mark is None,
+            page_items=items[(filters.page - 1) * PAGE_SIZE : filters.page * PAGE_SIZE],
+            pages=pages, page_of=lambda n: link(**(filters.query() | {"page": str(n)})),
             new_since=set() if changes is None else {i.fingerprint for i in changes.new},
             incidents=incidents, all_open=len(state.snapshot.open),
             todo=sum(1 for i in state.items() if not i.settled),
@@ -204,7 +213,7 @@ class ReviewApp:
         form = await self._form(request)
         fingerprint = request.path_params["fingerprint"]
         decision = _one(form, "decision")
-        if decision not in UI_DECISIONS:
+        if decision not in UI_DECISIONS and decision != UNDO:
             choices = ", ".join(f'"{d}"' for d in UI_DECISIONS)
             raise Invalid(f'decision "{decision}" is not one of {choices}')
         reviewer = clean_text(_one(form, "reviewer"), multiline=False)
@@ -217,13 +226,21 @@ class ReviewApp:
             raise HTTPException(
                 413, f"the note has {len(note):,} characters; the limit is {NOTE_MAX:,}"
             )
-        filters = Filters.parse({k: _one(form, k) for k in ("view", "status", "kind", "incident")})
+        filters = Filters.parse({k: _one(form, k) for k in FILTER_FIELDS})
         after = _one(form, "after") or "next"
         if after not in ("next", "incident", "same"):
             raise Invalid(f'after "{after}" is not one of next, incident, same')
-        recorded = await run_in_threadpool(
-            self.backend.decide, fingerprint, decision, reviewer, note or None
-        )
+        if decision == "confirmed conflict":
+            status = (await run_in_threadpool(self.backend.read)).find(fingerprint).found.status
+            if status != "conflict":
+                raise Invalid(f"a {status} is not a conflict: it cannot be a confirmed conflict")
+        if decision == UNDO:
+            recorded = await run_in_threadpool(self.backend.undo, fingerprint, reviewer)
+            after = "same"
+        else:
+            recorded = await run_in_threadpool(
+                self.backend.decide, fingerprint, decision, reviewer, note or None
+            )
         state = await run_in_threadpool(self.backend.read)
         item = state.find(fingerprint)
         if after == "incident":
@@ -258,7 +275,7 @@ class ReviewApp:
     async def seen(self, request: Request) -> Response:
         """Mark everything so far as seen: "changes since your last visit" starts afresh."""
         form = await self._form(request)
-        filters = Filters.parse({k: _one(form, k) for k in ("view", "status", "kind", "incident")})
+        filters = Filters.parse({k: _one(form, k) for k in FILTER_FIELDS})
         state = await run_in_threadpool(self.backend.read)
         response = Response(status_code=303, headers={"location": link(**filters.query())})
         self._set_visit(response, state.mark, state.mark, time.time())
@@ -385,7 +402,7 @@ class ReviewApp:
             review_labels=REVIEW_LABELS, status_labels=STATUS_LABELS,
             state_labels=STATE_LABELS, decision_state=DECISION_STATE, decisions=UI_DECISIONS,
             view_labels=VIEW_LABELS, statuses=STATUSES, kinds=KINDS, note_max=NOTE_MAX,
-            reviewer_max=REVIEWER_MAX, path=request.url.path, at_text=at_text,
+            reviewer_max=REVIEWER_MAX, path=request.url.path, at_text=at_text, page_size=PAGE_SIZE,
             recorded=self._recorded(request, state), **context,
         )  # fmt: skip
         response = HTMLResponse(html)

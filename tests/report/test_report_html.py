@@ -220,7 +220,9 @@ def test_batch_summary_counts_and_skipped_reasons(page: Node) -> None:
     assert stats == {
         "Articles read": "5",
         "Skipped": "2",
-        "Incidents": "3",
+        # Counted apart: incidents the articles report, and those they mention in passing.
+        "Incidents reported": "2",
+        "Mentioned in passing": "1",
         "Conflicts": "1",
         "Variants": "1",
         "Revisions": "1",
@@ -857,8 +859,8 @@ def test_given_label_kept_and_readable_ids_listed() -> None:
 def test_background_follows_its_parent_even_when_it_sorts_first(sample: dict[str, Any]) -> None:
     report = copy.deepcopy(sample)
     # A background incident with conflicts of its own (two, where Mosul has one) still stays
-    # under its parent and brings the parent (Kirkuk) up with it; one whose parent is missing
-    # goes on its own.
+    # under its parent, but background is hidden by default: it does not bring its parent
+    # (Kirkuk) up (issue 16). One whose parent is missing goes on its own, after the rest.
     report["incidents"].append(
         bare_incident(
             "bg-kirkuk",
@@ -890,10 +892,10 @@ def test_background_follows_its_parent_even_when_it_sorts_first(sample: dict[str
     )
     view = describe(report)
     assert [(i.id, i.child) for i in view.incidents] == [
-        ("inc-kirkuk-2023-12-02", False),
-        ("bg-kirkuk", True),
         ("inc-mosul-2023-11-18", False),
         ("inc-tal-afar-2022-03-14", True),
+        ("inc-kirkuk-2023-12-02", False),
+        ("bg-kirkuk", True),
         ("bg-orphan", False),
     ]
     page = parse(render_html(report))

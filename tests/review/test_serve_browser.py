@@ -107,6 +107,38 @@ def test_keyboard_only_review(page: Any, db: Path) -> None:
     )
 
 
+def test_o_opens_the_item_j_and_k_moved_to(page: Any) -> None:
+    page.goto("/")
+    _, second, _ = queue_ids(page)
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    # j focuses the item's link; "o" must open it all the same (Enter is the link's own).
+    page.keyboard.press("o")
+    page.wait_for_url(f"**/discrepancies/{second[2:]}")
+    assert page.errors == []
+
+
+def test_accept_by_key_then_undo(page: Any, db: Path) -> None:
+    wounded = fingerprints(db)["wounded"]
+    page.goto(f"/discrepancies/{wounded}")
+    page.fill("input[name=reviewer]", "ana")
+    page.locator("h1").click()
+    page.keyboard.press("a")
+    page.wait_for_url("**/discrepancies/*recorded=*")
+    page.goto(f"/discrepancies/{wounded}")
+    assert "Accepted" in (page.text_content("#sv-current") or "")
+    page.click("#undo")
+    page.wait_for_url(f"**/discrepancies/{wounded}?recorded=*")
+    assert "Needs follow-up" in (page.text_content("#sv-current") or "")
+    assert page.locator(".sv-history tbody tr").count() == 2
+    assert page.errors == []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "serve-undo.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(SCREENSHOTS / "serve-undo-phone.png"), full_page=True)
+    assert [d.decision for d in decisions(db)] == ["accepted", "needs follow-up"]
+
+
 def test_queue_screenshot(page: Any, db: Path) -> None:
     found = fingerprints(db)
     page.goto("/")
