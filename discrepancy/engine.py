@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -18,6 +16,7 @@ from discrepancy.link.scope import scope_claims
 
 if TYPE_CHECKING:
     import datetime as dt
+    from concurrent.futures import Executor, Future
 
     from discrepancy.models import Article, Claim, Fact
 
@@ -82,6 +81,10 @@ def open_engine(options: RunOptions) -> Iterator[Engine]:
             workers = max(1, sum(client.nthreads().values()))
             yield Engine(client.get_executor(pure=False), workers)
     elif options.jobs > 1:
+        # Imported here: process pools cost a one-article run some 50 ms of imports.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         # forkserver: workers do not inherit the threads or locks of the caller (a server, a
         # Dask client), and the server imports the extractors once for all workers it forks.
         methods = multiprocessing.get_all_start_methods()
@@ -205,6 +208,8 @@ def _map(
     Calls are taken from `calls` only as workers free up; `finished` sees each result as it
     comes back, in any order.
     """
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     assert engine.pool is not None
     results: dict[int, T] = {}
     pending: dict[Future[T], int] = {}
