@@ -39,6 +39,16 @@ T = TypeVar("T")
 Extracted = tuple[Profile, list["Claim"]]
 
 
+class ExtractionCache(Protocol):
+    """Extractions made before (by a store): an article's is taken instead of extracting it."""
+
+    def get(self, index: int, article: Article) -> Extracted | None:
+        """The article's extraction, its profile numbered `index`; None to extract it."""
+
+    def put(self, article: Article, extracted: Extracted) -> None:
+        """Keep an extraction this run made."""
+
+
 class RunOptions(Protocol):
     """The parts of `pipeline.Settings` this module reads."""
 
@@ -98,32 +108,57 @@ def open_engine(options: RunOptions) -> Iterator[Engine]:
 
 
 def extract_and_scope(
-    articles: Iterable[Article], engine: Engine, progress: Callable[[int], None] | None = None
+    articles: Iterable[Article],
+    engine: Engine,
+    progress: Callable[[int], None] | None = None,
+    cache: ExtractionCache | None = None,
 ) -> tuple[list[Profile], list[list[Claim]]]:
     """Extract and scope every article, in input order, as the articles are read.
 
+    An article the cache has is taken from it; the others are extracted and given to it.
     `progress` is called with the number of articles done so far.
     """
-    results: list[Extracted] = []
+    results: dict[int, Extracted] = {}
+    # Articles sent to a pool to be extracted, for the cache to keep when they come back.
+    sent: dict[int, Article] = {}
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done)
+
+    def missing() -> Iterator[tuple[int, Article]]:
+        for index, article in enumerate(articles):
+            found = cache.get(index, article) if cache is not None else None
+            if found is None:
+                if cache is not None and engine.pool is not None:
+                    sent[index] = article
+                yield index, article
+            else:
+                results[index] = found
+                advance(1)
+
     if engine.pool is None:
         # No pickling, progress after every article.
-        for index, article in enumerate(articles):
-            results.append(_extract_one(index, article))
-            if progress is not None:
-                progress(index + 1)
+        for index, article in missing():
+            results[index] = extracted = _extract_one(index, article)
+            if cache is not None:
+                cache.put(article, extracted)
+            advance(1)
     else:
-        done = 0
 
-        def finished(chunk: list[Extracted]) -> None:
-            nonlocal done
-            done += len(chunk)
-            if progress is not None:
-                progress(done)
+        def finished(chunk: list[tuple[int, Extracted]]) -> None:
+            advance(len(chunk))
 
-        calls = _numbered(_batches(articles))
-        for part in _map(engine, _extract_chunk, calls, finished):
-            results.extend(part)
-    return [p for p, _ in results], [c for _, c in results]
+        for part in _map(engine, _extract_chunk, ((c,) for c in _batches(missing())), finished):
+            for index, extracted in part:
+                results[index] = extracted
+                if cache is not None:
+                    cache.put(sent.pop(index), extracted)
+    ordered = [results[i] for i in range(len(results))]
+    return [p for p, _ in ordered], [c for _, c in ordered]
 
 
 def align_blocks(
@@ -164,9 +199,9 @@ def _extract_one(index: int, article: Article) -> Extracted:
     return profile(index, extraction, claims), claims
 
 
-def _extract_chunk(start: int, articles: list[Article]) -> list[Extracted]:
-    """Worker task: one chunk of articles; `start` is the first one's index in the batch."""
-    return [_extract_one(start + offset, a) for offset, a in enumerate(articles)]
+def _extract_chunk(articles: list[tuple[int, Article]]) -> list[tuple[int, Extracted]]:
+    """Worker task: a chunk of (index in the batch, article)."""
+    return [(index, _extract_one(index, article)) for index, article in articles]
 
 
 def _align_block(
@@ -187,14 +222,6 @@ def _batches(items: Iterable[T]) -> Iterator[list[T]]:
     while batch := list(itertools.islice(iterator, size)):
         yield batch
         size = min(_MAX_CHUNK, 2 * size)
-
-
-def _numbered(batches: Iterable[list[T]]) -> Iterator[tuple[int, list[T]]]:
-    """(index of the first item in the whole stream, batch) for every batch."""
-    start = 0
-    for batch in batches:
-        yield start, batch
-        start += len(batch)
 
 
 def _map(

@@ -10,7 +10,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from discrepancy.align.facts import discrepancies, settle_derived_wounded
-from discrepancy.engine import IN_PROCESS, Engine, align_blocks, extract_and_scope, open_engine
+from discrepancy.engine import (
+    IN_PROCESS,
+    Engine,
+    ExtractionCache,
+    align_blocks,
+    extract_and_scope,
+    open_engine,
+)
 from discrepancy.link.disjoint import DisjointSets
 from discrepancy.link.grouping import group_articles
 from discrepancy.link.scope import MAIN
@@ -32,6 +39,8 @@ class Settings:
     engine: str = "local"
     # Address of a running Dask scheduler, e.g. "tcp://host:8786".
     scheduler: str | None = None
+    # Extractions made before (a store's): articles it has are not extracted again.
+    extractions: ExtractionCache | None = None
 
 
 def run(inputs: Sequence[str], settings: Settings | None = None) -> Report:
@@ -63,7 +72,9 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
                 skipped.append(item)
 
     with open_engine(settings) as engine:
-        profiles, scoped = extract_and_scope(read(), engine, settings.progress)
+        profiles, scoped = extract_and_scope(
+            read(), engine, settings.progress, settings.extractions
+        )
         groups = group_articles(profiles)
         # Word counts for grouping are the largest per-article data, not needed from here on.
         del profiles
