@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from discrepancy.align.facts import discrepancies as flatten
 from discrepancy.models import Article, Report, Skipped
 from discrepancy.pipeline import Settings, run_articles
+from discrepancy.store.extractions import StoredExtractions
 from discrepancy.store.rows import content_hash
 from discrepancy.store.sqlite import Store
 
@@ -54,13 +55,18 @@ def check_batch(
     skipped: Sequence[Skipped] = (),
     settings: Settings | None = None,
     inputs: Sequence[str] = (),
+    *,
+    reuse_extractions: bool = True,
 ) -> Batch:
     """Add a batch, re-align every stored article with it and save the results atomically.
 
     The report is computed before the write lock is taken, so a reviewer's decision never
     waits for the pipeline; if another run was saved meanwhile, the batch is computed again
-    under the lock.
+    under the lock. Stored articles whose text and extractor version are unchanged are not
+    extracted again (unless `reuse_extractions` is off): their stored extraction is used.
     """
+    extractions = StoredExtractions(store.extraction) if reuse_extractions else None
+    settings = replace(settings or Settings(), extractions=extractions)
     seen = store.latest_run()
     plan = _plan(store.articles(), articles)
     report = run_articles(list(plan.union.values()), skipped, settings)
@@ -74,6 +80,8 @@ def check_batch(
             inputs, [plan.union[i] for i in plan.added], [plan.union[i] for i in plan.replaced],
             len(plan.unchanged), skipped, report,
         )  # fmt: skip
+        if extractions is not None:
+            store.save_extractions(extractions.rows())
     touched = _touched(report, set(plan.batch_ids))
     return Batch(
         run, report, tuple(dict.fromkeys(plan.batch_ids)), tuple(plan.added),

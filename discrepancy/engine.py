@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -18,6 +16,7 @@ from discrepancy.link.scope import scope_claims
 
 if TYPE_CHECKING:
     import datetime as dt
+    from concurrent.futures import Executor, Future
 
     from discrepancy.models import Article, Claim, Fact
 
@@ -55,6 +54,16 @@ class _StageError(Exception):
 
     def __init__(self, stage: str, error: BaseException) -> None:
         super().__init__(f"{stage}: {_describe(error)}")
+
+
+class ExtractionCache(Protocol):
+    """Extractions made before (by a store): an article's is taken instead of extracting it."""
+
+    def get(self, index: int, article: Article) -> Extracted | None:
+        """The article's extraction, its profile numbered `index`; None to extract it."""
+
+    def put(self, article: Article, extracted: Extracted) -> None:
+        """Keep an extraction this run made."""
 
 
 class RunOptions(Protocol):
@@ -99,6 +108,10 @@ def open_engine(options: RunOptions) -> Iterator[Engine]:
             workers = max(1, sum(client.nthreads().values()))
             yield Engine(client.get_executor(pure=False), workers)
     elif options.jobs > 1:
+        # Imported here: process pools cost a one-article run some 50 ms of imports.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         # forkserver: workers do not inherit the threads or locks of the caller (a server, a
         # Dask client), and the server imports the extractors once for all workers it forks.
         methods = multiprocessing.get_all_start_methods()
@@ -115,37 +128,62 @@ def extract_and_scope(
     articles: Iterable[Article],
     engine: Engine,
     progress: Callable[[int], None] | None = None,
+    cache: ExtractionCache | None = None,
     failures: dict[int, str] | None = None,
 ) -> tuple[list[Profile], list[list[Claim]]]:
     """Extract and scope every article, in input order, as the articles are read.
 
+    An article the cache has is taken from it; the others are extracted and given to it.
     `progress` is called with the number of articles done so far. An article whose
     extraction raises is left out (one article never sinks a batch): `failures` gets its
     position among `articles` and the reason, and the profiles of the others are numbered
     without it.
     """
-    results: list[Extracted | Failed] = []
+    results: dict[int, Extracted | Failed] = {}
+    # Articles sent to a pool to be extracted, for the cache to keep when they come back.
+    sent: dict[int, Article] = {}
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done)
+
+    def missing() -> Iterator[tuple[int, Article]]:
+        for index, article in enumerate(articles):
+            found = cache.get(index, article) if cache is not None else None
+            if found is None:
+                if cache is not None and engine.pool is not None:
+                    sent[index] = article
+                yield index, article
+            else:
+                results[index] = found
+                advance(1)
+
     if engine.pool is None:
         # No pickling, progress after every article.
-        for index, article in enumerate(articles):
-            results.append(_extract_safe(index, article))
-            if progress is not None:
-                progress(index + 1)
+        for index, article in missing():
+            results[index] = extracted = _extract_safe(index, article)
+            if cache is not None and not isinstance(extracted, Failed):
+                cache.put(article, extracted)
+            advance(1)
     else:
-        done = 0
 
-        def finished(chunk: list[Extracted | Failed]) -> None:
-            nonlocal done
-            done += len(chunk)
-            if progress is not None:
-                progress(done)
+        def finished(chunk: list[tuple[int, Extracted | Failed]]) -> None:
+            advance(len(chunk))
 
-        calls = _numbered(_batches(articles))
-        for part in _map(engine, _extract_chunk, calls, finished):
-            results.extend(part)
+        for part in _map(engine, _extract_chunk, ((c,) for c in _batches(missing())), finished):
+            for index, extracted in part:
+                results[index] = extracted
+                if cache is not None and index in sent:
+                    article = sent.pop(index)
+                    if not isinstance(extracted, Failed):
+                        cache.put(article, extracted)
     profiles: list[Profile] = []
     scoped: list[list[Claim]] = []
-    for position, result in enumerate(results):
+    for position in range(len(results)):
+        result = results[position]
         if isinstance(result, Failed):
             if failures is not None:
                 failures[position] = result.reason
@@ -219,9 +257,9 @@ def _describe(error: BaseException) -> str:
     return text if len(text) <= _MAX_REASON_CHARS else text[: _MAX_REASON_CHARS - 1] + "…"
 
 
-def _extract_chunk(start: int, articles: list[Article]) -> list[Extracted | Failed]:
-    """Worker task: one chunk of articles; `start` is the first one's index in the batch."""
-    return [_extract_safe(start + offset, a) for offset, a in enumerate(articles)]
+def _extract_chunk(articles: list[tuple[int, Article]]) -> list[tuple[int, Extracted | Failed]]:
+    """Worker task: a chunk of (index in the batch, article)."""
+    return [(index, _extract_safe(index, article)) for index, article in articles]
 
 
 def _align_block(
@@ -244,14 +282,6 @@ def _batches(items: Iterable[T]) -> Iterator[list[T]]:
         size = min(_MAX_CHUNK, 2 * size)
 
 
-def _numbered(batches: Iterable[list[T]]) -> Iterator[tuple[int, list[T]]]:
-    """(index of the first item in the whole stream, batch) for every batch."""
-    start = 0
-    for batch in batches:
-        yield start, batch
-        start += len(batch)
-
-
 def _map(
     engine: Engine,
     function: Callable[..., T],
@@ -263,6 +293,8 @@ def _map(
     Calls are taken from `calls` only as workers free up; `finished` sees each result as it
     comes back, in any order.
     """
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     assert engine.pool is not None
     results: dict[int, T] = {}
     pending: dict[Future[T], int] = {}

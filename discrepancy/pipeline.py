@@ -11,7 +11,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from discrepancy.align.facts import discrepancies, settle_derived_wounded
-from discrepancy.engine import IN_PROCESS, Engine, align_blocks, extract_and_scope, open_engine
+from discrepancy.engine import (
+    IN_PROCESS,
+    Engine,
+    ExtractionCache,
+    align_blocks,
+    extract_and_scope,
+    open_engine,
+)
 from discrepancy.link.disjoint import DisjointSets
 from discrepancy.link.grouping import group_articles
 from discrepancy.link.scope import MAIN
@@ -38,6 +45,8 @@ class Settings:
     # Told of every article left out because its extraction failed (the CLI warns).
     on_skip: Callable[[Skipped], None] | None = None
     phase: PhaseCallback | None = None
+    # Extractions made before (a store's): articles it has are not extracted again.
+    extractions: ExtractionCache | None = None
 
 
 def run(inputs: Sequence[str], settings: Settings | None = None) -> Report:
@@ -70,7 +79,9 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
 
     with open_engine(settings) as engine:
         failures: dict[int, str] = {}
-        profiles, scoped = extract_and_scope(read(), engine, settings.progress, failures)
+        profiles, scoped = extract_and_scope(
+            read(), engine, settings.progress, settings.extractions, failures
+        )
         if failures:
             articles, failed = _set_apart(articles, failures)
             skipped.extend(failed)

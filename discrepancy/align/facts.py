@@ -6,10 +6,9 @@ import datetime as dt
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
-
-import pandas as pd
+from typing import NamedTuple
 
 from discrepancy.align.cues import news_day
 from discrepancy.align.timeline import settle, toll_moves
@@ -28,14 +27,30 @@ KIND_ORDER = [Kind.KILLED, Kind.WOUNDED, Kind.SHOT, Kind.TROOPS, Kind.PERSON, Ki
 _REVISION_RULE = "figures rise over time"
 
 
-def numeric_conflicts(claims: pd.DataFrame) -> pd.DataFrame:
-    """Per fact key, the tightest interval all claims allow; empty where they cannot all hold."""
-    table = claims.assign(low=claims["low"].fillna(-math.inf), high=claims["high"].fillna(math.inf))
-    bounds = table.groupby("key", sort=False).agg(
-        lowest_high=("high", "min"), highest_low=("low", "max")
-    )
-    bounds["conflict"] = bounds["highest_low"] > bounds["lowest_high"]
-    return bounds
+class Bounds(NamedTuple):
+    """The tightest interval the claims of one fact allow, and whether it is empty."""
+
+    lowest_high: float
+    highest_low: float
+    conflict: bool
+
+
+def numeric_conflicts(rows: Iterable[tuple[str, float | None, float | None]]) -> dict[str, Bounds]:
+    """Per fact key, the tightest interval all claims allow; empty where they cannot all hold.
+
+    `rows` are (key, low, high); a missing bound is open. Keys keep their first-seen order.
+    """
+    highs: dict[str, float] = {}
+    lows: dict[str, float] = {}
+    for key, low, high in rows:
+        low_value = -math.inf if low is None or math.isnan(low) else low
+        high_value = math.inf if high is None or math.isnan(high) else high
+        if key in highs:
+            highs[key] = min(highs[key], high_value)
+            lows[key] = max(lows[key], low_value)
+        else:
+            highs[key], lows[key] = high_value, low_value
+    return {k: Bounds(highs[k], lows[k], lows[k] > highs[k]) for k in highs}
 
 
 def _is_revision(claims: Sequence[Claim], published: Mapping[str, dt.date | None]) -> bool:
@@ -226,18 +241,16 @@ def align_incidents(
     order: Mapping[str, int],
 ) -> dict[str, list[Fact]]:
     """Facts with statuses for every incident, claims ordered by article then position."""
-    numeric_rows = [
-        {"key": f"{incident}#{_key(c.kind, c.subject)}", "low": c.low, "high": c.high}
+    numeric_rows = (
+        (f"{incident}#{_key(c.kind, c.subject)}", c.low, c.high)
         for incident, claims in claims_by_incident.items()
         for c in claims
         if c.kind in NUMERIC_KINDS
-    ]
+    )
     conflicts: dict[str, dict[str, bool]] = defaultdict(dict)
-    if numeric_rows:
-        bounds = numeric_conflicts(pd.DataFrame(numeric_rows, columns=["key", "low", "high"]))
-        for key, is_conflict in bounds["conflict"].items():
-            incident, fact_key = str(key).split("#", 1)
-            conflicts[incident][fact_key] = bool(is_conflict)
+    for key, bounds in numeric_conflicts(numeric_rows).items():
+        incident, fact_key = key.split("#", 1)
+        conflicts[incident][fact_key] = bounds.conflict
     result: dict[str, list[Fact]] = {}
     for incident, claims in claims_by_incident.items():
         ordered = sorted(claims, key=lambda c: (order.get(c.article, 0), c.start, c.end))

@@ -242,6 +242,29 @@ class Store:
             article_from_row(row) for row in self._db.execute("SELECT * FROM articles ORDER BY seq")
         ]
 
+    # -- extractions --------------------------------------------------------------------
+
+    def extraction(self, article: str, version: str) -> tuple[str, str, str] | None:
+        """The stored extraction of an article under this version: (digest, claims, profile)."""
+        row = self._db.execute(
+            "SELECT digest, claims, profile FROM extractions WHERE article = ? AND version = ?",
+            (article, version),
+        ).fetchone()
+        return None if row is None else (row[0], row[1], row[2])
+
+    def save_extractions(self, rows: Iterable[tuple[str, str, str, str, str]]) -> None:
+        """Keep (article, digest, version, claims, profile) rows, replacing older ones.
+
+        Call it inside transaction(), after the run that stored the articles.
+        """
+        self._db.executemany(
+            "INSERT INTO extractions (article, digest, version, claims, profile)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (article) DO UPDATE SET"
+            " digest = excluded.digest, version = excluded.version,"
+            " claims = excluded.claims, profile = excluded.profile",
+            rows,
+        )
+
     # -- saving a batch ------------------------------------------------------------------
 
     def latest_run(self) -> int:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
-import pandas as pd
 import pytest
 
 from discrepancy.align.facts import align_incidents, discrepancies, fingerprint, numeric_conflicts
@@ -160,17 +160,20 @@ def test_same_day_conflict_breaks_a_revision() -> None:
 
 
 def test_numeric_conflicts_table() -> None:
-    table = pd.DataFrame(
-        [
-            {"key": "k1", "low": 6.0, "high": 6.0},
-            {"key": "k1", "low": 7.0, "high": 7.0},
-            {"key": "k2", "low": 4.0, "high": None},
-            {"key": "k2", "low": 4.0, "high": 4.0},
-        ]
-    )
-    bounds = numeric_conflicts(table)
-    assert bool(bounds.loc["k1", "conflict"]) is True
-    assert bool(bounds.loc["k2", "conflict"]) is False
+    rows = [("k1", 6.0, 6.0), ("k1", 7.0, 7.0), ("k2", 4.0, None), ("k2", 4.0, 4.0)]
+    bounds = numeric_conflicts(rows)
+    assert bounds["k1"].conflict is True
+    assert bounds["k2"].conflict is False
+    assert (bounds["k2"].highest_low, bounds["k2"].lowest_high) == (4.0, 4.0)
+
+
+def test_numeric_conflicts_open_bounds_and_key_order() -> None:
+    # "at least 5" beside "at most 3" cannot both hold; a claim with no bounds allows anything.
+    rows = [("b", 5.0, None), ("a", None, None), ("b", None, 3.0)]
+    bounds = numeric_conflicts(rows)
+    assert list(bounds) == ["b", "a"]
+    assert bounds["b"] == (3.0, 5.0, True)
+    assert bounds["a"] == (math.inf, -math.inf, False)
 
 
 # --- names -------------------------------------------------------------------------------------
