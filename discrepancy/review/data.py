@@ -6,8 +6,8 @@ import functools
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, closing, contextmanager
+from collections.abc import Iterator, Mapping
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,8 +16,10 @@ from discrepancy.models import REVIEWED, Kind, Review
 from discrepancy.report.html_model import IncidentView, ReportView, Row
 from discrepancy.report.html_view import describe
 from discrepancy.report.json_report import annotate, to_dict
+from discrepancy.review.decision_log import DecisionLog
 from discrepancy.store import decisions as store_decisions
-from discrepancy.store.sqlite import Decision, Store, StoredDiscrepancy, StoreError, open_store
+from discrepancy.store.rows import Decision, StoredDiscrepancy
+from discrepancy.store.sqlite import Store, StoreError, open_store
 
 # Every decision the CLI knows, offered in the browser too; key is the keyboard shortcut on a
 # discrepancy's page (and 1-4 its place here). "confirmed conflict" is offered for conflicts only.
@@ -355,35 +357,6 @@ class State:
         )
 
 
-class DecisionLog:
-    """Decisions read by index on a connection of their own (each call opens one)."""
-
-    def __init__(self, connect: Callable[[], AbstractContextManager[tuple[Store, Any]]]) -> None:
-        self._connect = connect
-
-    def history(self, fingerprint: str, upto: int) -> list[Decision]:
-        """Every decision about one discrepancy up to a decision id, newest first."""
-        with self._connect() as (_, connection):
-            return store_decisions.history(connection, fingerprint, upto)
-
-    def one(self, number: int) -> Decision | None:
-        """The decision with this id, if any."""
-        with self._connect() as (_, connection):
-            return store_decisions.one(connection, number)
-
-    def since(self, after: int, upto: int) -> list[Decision]:
-        """The decisions after one id up to another, newest first."""
-        if after >= upto:
-            return []
-        with self._connect() as (_, connection):
-            return store_decisions.since(connection, after, upto)
-
-    def signing_key(self) -> bytes:
-        """The key the server signs its cookies and forms with, kept in the store."""
-        with self._connect() as (_, connection):
-            return store_decisions.signing_key(connection)
-
-
 class Backend:
     """The store as the server uses it: one SQLite connection per request, never shared.
 
@@ -502,26 +475,6 @@ class Backend:
 
         with self._connect() as (store, _):
             return to_document(from_store(store))
-
-
-def next_after(state: State, filters: Filters, fingerprint: str) -> Item | None:
-    """The queue item after this discrepancy (by report order), wrapping round; None if empty."""
-    queue = [item for item in state.queue(filters) if item.fingerprint != fingerprint]
-    if not queue:
-        return None
-    here = state.snapshot.order.get(fingerprint, -1)
-    later = [item for item in queue if state.snapshot.order[item.fingerprint] > here]
-    return (later or queue)[0]
-
-
-def neighbours(queue: Sequence[Item], fingerprint: str) -> tuple[Item | None, Item | None, int]:
-    """The items before and after one in a queue, and its 1-based position (0 if not in it)."""
-    for index, item in enumerate(queue):
-        if item.fingerprint == fingerprint:
-            before = queue[index - 1] if index > 0 else None
-            after = queue[index + 1] if index + 1 < len(queue) else None
-            return before, after, index + 1
-    return None, (queue[0] if queue else None), 0
 
 
 def _latest(connection: sqlite3.Connection, table: str) -> int:

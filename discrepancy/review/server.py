@@ -42,11 +42,11 @@ from discrepancy.review.data import (
     Mark,
     NotFound,
     State,
-    neighbours,
-    next_after,
 )
+from discrepancy.review.navigation import neighbours, next_after
 from discrepancy.review.security import BASE_HEADERS, Csrf, Guard, Signer
-from discrepancy.store.sqlite import Decision, StoreError
+from discrepancy.store.rows import Decision
+from discrepancy.store.sqlite import StoreError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000

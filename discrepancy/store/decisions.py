@@ -6,7 +6,7 @@ from __future__ import annotations
 import secrets
 import sqlite3
 
-from discrepancy.store.sqlite import Decision
+from discrepancy.store.rows import Decision
 
 _COLUMNS = "id, fingerprint, decision, reviewer, note, at"
 # The review server signs its cookies and forms with this key, kept in the store.

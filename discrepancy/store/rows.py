@@ -6,9 +6,42 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+from dataclasses import dataclass
 from typing import Any
 
 from discrepancy.models import Article, Claim, Kind
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One review decision about a discrepancy, as recorded (decisions are never changed)."""
+
+    id: int
+    fingerprint: str
+    decision: str
+    reviewer: str | None
+    note: str | None
+    at: str
+
+
+@dataclass(frozen=True)
+class StoredDiscrepancy:
+    """A discrepancy the store has seen, open or resolved, with the runs that saw it."""
+
+    fingerprint: str
+    incident: str
+    kind: str
+    subject: str | None
+    status: str
+    values: tuple[str, ...]
+    articles: tuple[str, ...]
+    first_run: int
+    resolved_run: int | None
+
+    @property
+    def open(self) -> bool:
+        """Is it still found in the latest run?"""
+        return self.resolved_run is None
 
 
 def content_hash(text: str) -> str:

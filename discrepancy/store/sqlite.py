@@ -8,7 +8,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from importlib import resources
 from typing import Any
 
@@ -27,6 +27,8 @@ from discrepancy.models import (
     Status,
 )
 from discrepancy.store.rows import (
+    Decision,
+    StoredDiscrepancy,
     article_from_row,
     article_values,
     claim_from_row,
@@ -46,38 +48,6 @@ _MIGRATION_NAME = re.compile(r"(\d{4})_[a-z0-9_]+\.sql")
 
 class StoreError(DiscrepancyError):
     """A store file that cannot be used as it is."""
-
-
-@dataclass(frozen=True)
-class Decision:
-    """One review decision about a discrepancy, as recorded (decisions are never changed)."""
-
-    id: int
-    fingerprint: str
-    decision: str
-    reviewer: str | None
-    note: str | None
-    at: str
-
-
-@dataclass(frozen=True)
-class StoredDiscrepancy:
-    """A discrepancy the store has seen, open or resolved, with the runs that saw it."""
-
-    fingerprint: str
-    incident: str
-    kind: str
-    subject: str | None
-    status: str
-    values: tuple[str, ...]
-    articles: tuple[str, ...]
-    first_run: int
-    resolved_run: int | None
-
-    @property
-    def open(self) -> bool:
-        """Is it still found in the latest run?"""
-        return self.resolved_run is None
 
 
 def open_store(path: str | os.PathLike[str], *, create: bool = True) -> Store:
