@@ -16,6 +16,12 @@ from discrepancy.link.profile import Profile, area_key, frozen
 _MAX_BLOCK = 60
 # A name or street shared by more articles than this is boilerplate, not evidence.
 _MAX_SHARED = 6
+# ... or than this share of the batch: a street or a family name in 1 report of 500, a
+# person's full name in 1 of 20. A person many reports of one incident name (the victim of
+# a case a batch follows for weeks) is evidence, and the batch's size bounds how many
+# reports one incident has; page furniture spreads over the whole batch.
+_SHARED_SHARE = 500
+_NAME_SHARE = 20
 # Scores: evidence for and against two articles reporting the same incident.  The link
 # threshold was set on gva-dev (see benchmarks/accuracy.py); vetoes are hard constraints.
 LINK_THRESHOLD = 2.75
@@ -135,7 +141,9 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
         gap = abs(a.day_ordinal - b.day_ordinal)
         time += -1.0 if gap > 3 else 1.0 if gap <= 1 else 0.2
     elif a.weekday is not None and b.weekday is not None:
-        time += 0.5 if a.weekday == b.weekday else -1.0
+        # Weekdays a day apart are often one night ("late Thursday", "early Friday").
+        apart = min((a.weekday - b.weekday) % 7, (b.weekday - a.weekday) % 7)
+        time += 0.5 if apart == 0 else 0.0 if apart == 1 else -1.0
     if a.published_ordinal is not None and b.published_ordinal is not None:
         # Reports of one incident cluster in the first days; unrelated ones spread out.
         gap = abs(a.published_ordinal - b.published_ordinal)
@@ -242,13 +250,15 @@ def _surname_in_words(a: Profile, b: Profile) -> bool:
     )
 
 
-def _names_day_of(a: Profile, b: Profile) -> bool:
+def _names_day_of(a: Profile, b: Profile, own_days: bool = False) -> bool:
     """Whether one names by its date the day the other reports ("the Nov. 11 shooting"), or
-    both name one date."""
+    both name one date. With `own_days`, a date both name is no evidence against the days
+    both leads resolve to ("the October 7 attack" in reports of two later strikes)."""
+    both_dated = own_days and a.day_ordinal is not None and b.day_ordinal is not None
     return (
         (a.day_ordinal is not None and a.day_ordinal in b.dates)
         or (b.day_ordinal is not None and b.day_ordinal in a.dates)
-        or not a.dates.isdisjoint(b.dates)
+        or (not both_dated and not a.dates.isdisjoint(b.dates))
     )
 
 
@@ -261,15 +271,15 @@ def _vetoed(a: Profile, b: Profile, people: int | None = None) -> bool:
     fresh = _fresh(a) and _fresh(b)
     if a.day_ordinal is not None and b.day_ordinal is not None:
         conflict = fresh and abs(a.day_ordinal - b.day_ordinal) > 3
-    elif a.weekday is not None and b.weekday is not None and a.weekday != b.weekday:
-        conflict = fresh or a.published_ordinal is None or b.published_ordinal is None
     else:
+        # A weekday alone ("officials said Saturday") may be the day of the news, not of
+        # the incident: unresolved, it is evidence in the score, never a veto.
         conflict = False
     if not conflict:
         return False
     if people is None:
         people = _shared_names(a.people, b.people)
-    if people >= 2 or _names_day_of(a, b) or _same_mass_toll(a, b):
+    if people >= 2 or _names_day_of(a, b, own_days=True) or _same_mass_toll(a, b):
         # Two people both name, one names the other's day by its date ("the Oct. 3
         # shooting"), or both state a death toll few shootings have: its own day is that of
         # its news (an inquiry, a vigil, a funeral), not of another shooting.
@@ -374,7 +384,8 @@ def _without_boilerplate(profiles: Sequence[Profile], df: Counter[str]) -> list[
     an outlet's city or a byline say nothing about which incident an article reports; count
     a name any report gives as an official's as an official's in all; and keep the family
     names that few articles' wording has (`df`: in how many articles each word is)."""
-    limit = max(_MAX_SHARED, len(profiles) // 500)
+    limit = max(_MAX_SHARED, len(profiles) // _SHARED_SHARE)
+    name_limit = max(_MAX_SHARED, len(profiles) // _NAME_SHARE)
     people: Counter[str] = Counter(n for p in profiles for n in set(p.people))
     areas: Counter[str] = Counter(a for p in profiles for a in p.areas)
     # A police spokesman quoted as such in one report is an official in every report,
@@ -382,7 +393,7 @@ def _without_boilerplate(profiles: Sequence[Profile], df: Counter[str]) -> list[
     officials = {n for p in profiles for n in p.officials}
     cleaned = []
     for p in profiles:
-        kept = tuple(n for n in p.people if people[n] <= limit and n not in officials)
+        kept = tuple(n for n in p.people if people[n] <= name_limit and n not in officials)
         families = {_family_word(n) for n in kept} - {""}
         cleaned.append(
             replace(
