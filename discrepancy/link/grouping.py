@@ -58,6 +58,8 @@ _VETO = -100.0
 # An official (a police spokesman, a prosecutor) quoted by two articles a few days apart
 # is likely speaking of one incident; months apart, of two shootings in one city.
 OFFICIAL_DAYS = 14
+# A date both reports name is their incident's when it is this recent.
+RECENT_DAYS = 60
 # A headline alone identifies an incident only among reports published within these days.
 HEADLINE_DAYS = 3
 # ... or at any distance when the other report says this share of the headline's words.
@@ -256,10 +258,23 @@ def _names_day_of(a: Profile, b: Profile, own_days: bool = False) -> bool:
     both leads resolve to ("the October 7 attack" in reports of two later strikes)."""
     both_dated = own_days and a.day_ordinal is not None and b.day_ordinal is not None
     return (
-        (a.day_ordinal is not None and a.day_ordinal in b.dates)
-        or (b.day_ordinal is not None and b.day_ordinal in a.dates)
-        or (not both_dated and not a.dates.isdisjoint(b.dates))
+        (a.day_ordinal is not None and _dated_by_lead(a) and a.day_ordinal in b.dates)
+        or (b.day_ordinal is not None and _dated_by_lead(b) and b.day_ordinal in a.dates)
+        or (not both_dated and _shared_recent_date(a, b))
     )
+
+
+def _dated_by_lead(p: Profile) -> bool:
+    """Whether the article's day is its incident's: a lead's day months before publication
+    is more often a war's or an old attack's ("since October 7") than the report's own."""
+    return p.published_ordinal is None or (p.day_ordinal or 0) >= p.published_ordinal - RECENT_DAYS
+
+
+def _shared_recent_date(a: Profile, b: Profile) -> bool:
+    """Whether both name one date of the weeks before either was published: an older date
+    both name is an anniversary or a war's start ("since October 7"), not their incident."""
+    latest = max(a.published_ordinal or 0, b.published_ordinal or 0)
+    return any(latest - d <= RECENT_DAYS for d in a.dates & b.dates)
 
 
 def _vetoed(a: Profile, b: Profile, people: int | None = None) -> bool:
@@ -340,10 +355,13 @@ def _candidate_pairs(
     """Pairs sharing a rare key (a name, a place, a distinctive word): blocking, not all pairs."""
     index: dict[str, list[int]] = defaultdict(list)
     for p, vector in zip(profiles, vectors, strict=True):
+        # An official both quote proposes a pair too; the score weighs him by time apart.
         keys = {f"p:{split_name(n).family or n}".lower() for n in p.people}
         keys |= {f"a:{a}" for a in p.areas}
         keys |= {f"o:{o}" for o in p.organizations}
         keys |= {f"b:{b}" for b in p.blocks}
+        # A death toll few incidents have ("nine killed") proposes the reports stating it.
+        keys |= {f"k:{k}" for k in p.killed if k >= MASS_TOLL}
         if p.city:
             keys.add(f"c:{p.city}")
             if p.published_ordinal is not None:

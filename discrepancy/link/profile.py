@@ -194,7 +194,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
             )
         ),
         organizations=organizations,
-        areas=frozen({area_key(a) for a in areas} - lexicon.GROUPING_STOPWORDS),
+        areas=frozen({area_key(a) for a in areas} - lexicon.GROUPING_STOPWORDS - lexicon.DEMONYMS),
         # One string per distinct word across the batch, not one per article (100k articles
         # hold some 20 million word entries).
         words={sys.intern(w): n for w, n in counts.items()},
@@ -226,8 +226,11 @@ def _where_struck(extraction: Extraction) -> bool:
     mention, index = extraction.main_place, extraction.main_place_sentence
     if mention is None or index is None:
         return False
-    before = extraction.sentences[index].sentence.text[max(0, mention.start - 12) : mention.start]
-    return _LOCATIVE_BEFORE.search(before) is not None
+    text = extraction.sentences[index].sentence.text
+    # "killed in Israel's pager attack": a possessive names whose attack, not where.
+    if text[mention.end : mention.end + 2] in ("'s", "’s"):
+        return False
+    return _LOCATIVE_BEFORE.search(text[max(0, mention.start - 12) : mention.start]) is not None
 
 
 # The place a police body is named for: "Anderson County Sheriff", "Ostrander Police".
@@ -300,6 +303,8 @@ def _kind_of_name(name: str) -> str:
     district, a town) or "other" (a body, a holiday, page furniture)."""
     words = [w.lower() for w in name.split()]
     if not lexicon.NOT_PERSON_WORDS.isdisjoint(words):
+        return "other"
+    if words[-1] in lexicon.REGION_WORDS or " ".join(words) in lexicon.WORLD_REGIONS:
         return "other"
     if (
         words[0] in lexicon.PLACE_PREFIXES
