@@ -14,6 +14,8 @@ from discrepancy.link.profile import Profile, area_key, frozen
 
 # A key shared by more articles than this is too common to propose a pair (a city, a word).
 _MAX_BLOCK = 60
+# The words of an article's lead that propose pairs: its rarest ones.
+_TOP_WORDS = 8
 # A name or street shared by more articles than this is boilerplate, not evidence.
 _MAX_SHARED = 6
 # ... or than this share of the batch: a street or a family name in 1 report of 500, a
@@ -368,7 +370,7 @@ def _candidate_pairs(
                 # A big city has too many articles for one block; its weeks do not.
                 week = p.published_ordinal // 7
                 keys |= {f"cw:{p.city}:{week}", f"cw:{p.city}:{week + 1}"}
-        top = sorted(vector.items(), key=lambda kv: -kv[1])[:8]
+        top = sorted(vector.items(), key=lambda kv: -kv[1])[:_TOP_WORDS]
         keys |= {f"w:{w}" for w, _ in top}
         for key in keys:
             index[key].append(p.index)

@@ -220,6 +220,9 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|on|into|across)\s+(?:the\s+)?$", re.I)
 
 
+_POSSESSIVE_THING = re.compile(r"['’]s\s+[a-z]")
+
+
 def _where_struck(extraction: Extraction) -> bool:
     """Whether the lead's place is where the incident happened: named in the text after a
     locative preposition, not a dateline ("DUBAI (Reuters)") or an actor ("Israel said")."""
@@ -227,8 +230,9 @@ def _where_struck(extraction: Extraction) -> bool:
     if mention is None or index is None:
         return False
     text = extraction.sentences[index].sentence.text
-    # "killed in Israel's pager attack": a possessive names whose attack, not where.
-    if text[mention.end : mention.end + 2] in ("'s", "’s"):
+    # "killed in Israel's pager attack": a possessive names whose attack, not where; "in
+    # Iran's Sistan province" names a place in it.
+    if _POSSESSIVE_THING.match(text, mention.end):
         return False
     return _LOCATIVE_BEFORE.search(text[max(0, mention.start - 12) : mention.start]) is not None
 

@@ -47,6 +47,9 @@ def test_a_country_that_speaks_is_an_actor_not_the_place() -> None:
 def test_a_possessive_country_names_whose_attack_not_where() -> None:
     found = one("A boy of eleven was killed in Israel's drone attack on a village market.")
     assert not found.country_confident
+    # A place named in it is where: "in Iran's Sistan province".
+    found = one("Missiles struck a village in Iran's Sistan province, killing nine people.")
+    assert found.country == "IR" and found.country_confident
 
 
 def test_a_datelines_city_is_where_the_outlet_files_not_a_veto() -> None:
