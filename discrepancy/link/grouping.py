@@ -18,12 +18,12 @@ _MAX_BLOCK = 60
 _TOP_WORDS = 8
 # A name or street shared by more articles than this is boilerplate, not evidence.
 _MAX_SHARED = 6
-# ... or than this share of the batch: a street or a family name in 1 report of 500, a
-# person's full name in 1 of 20. A person many reports of one incident name (the victim of
-# a case a batch follows for weeks) is evidence, and the batch's size bounds how many
-# reports one incident has; page furniture spreads over the whole batch.
+# ... or than this share of the batch: a street or a family name in 1 report of 500.
 _SHARED_SHARE = 500
-_NAME_SHARE = 20
+# A person's full name stays evidence up to n ** _NAME_POWER reports of a batch of n (the
+# victim of a case a batch follows; a batch's largest incident grows with the batch, more
+# slowly than it), when its dated reports fall within OFFICIAL_DAYS.
+_NAME_POWER = 0.5
 # Scores: evidence for and against two articles reporting the same incident.  The link
 # threshold was set on gva-dev (see benchmarks/accuracy.py); vetoes are hard constraints.
 LINK_THRESHOLD = 2.75
@@ -405,15 +405,31 @@ def _without_boilerplate(profiles: Sequence[Profile], df: Counter[str]) -> list[
     a name any report gives as an official's as an official's in all; and keep the family
     names that few articles' wording has (`df`: in how many articles each word is)."""
     limit = max(_MAX_SHARED, len(profiles) // _SHARED_SHARE)
-    name_limit = max(_MAX_SHARED, len(profiles) // _NAME_SHARE)
+    name_limit = max(_MAX_SHARED, int(len(profiles) ** _NAME_POWER))
     people: Counter[str] = Counter(n for p in profiles for n in set(p.people))
+    # A name past the fixed cap is kept only when its dated reports fall within a few
+    # days: a case many reports follow at once, not a byline or an activist over years.
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for p in profiles:
+        if p.published_ordinal is not None:
+            for n in p.people:
+                if people[n] > _MAX_SHARED:
+                    first[n] = min(first.get(n, p.published_ordinal), p.published_ordinal)
+                    last[n] = max(last.get(n, p.published_ordinal), p.published_ordinal)
+    spread = {n for n in first if last[n] - first[n] > OFFICIAL_DAYS}
     areas: Counter[str] = Counter(a for p in profiles for a in p.areas)
     # A police spokesman quoted as such in one report is an official in every report,
     # also where the story gives his name without his job.
     officials = {n for p in profiles for n in p.officials}
     cleaned = []
     for p in profiles:
-        kept = tuple(n for n in p.people if people[n] <= name_limit and n not in officials)
+        kept = tuple(
+            n
+            for n in p.people
+            if (people[n] <= _MAX_SHARED or (people[n] <= name_limit and n not in spread))
+            and n not in officials
+        )
         families = {_family_word(n) for n in kept} - {""}
         cleaned.append(
             replace(

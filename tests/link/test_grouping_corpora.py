@@ -192,6 +192,22 @@ def test_a_name_many_reports_of_a_large_batch_share_is_kept() -> None:
     assert kept[0].people == ("Odalys Fenwick",)
 
 
+def test_a_name_many_reports_give_over_months_is_boilerplate() -> None:
+    base = replace(one("A drone struck a depot."), people=(), officials=(), areas=frozenset())
+    batch = [
+        replace(
+            base,
+            index=i,
+            people=("Odalys Fenwick",) if i < 9 else (),
+            published_ordinal=800_000 + 20 * i,
+        )
+        for i in range(200)
+    ]
+    kept = _without_boilerplate(batch, Counter())
+    # An activist or a columnist quoted over months: no one incident's.
+    assert kept[0].people == ()
+
+
 def test_a_name_in_a_large_share_of_the_batch_is_boilerplate() -> None:
     base = replace(one("A drone struck a depot."), people=(), officials=(), areas=frozenset())
     batch = [
