@@ -84,8 +84,10 @@ def clusters_f1(
     groups: Sequence[Sequence[int]], ids: Sequence[str], gold: Mapping[str, str]
 ) -> float:
     """B-cubed F1 over the articles gold knows, as the shared scorer computes it."""
-    pred = {ids[i]: k for k, group in enumerate(groups) for i in group}
-    pred_sets: dict[int, set[str]] = defaultdict(set)
+    found: dict[str, object] = {ids[i]: k for k, group in enumerate(groups) for i in group}
+    # A gold article the run did not read (a skipped input) stands alone, as the scorer has it.
+    pred = {a: found.get(a, ("alone", a)) for a in gold}
+    pred_sets: dict[object, set[str]] = defaultdict(set)
     gold_sets: dict[str, set[str]] = defaultdict(set)
     for article, incident in gold.items():
         pred_sets[pred[article]].add(article)
@@ -107,8 +109,7 @@ def score(profiles: Sequence[Profile], gold: Mapping[str, str], values: Setting)
     with settings(values):
         groups = grouping.group_articles(batch)
     ids = [p.article_id for p in batch]
-    known = {a: g for a, g in gold.items() if a in set(ids)}
-    return clusters_f1(groups, ids, known)
+    return clusters_f1(groups, ids, gold)
 
 
 def fold_of(incident: str) -> int:
@@ -162,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         halves = []
         for fold in (0, 1):
             keep = [p for p in profiles if fold_of(gold.get(p.article_id, p.article_id)) == fold]
-            halves.append((keep, gold))
+            halves.append((keep, {a: g for a, g in gold.items() if fold_of(g) == fold}))
         per_setting = [{s: score(keep, gold, s) for s in grid} for keep, gold in halves]
         result = []
         for fit, test in ((0, 1), (1, 0)):
