@@ -3,9 +3,12 @@
     python benchmarks/accuracy.py            # run, print, write benchmarks/results/accuracy.json
     python benchmarks/accuracy.py --check    # also fail (exit 1) when a figure falls below the gate
     python benchmarks/accuracy.py --only seeds
+    python benchmarks/accuracy.py --pages DIR  # pages-dev's folder (default .cache/pages-dev/set)
 
 The data and the scorer live outside the project (../shared); a set whose files are absent is
-skipped with a message. The gate (benchmarks/accuracy_gate.json) pins the figures measured
+skipped with a message. pages-dev is built by each developer from its manifest (its texts are
+not shipped): `--pages DIR` names the folder holding its `articles.jsonl` and `gold.json`.
+The gate (benchmarks/accuracy_gate.json) pins the figures measured
 when it was last raised: a change that lowers them fails the run, as in trafilatura's
 evaluation. Raise the gate by hand when a change improves them; never lower it to pass.
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import sys
 import tempfile
 import time
@@ -23,9 +27,13 @@ from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# The data and the scorer sit beside the repository; DISCREPANCY_SHARED names another place
+# (a worktree elsewhere).
+SHARED = Path(os.environ.get("DISCREPANCY_SHARED") or ROOT.parent / "shared")
 RESULTS = ROOT / "benchmarks" / "results" / "accuracy.json"
 GATE = ROOT / "benchmarks" / "accuracy_gate.json"
+
+PAGES = ROOT / ".cache" / "pages-dev" / "set"
 
 DATASETS = {
     "seeds": (SHARED / "data" / "seeds", SHARED / "data" / "seeds.gold.json"),
@@ -33,7 +41,20 @@ DATASETS = {
         SHARED / "data" / "gva-dev" / "articles.jsonl",
         SHARED / "data" / "gva-dev" / "gold.json",
     ),
+    "pages-dev": (PAGES / "articles.jsonl", PAGES / "gold.json"),
+    # ECB+ topics: no dates, two events of one kind per topic (grouping only).
+    "ecb-dev": (
+        SHARED / "data" / "ecb-dev" / "articles.jsonl",
+        SHARED / "data" / "ecb-dev" / "gold.json",
+    ),
 }
+
+
+def use_pages(folder: Path) -> None:
+    """Read pages-dev from this folder (its articles.jsonl and gold.json)."""
+    DATASETS["pages-dev"] = (folder / "articles.jsonl", folder / "gold.json")
+
+
 # Figures where lower is better; every other gated figure must not go down.
 LOWER_IS_BETTER = {"totals_wrong", "zero_false", "false_conflicts"}
 
@@ -96,7 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="fail when below the gate")
     parser.add_argument("--only", choices=sorted(DATASETS), action="append")
     parser.add_argument("--no-write", action="store_true", help="do not write the results file")
+    parser.add_argument("--pages", type=Path, default=PAGES, help="the built pages-dev folder")
     args = parser.parse_args(argv)
+    use_pages(args.pages)
     scorer = load_scorer()
     if scorer is None:
         print(f"skipped: the scorer {SHARED / 'tools' / 'score.py'} is not here", file=sys.stderr)

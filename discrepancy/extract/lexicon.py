@@ -259,6 +259,22 @@ PLACE_TYPE_WORDS = frozenset(
     """street drive avenue boulevard road highway parkway circle court apartments heights
     hills village township parish county district ward side creek valley gardens""".split()
 )
+# Nationalities: "Israeli" or "Iranian" after "in" ("in Israeli strikes") names an actor,
+# not the area where an incident was.
+DEMONYMS = frozenset(
+    """american british french russian ukrainian iranian israeli iraqi syrian lebanese
+    palestinian yemeni pakistani afghan turkish egyptian jordanian saudi chinese""".split()
+)
+# Seas and world regions ("Red Sea", "Middle East"): the name finder reads them as people,
+# and so wide a place tells nothing of which incident a report is about.
+REGION_WORDS = frozenset("""sea seas ocean gulf strait peninsula""".split())
+WORLD_REGIONS = frozenset(
+    """middle east|far east|near east|north africa|east africa|west africa|horn of africa
+    |central asia|south asia|southeast asia|east asia|latin america|central america
+    |eastern europe|western europe|persian gulf|arabian peninsula""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
 # Words that make a name a venue ("Pulse Nightclub", "Magnet Bottle Shop"): a place where a
 # shooting happens, which reports name as they name a street. ("lounge" is among the
 # NOT_PERSON_WORDS, which are checked first.)
@@ -297,7 +313,8 @@ NOT_PERSON_WORDS = frozenset(
     sheriff commission disciples officers witness association project conservation fisheries
     control responders manslaughter conduct weapon possession jury firearm reading comments
     stories interested weather alert facts fund pending depot dollar mart journal-constitution
-    post-gazette labor thanksgiving halloween""".split()
+    post-gazette labor thanksgiving halloween
+    affairs navy ministry embassy consulate parliament committee government""".split()
 )
 
 # Common English short forms of given names, to the full name: "Joe Silva" is "Joseph Silva"

@@ -14,8 +14,16 @@ from discrepancy.link.profile import Profile, area_key, frozen
 
 # A key shared by more articles than this is too common to propose a pair (a city, a word).
 _MAX_BLOCK = 60
+# The words of an article's lead that propose pairs: its rarest ones.
+_TOP_WORDS = 8
 # A name or street shared by more articles than this is boilerplate, not evidence.
 _MAX_SHARED = 6
+# ... or than this share of the batch: a street or a family name in 1 report of 500.
+_SHARED_SHARE = 500
+# A person's full name stays evidence up to n ** _NAME_POWER reports of a batch of n (the
+# victim of a case a batch follows; a batch's largest incident grows with the batch, more
+# slowly than it), when its dated reports fall within OFFICIAL_DAYS.
+_NAME_POWER = 0.5
 # Scores: evidence for and against two articles reporting the same incident.  The link
 # threshold was set on gva-dev (see benchmarks/accuracy.py); vetoes are hard constraints.
 LINK_THRESHOLD = 2.75
@@ -52,6 +60,8 @@ _VETO = -100.0
 # An official (a police spokesman, a prosecutor) quoted by two articles a few days apart
 # is likely speaking of one incident; months apart, of two shootings in one city.
 OFFICIAL_DAYS = 14
+# A date both reports name is their incident's when it is this recent.
+RECENT_DAYS = 60
 # A headline alone identifies an incident only among reports published within these days.
 HEADLINE_DAYS = 3
 # ... or at any distance when the other report says this share of the headline's words.
@@ -135,7 +145,9 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
         gap = abs(a.day_ordinal - b.day_ordinal)
         time += -1.0 if gap > 3 else 1.0 if gap <= 1 else 0.2
     elif a.weekday is not None and b.weekday is not None:
-        time += 0.5 if a.weekday == b.weekday else -1.0
+        # Weekdays a day apart are often one night ("late Thursday", "early Friday").
+        apart = min((a.weekday - b.weekday) % 7, (b.weekday - a.weekday) % 7)
+        time += 0.5 if apart == 0 else 0.0 if apart == 1 else -1.0
     if a.published_ordinal is not None and b.published_ordinal is not None:
         # Reports of one incident cluster in the first days; unrelated ones spread out.
         gap = abs(a.published_ordinal - b.published_ordinal)
@@ -242,14 +254,29 @@ def _surname_in_words(a: Profile, b: Profile) -> bool:
     )
 
 
-def _names_day_of(a: Profile, b: Profile) -> bool:
+def _names_day_of(a: Profile, b: Profile, own_days: bool = False) -> bool:
     """Whether one names by its date the day the other reports ("the Nov. 11 shooting"), or
-    both name one date."""
+    both name one date. With `own_days`, a date both name is no evidence against the days
+    both leads resolve to ("the October 7 attack" in reports of two later strikes)."""
+    both_dated = own_days and a.day_ordinal is not None and b.day_ordinal is not None
     return (
-        (a.day_ordinal is not None and a.day_ordinal in b.dates)
-        or (b.day_ordinal is not None and b.day_ordinal in a.dates)
-        or not a.dates.isdisjoint(b.dates)
+        (a.day_ordinal is not None and _dated_by_lead(a) and a.day_ordinal in b.dates)
+        or (b.day_ordinal is not None and _dated_by_lead(b) and b.day_ordinal in a.dates)
+        or (not both_dated and _shared_recent_date(a, b))
     )
+
+
+def _dated_by_lead(p: Profile) -> bool:
+    """Whether the article's day is its incident's: a lead's day months before publication
+    is more often a war's or an old attack's ("since October 7") than the report's own."""
+    return p.published_ordinal is None or (p.day_ordinal or 0) >= p.published_ordinal - RECENT_DAYS
+
+
+def _shared_recent_date(a: Profile, b: Profile) -> bool:
+    """Whether both name one date of the weeks before either was published: an older date
+    both name is an anniversary or a war's start ("since October 7"), not their incident."""
+    latest = max(a.published_ordinal or 0, b.published_ordinal or 0)
+    return any(latest - d <= RECENT_DAYS for d in a.dates & b.dates)
 
 
 def _vetoed(a: Profile, b: Profile, people: int | None = None) -> bool:
@@ -261,15 +288,15 @@ def _vetoed(a: Profile, b: Profile, people: int | None = None) -> bool:
     fresh = _fresh(a) and _fresh(b)
     if a.day_ordinal is not None and b.day_ordinal is not None:
         conflict = fresh and abs(a.day_ordinal - b.day_ordinal) > 3
-    elif a.weekday is not None and b.weekday is not None and a.weekday != b.weekday:
-        conflict = fresh or a.published_ordinal is None or b.published_ordinal is None
     else:
+        # A weekday alone ("officials said Saturday") may be the day of the news, not of
+        # the incident: unresolved, it is evidence in the score, never a veto.
         conflict = False
     if not conflict:
         return False
     if people is None:
         people = _shared_names(a.people, b.people)
-    if people >= 2 or _names_day_of(a, b) or _same_mass_toll(a, b):
+    if people >= 2 or _names_day_of(a, b, own_days=True) or _same_mass_toll(a, b):
         # Two people both name, one names the other's day by its date ("the Oct. 3
         # shooting"), or both state a death toll few shootings have: its own day is that of
         # its news (an inquiry, a vigil, a funeral), not of another shooting.
@@ -330,17 +357,20 @@ def _candidate_pairs(
     """Pairs sharing a rare key (a name, a place, a distinctive word): blocking, not all pairs."""
     index: dict[str, list[int]] = defaultdict(list)
     for p, vector in zip(profiles, vectors, strict=True):
+        # An official both quote proposes a pair too; the score weighs him by time apart.
         keys = {f"p:{split_name(n).family or n}".lower() for n in p.people}
         keys |= {f"a:{a}" for a in p.areas}
         keys |= {f"o:{o}" for o in p.organizations}
         keys |= {f"b:{b}" for b in p.blocks}
+        # A death toll few incidents have ("nine killed") proposes the reports stating it.
+        keys |= {f"k:{k}" for k in p.killed if k >= MASS_TOLL}
         if p.city:
             keys.add(f"c:{p.city}")
             if p.published_ordinal is not None:
                 # A big city has too many articles for one block; its weeks do not.
                 week = p.published_ordinal // 7
                 keys |= {f"cw:{p.city}:{week}", f"cw:{p.city}:{week + 1}"}
-        top = sorted(vector.items(), key=lambda kv: -kv[1])[:8]
+        top = sorted(vector.items(), key=lambda kv: -kv[1])[:_TOP_WORDS]
         keys |= {f"w:{w}" for w, _ in top}
         for key in keys:
             index[key].append(p.index)
@@ -374,15 +404,32 @@ def _without_boilerplate(profiles: Sequence[Profile], df: Counter[str]) -> list[
     an outlet's city or a byline say nothing about which incident an article reports; count
     a name any report gives as an official's as an official's in all; and keep the family
     names that few articles' wording has (`df`: in how many articles each word is)."""
-    limit = max(_MAX_SHARED, len(profiles) // 500)
+    limit = max(_MAX_SHARED, len(profiles) // _SHARED_SHARE)
+    name_limit = max(_MAX_SHARED, int(len(profiles) ** _NAME_POWER))
     people: Counter[str] = Counter(n for p in profiles for n in set(p.people))
+    # A name past the fixed cap is kept only when its dated reports fall within a few
+    # days: a case many reports follow at once, not a byline or an activist over years.
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for p in profiles:
+        if p.published_ordinal is not None:
+            for n in p.people:
+                if people[n] > _MAX_SHARED:
+                    first[n] = min(first.get(n, p.published_ordinal), p.published_ordinal)
+                    last[n] = max(last.get(n, p.published_ordinal), p.published_ordinal)
+    spread = {n for n in first if last[n] - first[n] > OFFICIAL_DAYS}
     areas: Counter[str] = Counter(a for p in profiles for a in p.areas)
     # A police spokesman quoted as such in one report is an official in every report,
     # also where the story gives his name without his job.
     officials = {n for p in profiles for n in p.officials}
     cleaned = []
     for p in profiles:
-        kept = tuple(n for n in p.people if people[n] <= limit and n not in officials)
+        kept = tuple(
+            n
+            for n in p.people
+            if (people[n] <= _MAX_SHARED or (people[n] <= name_limit and n not in spread))
+            and n not in officials
+        )
         families = {_family_word(n) for n in kept} - {""}
         cleaned.append(
             replace(

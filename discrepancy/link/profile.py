@@ -122,6 +122,10 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     # Page furniture before the story ("Get email notifications on <reporter> daily!") says
     # nothing about the incident: names, areas and wording are read from the story only.
     story = _story(extraction)
+    if not story and not (article.title or "").strip():
+        # Without a headline the text is all there is: a report of a fire, an arrest or a
+        # trial tells no crime, and is read whole rather than taken for an empty page.
+        story = extraction.sentences
     # A listing page (a police feed, a news digest) names hundreds of people and streets: only
     # the first part of a story is read for names and areas.
     story_text = " ".join(info.sentence.text for info in story[:STORY_SENTENCES])
@@ -163,6 +167,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     areas |= {n.lower() for n, kind in kinds.items() if kind == "place"}
     # "Murray Hill" beside "Murray Hill Street" is the street's name, not a person's.
     people = tuple(n for n in people if not any(a.startswith(n.lower() + " ") for a in areas))
+    struck = _where_struck(extraction)
     return Profile(
         index=index,
         article_id=article.id,
@@ -171,12 +176,14 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         weekday=weekday,
         city=_city(place, article.dateline, headline_proper),
         country=place.country if place else None,
-        countries=countries | {place.country} if place else _EMPTY,
+        # An actor's or an outlet's country is no evidence about where the incident was.
+        countries=countries | {place.country} if place and struck else _EMPTY,
         # A name some other country's place also bears ("Georgia") is not a confident reading.
         country_confident=bool(
             place
             and (place.kind != "city" or place.population >= 500_000)
             and countries <= {place.country}
+            and struck
         ),
         people=people,
         officials=tuple(sorted(officials - background)),
@@ -187,7 +194,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
             )
         ),
         organizations=organizations,
-        areas=frozen({area_key(a) for a in areas} - lexicon.GROUPING_STOPWORDS),
+        areas=frozen({area_key(a) for a in areas} - lexicon.GROUPING_STOPWORDS - lexicon.DEMONYMS),
         # One string per distinct word across the batch, not one per article (100k articles
         # hold some 20 million word entries).
         words={sys.intern(w): n for w, n in counts.items()},
@@ -206,6 +213,28 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
             if t.date is not None and t.precision == "day" and any(ch.isdigit() for ch in t.text)
         ),
     )
+
+
+# A preposition that puts the incident at a place: "a strike in Sanaa", "near Kramatorsk".
+# Without one the place may be an actor ("Israel said", "Tehran vowed") or an outlet's.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|on|into|across)\s+(?:the\s+)?$", re.I)
+
+
+_POSSESSIVE_THING = re.compile(r"['’]s\s+[a-z]")
+
+
+def _where_struck(extraction: Extraction) -> bool:
+    """Whether the lead's place is where the incident happened: named in the text after a
+    locative preposition, not a dateline ("DUBAI (Reuters)") or an actor ("Israel said")."""
+    mention, index = extraction.main_place, extraction.main_place_sentence
+    if mention is None or index is None:
+        return False
+    text = extraction.sentences[index].sentence.text
+    # "killed in Israel's pager attack": a possessive names whose attack, not where; "in
+    # Iran's Sistan province" names a place in it.
+    if _POSSESSIVE_THING.match(text, mention.end):
+        return False
+    return _LOCATIVE_BEFORE.search(text[max(0, mention.start - 12) : mention.start]) is not None
 
 
 # The place a police body is named for: "Anderson County Sheriff", "Ostrander Police".
@@ -278,6 +307,8 @@ def _kind_of_name(name: str) -> str:
     district, a town) or "other" (a body, a holiday, page furniture)."""
     words = [w.lower() for w in name.split()]
     if not lexicon.NOT_PERSON_WORDS.isdisjoint(words):
+        return "other"
+    if words[-1] in lexicon.REGION_WORDS or " ".join(words) in lexicon.WORLD_REGIONS:
         return "other"
     if (
         words[0] in lexicon.PLACE_PREFIXES
