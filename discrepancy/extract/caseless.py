@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 # `re` tries IGNORECASE literals without its quick first-character test, so a long word
 # alternation costs several times more than on lower-cased text.  The two agree on text made
@@ -30,11 +30,21 @@ class Caseless:
         # The lower-cased text has no capitals to match: the pattern must spell none.
         if re.search(r"[A-Z]", _ESCAPE.sub("", pattern)):
             raise ValueError(f"pattern with capital letters: {pattern[:60]!r}")
-        self.pattern = re.compile(pattern, re.IGNORECASE)
-        self._lower = re.compile(pattern)
+        self._source = pattern
         # Lower-case strings of which every match holds one: a cheap test that skips the
         # pattern on most sentences.
         self._needs = re.compile("|".join(map(re.escape, needs))) if needs else None
+
+    # Both forms are compiled on first use: compiling every pattern of the package at import
+    # was most of a one-article check's start-up, and many patterns never run in a batch.
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The IGNORECASE pattern, for text lower-casing could change."""
+        return re.compile(self._source, re.IGNORECASE)
+
+    @cached_property
+    def _lower(self) -> re.Pattern[str]:
+        return re.compile(self._source)
 
     def _absent(self, lowered: str) -> bool:
         return self._needs is not None and self._needs.search(lowered) is None
