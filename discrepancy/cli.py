@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from discrepancy.errors import UsageError
-from discrepancy.exits import check_errors, handle_errors, printable
+from discrepancy.errors import UsageError, printable
+from discrepancy.exits import check_errors, handle_errors
 from discrepancy.read.paths import (
     refuse_missing_inputs,
     refuse_overlapping_outputs,

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from discrepancy.errors import DiscrepancyError
+from discrepancy.errors import DiscrepancyError, printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -79,10 +79,3 @@ def _os_error(error: OSError, to_stdout: bool) -> str:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
     return f"cannot write or read{where}: {error.strerror or error}"
-
-
-def printable(text: str) -> str:
-    """Text with control characters escaped, safe to print on stderr."""
-    from discrepancy.terminal import printable as escape
-
-    return escape(text)

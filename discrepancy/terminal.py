@@ -13,14 +13,10 @@ from typing import Any
 
 import click
 
-from discrepancy.errors import InputError
+from discrepancy.errors import InputError, printable
 from discrepancy.models import Article, Skipped
 from discrepancy.read.files import iter_inputs
 from discrepancy.read.limits import DEFAULT_MAX_ARTICLE_BYTES
-
-# Control characters (C0, DEL, C1) and bidirectional overrides in a file name or a reason
-# would let an input forge lines on stderr (a fake discrepancy-summary) or reorder them.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 # A file with more skipped rows than this gets one line saying how many and why.
 ROLL_UP_AFTER = 3
@@ -33,11 +29,6 @@ PHASES = {
     "aligning": "aligning facts across sources",
     "writing": "writing the report",
 }
-
-
-def printable(message: str) -> str:
-    """The message with control and direction characters shown as escapes (\\n, \\x1b)."""
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
 
 
 def reading(
