@@ -112,12 +112,10 @@ _AFTER = (
 
 def figure_cue(claim: Claim) -> str | None:
     """EARLIER, UPDATE, CORRECTION or None: what the words beside a figure say about its time."""
-    sentence = claim.sentence
-    position = sentence.find(claim.value)
-    if position < 0 or not claim.value:
+    around = _around(claim)
+    if around is None:
         return None
-    before = sentence[max(0, position - _WINDOW) : position]
-    after = sentence[position + len(claim.value) : position + len(claim.value) + _WINDOW]
+    before, after = around
     for cue, pattern in _BEFORE:
         if pattern.search(before):
             return cue
@@ -168,14 +166,22 @@ _NEWS_SENTENCE = re.compile(r"\b(?:funerals?|mourners|mourning|buried|burial|vig
 
 def news_day(claim: Claim) -> bool:
     """Does a date claim give the day of later news (a statement, a funeral) about the incident?"""
-    sentence = claim.sentence
-    position = sentence.find(claim.value)
-    if position < 0 or not claim.value:
+    around = _around(claim)
+    if around is None:
         return False
-    before = sentence[max(0, position - _WINDOW) : position]
-    after = sentence[position + len(claim.value) : position + len(claim.value) + _WINDOW]
+    before, after = around
     return bool(
         _NEWS_DAY_BEFORE.search(before)
         or _NEWS_DAY_AFTER.search(after)
-        or _NEWS_SENTENCE.search(sentence)
+        or _NEWS_SENTENCE.search(claim.sentence)
     )
+
+
+def _around(claim: Claim) -> tuple[str, str] | None:
+    """The words before and after a claim's value in its sentence, _WINDOW characters each."""
+    sentence, value = claim.sentence, claim.value
+    position = sentence.find(value)
+    if position < 0 or not value:
+        return None
+    end = position + len(value)
+    return sentence[max(0, position - _WINDOW) : position], sentence[end : end + _WINDOW]
