@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from functools import lru_cache
 
 from discrepancy.extract import Extraction, SentenceFacts, lexicon
 from discrepancy.extract.caseless import Caseless
@@ -224,27 +225,41 @@ def _sentence_of(extraction: Extraction, claim: Claim) -> SentenceFacts | None:
     return None
 
 
-def _other_year(extraction: Extraction, text: str) -> bool:
+def _other_year(year: int | None, text: str) -> bool:
     """A whole year named as the time ("141 children died in 2015") in an article of another
     year is a statistic, not this incident's toll."""
-    published = extraction.article.published
-    if published is None:
+    if year is None:
         return False
-    return any(int(m.group(1)) != published.year for m in _IN_YEAR.finditer(text))
+    return any(int(m.group(1)) != year for m in _IN_YEAR.finditer(text))
+
+
+# What a sentence says of all its counts is read once per sentence, not once per count: a
+# sentence of many figures (a list, a text without punctuation cut at 1,000 characters) would
+# otherwise be read whole again for each of them.
+@lru_cache(maxsize=256)
+def _no_incident(text: str, year: int | None) -> bool:
+    """Are the sentence's counts totals over a war, a year or a playlist, no incident's?"""
+    return bool(
+        _HISTORY_CUE.search(ONE_OF_SEVERAL.sub("", text))
+        or _other_year(year, text)
+        or is_playlist_entry(text)
+    )
+
+
+@lru_cache(maxsize=256)
+def _tells_other_shooting(text: str) -> bool:
+    return _OTHER_SHOOTING.search(text) is not None
 
 
 def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
     position = claim.start - info.sentence.start
     text = info.sentence.text
     before = text[:position]
-    if claim.kind in _COUNTS and (
-        _HISTORY_CUE.search(ONE_OF_SEVERAL.sub("", text))
-        or _other_year(extraction, text)
-        or is_playlist_entry(text)
-    ):
+    published = extraction.article.published
+    if claim.kind in _COUNTS and _no_incident(text, published.year if published else None):
         return NONE
     other_time = _other_time(extraction, info, position)
-    if claim.kind in _COUNTS and _OTHER_SHOOTING.search(text):
+    if claim.kind in _COUNTS and _tells_other_shooting(text):
         return _key(other_time, _other_place(extraction, info, position))
     # A place in another country moves a casualty figure; a name or a deployment is often
     # described by where it operates ("commander of operations in Syria") and stays put.
@@ -311,14 +326,7 @@ def _other_time(
     main = extraction.main_time
     if extraction.main_time_sentence == info.index:
         return None
-    text = info.sentence.text
-    # "said on Thursday" dates the statement, not an event.
-    times = [
-        t
-        for t in info.times
-        if not _REPORTING_BEFORE.search(text[max(0, t.start - 40) : t.start])
-        and not AS_OF_BEFORE.search(text[max(0, t.start - 40) : t.start])
-    ]
+    times = _event_times(info.sentence.text, info.times)
     candidates = [t for t in times if not _same_time(main, t)]
     if not candidates:
         return None
@@ -329,6 +337,17 @@ def _other_time(
     ):
         return None
     return nearest
+
+
+@lru_cache(maxsize=256)
+def _event_times(text: str, found: tuple[TimeExpression, ...]) -> tuple[TimeExpression, ...]:
+    """The sentence's time phrases but those dating a statement ("said on Thursday")."""
+    return tuple(
+        t
+        for t in found
+        if not _REPORTING_BEFORE.search(text[max(0, t.start - 40) : t.start])
+        and not AS_OF_BEFORE.search(text[max(0, t.start - 40) : t.start])
+    )
 
 
 def _same_time(main: TimeExpression | None, other: TimeExpression) -> bool:
