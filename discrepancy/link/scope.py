@@ -68,7 +68,10 @@ _IN_YEAR = Caseless(r"\b(?:in|during|since|throughout)\s+((?:19|20)\d\d)\b")
 _OTHER_EVENT = Caseless(
     r"\b(?:after|following|for|to|since|before)\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,5}?"
     r"(?:attack|strike|strikes|offensive|bombing|shooting|raid|assault)\b[^,;]*?"
-    r"\b(?:that|which|who)\b"
+    r"\b(?:that|which|who)\b",
+    # Searched in the words before every figure: text without the relative pronoun that
+    # every match ends on is not searched at all.
+    needs=("that", "which", "who"),
 )
 # A casualty told of another shooting right after its verb: "a teen who was killed in a
 # previous shooting at the same location".
