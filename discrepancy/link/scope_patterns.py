@@ -296,6 +296,14 @@ OTHER_EVENT_BEFORE = Caseless(
     r"|\bin\s+(?:a|an|another)\s+(?:recent|earlier|previous|separate)\s+(?:incident|attack"
     r"|strike|raid)\b"
 )
+# A sentence that brings in another event by its distance in time from the incident ("The
+# strike came a day after Russian troops launched airstrikes across the country", "two weeks
+# before, a raid on the camp"): the count told right after it is that event's.
+OTHER_EVENT_LEAD = Caseless(
+    r"\b(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?)\s+"
+    r"(?:after|before|earlier)\b[^.;]{0,100}?\b(?:air)?" + _EVENT_NOUN + r"\b",
+    needs=("day", "week", "month"),
+)
 # "a weekend rocket attack ... that killed 12": a weekend event, told in a report of an
 # incident on a weekday from Monday to Thursday, is another one.
 WEEKEND_EVENT_BEFORE = Caseless(
