@@ -123,3 +123,36 @@ def test_the_toll_of_an_earlier_named_day_rises_in_a_later_report() -> None:
         dt.date(2025, 5, 18),
     )
     assert [(c.value, c.scope) for c in claims] == [("21", MAIN)]
+
+
+HOSPITAL_DAY_ONE = (
+    "Russian missiles struck Kharkiv on Monday, killing 20 people and injuring 80, the mayor"
+    " said. Fifteen people have been hospitalised."
+)
+HOSPITAL_DAY_TWO = (
+    "Rescuers finished clearing the rubble of the children's hospital in Kharkiv on Tuesday."
+    " Two doctors were killed and 30 people were injured when a cruise missile hit the"
+    " hospital on Monday. 8 children were hospitalised with their injuries, and 12 were"
+    " hospitalized in Poltava. In all, 24 people were killed and 95 injured in Kharkiv on Monday."
+)
+
+
+def test_a_hospitals_figures_and_its_patients_groups_are_parts() -> None:
+    claims = scoped(HOSPITAL_DAY_TWO, dt.date(2025, 5, 13))
+    subjects = {(c.kind, c.value): c.subject for c in claims}
+    assert subjects[(Kind.WOUNDED, "30")] == "at the hospital"
+    assert subjects[(Kind.WOUNDED, "8")] == "children hospitalised"
+    assert subjects[(Kind.WOUNDED, "12")] == "hospitalised in Poltava"
+    assert subjects[(Kind.WOUNDED, "95")] is None
+
+
+def test_a_hospitals_figures_never_conflict_with_the_citys() -> None:
+    first = Article(id="first", text=HOSPITAL_DAY_ONE, published=dt.date(2025, 5, 12))
+    second = Article(id="second", text=HOSPITAL_DAY_TWO, published=dt.date(2025, 5, 13))
+    report = run_articles([first, second])
+    incident = next(i for i in report.incidents if "first" in i.articles)
+    assert "second" in incident.articles
+    counts = [f for f in incident.facts if f.kind in (Kind.KILLED, Kind.WOUNDED)]
+    assert all(f.status != Status.CONFLICT for f in counts), [
+        (f.kind, f.subject, f.status, [c.value for c in f.claims]) for f in counts
+    ]
