@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Mapping
 
 from discrepancy.extract import Extraction, SentenceFacts, lexicon
 from discrepancy.extract.caseless import Caseless
@@ -55,6 +56,15 @@ _HISTORY_CUE = Caseless(
     r"(?:span|period|stretch)\b"
     r"|\b(?:killed|shot|wounded|murdered)\s+in\s+(?:" + "|".join(lexicon.MONTHS) + r")\b(?!\s+\d)"
 )
+# "an attack that became one of the deadliest since the start of the war", "the deadliest
+# single attack of this year": a superlative measures the incident against the past; the span
+# it names is no tally's ("the deadliest year since 2015" is one, and stays).
+_SUPERLATIVE = re.compile(
+    r"\b(?:the|one\s+of\s+the)\s+(?:single\s+)?(?:deadliest|bloodiest|worst|largest|biggest"
+    r"|heaviest|most\s+\w+)\b(?!\s+(?:single\s+)?(?:year|month|week|weekend|day|decade|period"
+    r"|summer|winter|spring|autumn|fall)s?\b)[^,;.]{0,120}",
+    re.IGNORECASE,
+)
 # Another shooting told beside the story's own: "Meanwhile, ... also on the East Side",
 # "About 15 minutes earlier, ... in a shooting on the North Side", "another fatal shooting".
 _OTHER_SHOOTING = Caseless(
@@ -88,6 +98,10 @@ _MAIN_ANCHOR = Caseless(
     r"|explosion|raid)\b"
 )
 _CONTINUATION = Caseless(r"\b(?:other|another|more|others|also)\b")
+# "In that incident, a student was killed": the event the sentence before told.
+_BACK_REFERENCE = Caseless(
+    r"\b(?:that|the\s+earlier|the\s+previous)\s+(?:incident|shooting|attack|strike|raid)\b"
+)
 # "a commander in Iran's Revolutionary Guard", "in Israel's army": a possessive that names a
 # body of the country names an actor, not where the count happened ("in Iran's Sistan
 # province" does).
@@ -106,11 +120,11 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
     """The article's claims, each with its scope; claims about no incident are dropped."""
     scoped: list[Claim] = []
     roundup = segments(extraction)
-    counted = frozenset(
-        info.index
-        for c in extraction.claims
-        if c.kind in _COUNTS and (info := _sentence_of(extraction, c)) is not None
-    )
+    counted: dict[int, list[int]] = {}  # sentence index -> where its counts end
+    for count in extraction.claims:
+        told = _sentence_of(extraction, count) if count.kind in _COUNTS else None
+        if told is not None:
+            counted.setdefault(told.index, []).append(count.end - told.sentence.start)
     for claim in extraction.claims:
         if claim.kind in (Kind.DATE, Kind.LOCATION):
             scoped.append(claim)
@@ -254,14 +268,14 @@ def _other_year(extraction: Extraction, text: str) -> bool:
 
 
 def _scope(
-    extraction: Extraction, info: SentenceFacts, claim: Claim, counted: frozenset[int]
+    extraction: Extraction, info: SentenceFacts, claim: Claim, counted: Mapping[int, list[int]]
 ) -> str:
-    """`counted`: the indexes of the sentences that give a count."""
+    """`counted`: where the counts of each sentence that gives one end."""
     position = claim.start - info.sentence.start
     text = info.sentence.text
     before = text[:position]
     if claim.kind in _COUNTS and (
-        _HISTORY_CUE.search(ONE_OF_SEVERAL.sub("", text))
+        _HISTORY_CUE.search(_SUPERLATIVE.sub("", ONE_OF_SEVERAL.sub("", text)))
         or _other_year(extraction, text)
         or is_playlist_entry(text)
     ):
@@ -300,7 +314,7 @@ def _weekend_event(extraction: Extraction, before: str) -> bool:
 
 
 def _carried_over(
-    extraction: Extraction, info: SentenceFacts, counted: frozenset[int]
+    extraction: Extraction, info: SentenceFacts, counted: Mapping[int, list[int]]
 ) -> str | None:
     """A follow-on sentence ("Numerous other soldiers were injured.") stays with the other
     incident the previous sentence was about, unless it anchors itself to the main one."""
@@ -309,7 +323,7 @@ def _carried_over(
     previous = extraction.sentences[info.index - 1]
     time = _other_time(extraction, previous, len(previous.sentence.text))
     place = _other_place(extraction, previous, len(previous.sentence.text))
-    if not _CONTINUATION.search(info.sentence.text):
+    if not _continues(info.sentence.text, counted.get(info.index, [])):
         # "The strike came a day after attacks across the country. At least 39 people were
         # killed." The toll right after a sentence that brings in another event, and gives
         # none of its own, is that event's toll.
@@ -324,6 +338,18 @@ def _carried_over(
     if time is None and place is None:
         return None
     return _key(time, place)
+
+
+def _continues(text: str, count_ends: list[int]) -> bool:
+    """Does the sentence go on from the one before ("Numerous other soldiers were hurt")?
+    A word of continuation after a count of its own sentence ("18 were killed and another
+    111 injured") goes on from that count instead."""
+    if _BACK_REFERENCE.search(text):
+        return True
+    for word in _CONTINUATION.finditer(text):
+        if all(not text[end : word.start()].strip() for end in count_ends if end <= word.start()):
+            return True
+    return False
 
 
 def _key(time: TimeExpression | None, place: PlaceMention | None) -> str:

@@ -156,3 +156,46 @@ def test_a_hospitals_figures_never_conflict_with_the_citys() -> None:
     assert all(f.status != Status.CONFLICT for f in counts), [
         (f.kind, f.subject, f.status, [c.value for c in f.claims]) for f in counts
     ]
+
+
+def test_another_after_a_count_of_its_own_sentence_goes_on_from_that_count() -> None:
+    claims = scoped(
+        "A missile strike hit the centre of Kursk on Saturday, officials said. The attack came a"
+        " day after heavy bombing in Ukraine that killed 39 people. The governor said 18 people were"
+        " killed and another 111 were injured.",
+        dt.date(2025, 5, 17),
+    )
+    scopes = [(c.value, c.scope) for c in claims]
+    assert scopes[0][0] == "39"
+    assert scopes[0][1] != MAIN
+    assert scopes[1:] == [("18", MAIN), ("111", MAIN)]
+
+
+def test_a_sentence_that_refers_back_to_another_incident_stays_with_it() -> None:
+    claims = scoped(
+        "A gunman opened fire at a bar in Dayton on Saturday, wounding four people, police said."
+        " The bar was also the scene of a shooting last June. In that incident, a student was"
+        " killed and nine others were injured.",
+        dt.date(2025, 5, 17),
+    )
+    scopes = {c.value: c.scope for c in claims}
+    assert scopes["four"] == MAIN
+    assert scopes["nine"] != MAIN
+
+
+def test_a_superlative_measures_the_incident_against_the_past() -> None:
+    claims = scoped(
+        "Missiles hit the centre of Kursk on Saturday in an attack that left 18 dead and 111"
+        " injured, one of the deadliest for civilians since the start of the war.",
+        dt.date(2025, 5, 17),
+    )
+    assert [(c.value, c.scope) for c in claims] == [("18", MAIN), ("111", MAIN)]
+
+
+def test_a_tally_over_a_year_is_still_no_incidents_toll() -> None:
+    claims = scoped(
+        "A gunman wounded two people in Dayton on Saturday. It was the deadliest year since 2015,"
+        " with 500 people killed in the city.",
+        dt.date(2025, 5, 17),
+    )
+    assert [c.value for c in claims] == ["two"]
