@@ -11,7 +11,7 @@ from discrepancy.extract import Extraction, SentenceFacts, lexicon
 from discrepancy.extract.caseless import Caseless
 from discrepancy.extract.places import PlaceMention
 from discrepancy.extract.sentences import is_playlist_entry
-from discrepancy.extract.when import TimeExpression, has_background_cue
+from discrepancy.extract.when import TimeExpression, has_background_cue, stated_time
 from discrepancy.link.roundups import ONE_OF_SEVERAL, Segments, segments
 from discrepancy.link.scope_patterns import (
     AS_OF_BEFORE,
@@ -90,9 +90,6 @@ _IN_EARLIER_EVENT_AFTER = Caseless(
 _UNKEYED = "?"
 # A count that says how many (digits or a number word), not a bare "killed" or "died".
 _COUNTED = Caseless(r"\d|\b(?:" + "|".join(lexicon.NUMBER_WORDS) + r")\b")
-_REPORTING_BEFORE = Caseless(
-    r"\b(?:said|says|told\s+[\w\s]{1,25}?|announced|reported|confirmed|added|stated)\s+(?:on\s+|late\s+|early\s+)?$"
-)
 _MAIN_ANCHOR = Caseless(
     r"\b(?:this|the|today’s|today's)\s+(?:strike|attack|shooting|blast|bombing|shelling"
     r"|explosion|raid)\b"
@@ -377,7 +374,7 @@ def _other_time(
     times = [
         t
         for t in info.times
-        if not _REPORTING_BEFORE.search(text[max(0, t.start - 40) : t.start])
+        if not stated_time(text, t)
         and not AS_OF_BEFORE.search(text[max(0, t.start - 40) : t.start])
     ]
     candidates = [t for t in times if not _same_time(main, t)]

@@ -199,3 +199,23 @@ def test_a_tally_over_a_year_is_still_no_incidents_toll() -> None:
         dt.date(2025, 5, 17),
     )
     assert [c.value for c in claims] == ["two"]
+
+
+def test_a_day_that_dates_a_statement_is_not_another_incidents() -> None:
+    claims = scoped(
+        "A missile strike hit an aid convoy in Deir al-Balah on Monday night, officials said. Late"
+        " on Tuesday afternoon, the charity said seven of its workers were killed in the strike.",
+        WEDNESDAY,
+    )
+    assert [(c.value, c.scope) for c in claims] == [("seven", MAIN)]
+
+
+def test_a_day_told_after_the_event_with_its_source_is_the_events() -> None:
+    claims = scoped(
+        "A gunman wounded two people in Dayton on Monday, police said. A third man was shot in"
+        " Toledo on March 2, police said.",
+        dt.date(2025, 5, 13),
+    )
+    scopes = {c.value: c.scope for c in claims if c.kind == Kind.WOUNDED}
+    assert scopes["two"] == MAIN
+    assert scopes["shot"] != MAIN
