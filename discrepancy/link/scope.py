@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 from collections.abc import Mapping
@@ -15,22 +14,17 @@ from discrepancy.extract.when import TimeExpression, has_background_cue, stated_
 from discrepancy.link.roundups import ONE_OF_SEVERAL, Segments, segments
 from discrepancy.link.scope_patterns import (
     AS_OF_BEFORE,
-    MIN_SITES,
     OTHER_EVENT_BEFORE,
     OTHER_EVENT_LEAD,
     WEEKDAYS_BEFORE_WEEKEND,
     WEEKEND_EVENT_BEFORE,
-    CountSpan,
-    group_of,
-    is_generic,
-    site_of,
-    subject_of,
 )
+from discrepancy.link.subjects import COUNTS, sentence_of, with_subjects
+from discrepancy.link.subjects import MAIN as MAIN
 from discrepancy.models import ROUNDUP_KEY, Claim, Kind
 
-MAIN = "main"
 NONE = "none"
-_COUNTS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.SHOT})
+_COUNTS = COUNTS
 
 # Totals over a war or a history, not one incident: "has since killed hundreds".
 _HISTORY_CUE = Caseless(
@@ -88,8 +82,6 @@ _IN_EARLIER_EVENT_AFTER = Caseless(
     r"(?:[\w\-]+\s+)?(?:shooting|attack|incident)\b"
 )
 _UNKEYED = "?"
-# A count that says how many (digits or a number word), not a bare "killed" or "died".
-_COUNTED = Caseless(r"\d|\b(?:" + "|".join(lexicon.NUMBER_WORDS) + r")\b")
 _MAIN_ANCHOR = Caseless(
     r"\b(?:this|the|today’s|today's)\s+(?:strike|attack|shooting|blast|bombing|shelling"
     r"|explosion|raid)\b"
@@ -119,14 +111,14 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
     roundup = segments(extraction)
     counted: dict[int, list[int]] = {}  # sentence index -> where its counts end
     for count in extraction.claims:
-        told = _sentence_of(extraction, count) if count.kind in _COUNTS else None
+        told = sentence_of(extraction, count) if count.kind in _COUNTS else None
         if told is not None:
             counted.setdefault(told.index, []).append(count.end - told.sentence.start)
     for claim in extraction.claims:
         if claim.kind in (Kind.DATE, Kind.LOCATION):
             scoped.append(claim)
             continue
-        info = _sentence_of(extraction, claim)
+        info = sentence_of(extraction, claim)
         scope = _scope(extraction, info, claim, counted) if info else MAIN
         if roundup is not None and info is not None and scope != NONE:
             shooting = _roundup_scope(roundup, info.index)
@@ -137,103 +129,7 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
                 scope = shooting
         if scope != NONE:
             scoped.append(dataclasses.replace(claim, scope=scope))
-    return _with_subjects(extraction, scoped)
-
-
-def _with_subjects(extraction: Extraction, claims: list[Claim]) -> list[Claim]:
-    """Each count's subject when it counts part of its incident (a group, a hospital, a
-    place, the badly hurt), so that it aligns only with counts of the same part."""
-    counts = [c for c in extraction.claims if c.kind in _COUNTS]
-    if not counts:
-        return claims
-    starts = [info.sentence.start for info in extraction.sentences]
-    spans: dict[int, list[CountSpan]] = {}
-    sentence_of: dict[tuple[int, Kind], SentenceFacts] = {}
-    for claim in counts:
-        info = _sentence_of(extraction, claim)
-        if info is None:
-            continue
-        sentence_of[(claim.start, claim.kind)] = info
-        offset = info.sentence.start
-        spans.setdefault(info.index, []).append(
-            CountSpan(claim.start - offset, claim.end - offset, claim.kind)
-        )
-    result: list[Claim] = []
-    for claim in claims:
-        info = sentence_of.get((claim.start, claim.kind))
-        if info is None or claim.kind not in _COUNTS or claim.subject is not None:
-            result.append(claim)
-            continue
-        own = spans[info.index]
-        span = CountSpan(
-            claim.start - starts[info.index], claim.end - starts[info.index], claim.kind
-        )
-        told = spans.get(info.index - 1)
-        previous = max(told, key=lambda s: s.end).kind if told else None
-        subject = subject_of(info.sentence.text, span, own, previous)
-        result.append(dataclasses.replace(claim, subject=subject) if subject else claim)
-    return _site_subjects(extraction, _group_subjects(extraction, result, sentence_of))
-
-
-def _site_subjects(extraction: Extraction, claims: list[Claim]) -> list[Claim]:
-    """Counts told paragraph by paragraph for several damaged sites are each site's count."""
-    text = extraction.article.text
-    site_at: dict[int, str] = {}  # sentence index -> the site its paragraph opens on
-    site: str | None = None
-    for info in extraction.sentences:
-        previous_end = extraction.sentences[info.index - 1].sentence.end if info.index else 0
-        if info.index == 0 or "\n" in text[previous_end : info.sentence.start]:
-            site = site_of(info.sentence.text)  # a new paragraph
-        if site is not None:
-            site_at[info.index] = site
-    counted: dict[int, str] = {}
-    for index, claim in enumerate(claims):
-        told = _sentence_of(extraction, claim) if claim.kind in _COUNTS else None
-        if told is None or claim.subject is not None or claim.scope != MAIN:
-            continue
-        if told.index in site_at:
-            counted[index] = site_at[told.index]
-    if len(set(counted.values())) < MIN_SITES:
-        return claims
-    return [
-        dataclasses.replace(claim, subject=counted[i]) if i in counted else claim
-        for i, claim in enumerate(claims)
-    ]
-
-
-def _group_subjects(
-    extraction: Extraction,
-    claims: list[Claim],
-    sentence_of: dict[tuple[int, Kind], SentenceFacts],
-) -> list[Claim]:
-    """A count of one group ("two sisters") beside a count of everyone ("at least ten
-    people") in the same article and incident is that group's count, not the toll."""
-
-    def span(claim: Claim, info: SentenceFacts) -> CountSpan:
-        offset = info.sentence.start
-        return CountSpan(claim.start - offset, claim.end - offset, claim.kind)
-
-    generic: set[tuple[Kind, str]] = set()
-    groups: dict[int, str] = {}
-    for index, claim in enumerate(claims):
-        info = sentence_of.get((claim.start, claim.kind))
-        if info is None or claim.kind not in _COUNTS or claim.subject is not None:
-            continue
-        if claim.low is None or (claim.high is None and not _COUNTED.search(claim.value)):
-            continue  # "killed" alone says nothing of how many
-        group = group_of(info.sentence.text, span(claim, info))
-        if group is not None:
-            if claim.high is not None:  # "at least" a group says nothing to compare
-                groups[index] = group
-        elif is_generic(info.sentence.text, span(claim, info)):
-            # "At least 12 people" counts everyone as surely as "12 people" does.
-            generic.add((claim.kind, claim.scope))
-    return [
-        dataclasses.replace(claim, subject=groups[i])
-        if i in groups and (claim.kind, claim.scope) in generic
-        else claim
-        for i, claim in enumerate(claims)
-    ]
+    return with_subjects(extraction, scoped)
 
 
 def _roundup_scope(roundup: Segments, sentence: int) -> str:
@@ -244,15 +140,6 @@ def _roundup_scope(roundup: Segments, sentence: int) -> str:
     if number == roundup.headline_shooting:
         return MAIN
     return f"bg|{ROUNDUP_KEY}{number}|{roundup.place_of.get(number, _UNKEYED)}"
-
-
-def _sentence_of(extraction: Extraction, claim: Claim) -> SentenceFacts | None:
-    # Sentences stand in text order: a binary search keeps scoping linear in the article.
-    sentences = extraction.sentences
-    index = bisect.bisect_right(sentences, claim.start, key=lambda i: i.sentence.start) - 1
-    if index >= 0 and claim.start < sentences[index].sentence.end:
-        return sentences[index]
-    return None
 
 
 def _other_year(extraction: Extraction, text: str) -> bool:

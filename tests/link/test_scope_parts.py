@@ -219,3 +219,30 @@ def test_a_day_told_after_the_event_with_its_source_is_the_events() -> None:
     scopes = {c.value: c.scope for c in claims if c.kind == Kind.WOUNDED}
     assert scopes["two"] == MAIN
     assert scopes["shot"] != MAIN
+
+
+SITE_PARAGRAPHS = (
+    "Russian missiles hit Kharkiv on Monday morning. Preliminary reports say 21 people died in"
+    " the city and almost 100 were injured.\n\n"
+    "In the Kyivskyi district, a missile hit the Saint Vorin children's hospital: its main"
+    " building was badly damaged.\n\n"
+    "By early afternoon, two nurses were killed and seven people were injured.\n\n"
+    "In the Osnovianskyi district of the city, debris fell on a clinic, 7 people were killed"
+    " and 3 injured."
+)
+
+
+def test_a_paragraph_that_only_tells_a_site_was_hit_leaves_its_counts_to_the_next() -> None:
+    claims = scoped(SITE_PARAGRAPHS, TUESDAY)
+    subjects = {(c.kind, c.value): c.subject for c in claims}
+    assert subjects[(Kind.WOUNDED, "seven")] == "at Saint Vorin children's hospital"
+    assert subjects[(Kind.WOUNDED, "almost 100")] is None
+    assert subjects[(Kind.WOUNDED, "3")] == "in the Osnovianskyi district"
+
+
+def test_a_site_paragraph_carries_to_one_paragraph_only() -> None:
+    text = SITE_PARAGRAPHS.replace(
+        "\n\nBy early afternoon,", "\n\nThe mayor visited the scene.\n\nBy early afternoon,"
+    )
+    subjects = {(c.kind, c.value): c.subject for c in scoped(text, TUESDAY)}
+    assert subjects[(Kind.WOUNDED, "seven")] is None
