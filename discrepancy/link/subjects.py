@@ -20,6 +20,8 @@ from discrepancy.models import Claim, Kind
 
 MAIN = "main"
 COUNTS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.SHOT})
+# Cities of one country an article's counts are told in before its toll is the country's.
+MIN_CITIES = 2
 # A count that says how many (digits or a number word), not a bare "killed" or "died".
 _COUNTED = Caseless(r"\d|\b(?:" + "|".join(lexicon.NUMBER_WORDS) + r")\b")
 
@@ -56,7 +58,8 @@ def with_subjects(extraction: Extraction, claims: list[Claim]) -> list[Claim]:
         previous = max(told, key=lambda s: s.end).kind if told else None
         subject = subject_of(info.sentence.text, span, own, previous)
         result.append(dataclasses.replace(claim, subject=subject) if subject else claim)
-    return _site_subjects(extraction, _group_subjects(extraction, result, told_in))
+    grouped = _group_subjects(extraction, result, told_in)
+    return _country_subjects(extraction, _site_subjects(extraction, grouped))
 
 
 def _site_subjects(extraction: Extraction, claims: list[Claim]) -> list[Claim]:
@@ -99,6 +102,31 @@ def _site_subjects(extraction: Extraction, claims: list[Claim]) -> list[Claim]:
     return [
         dataclasses.replace(claim, subject=counted[i]) if i in counted else claim
         for i, claim in enumerate(claims)
+    ]
+
+
+def _country_subjects(extraction: Extraction, claims: list[Claim]) -> list[Claim]:
+    """An article placed in a whole country that tells its counts in two or more of its
+    cities ("64 are in Kyiv hospitals, 28 in Kryvyi Rih") gives the country's toll."""
+    main = extraction.main_place
+    if main is None or main.place.kind != "country":
+        return claims
+    country = main.place.country
+    told = {info.index for c in claims if c.kind in COUNTS and (info := sentence_of(extraction, c))}
+    cities = {
+        mention.place.name
+        for index in told
+        for mention in extraction.sentences[index].places
+        if mention.place.kind == "city" and mention.place.country == country
+    }
+    if len(cities) < MIN_CITIES:
+        return claims
+    subject = f"across {main.place.name}"
+    return [
+        dataclasses.replace(c, subject=subject)
+        if c.kind in COUNTS and c.scope == MAIN and c.subject is None
+        else c
+        for c in claims
     ]
 
 

@@ -246,3 +246,24 @@ def test_a_site_paragraph_carries_to_one_paragraph_only() -> None:
     )
     subjects = {(c.kind, c.value): c.subject for c in scoped(text, TUESDAY)}
     assert subjects[(Kind.WOUNDED, "seven")] is None
+
+
+NATIONWIDE = (
+    "A massive missile strike hit cities across Ukraine on Monday, damaging hospitals and homes."
+    " As of now, 38 are confirmed killed. 190 people were injured. 64 people are in Kyiv"
+    " hospitals, 28 are hospitalized in Kharkiv, and 6 people in Odesa."
+)
+
+
+def test_counts_told_across_a_countrys_cities_are_the_countrys() -> None:
+    claims = scoped(NATIONWIDE, TUESDAY)
+    subjects = {(c.kind, c.value): c.subject for c in claims}
+    assert subjects[(Kind.KILLED, "38")] == "across Ukraine"
+    assert subjects[(Kind.WOUNDED, "190")] == "across Ukraine"
+    assert subjects[(Kind.WOUNDED, "28")] == "hospitalised in Kharkiv"
+
+
+def test_one_city_told_in_a_countrys_story_keeps_the_total() -> None:
+    text = NATIONWIDE.replace(", 28 are hospitalized in Kharkiv, and 6 people in Odesa", "")
+    subjects = {(c.kind, c.value): c.subject for c in scoped(text, TUESDAY)}
+    assert subjects[(Kind.WOUNDED, "190")] is None
