@@ -190,11 +190,29 @@ def clock_times(text: str) -> set[str]:
 
 
 _BACKGROUND_CUE = Caseless(r"\b(?:" + lexicon.BACKGROUND_CUES + r")\b")
+# "an attack that became one of the deadliest since the start of the war", "the deadliest
+# single attack of this year": a superlative measures the incident against the past; the span
+# it names is no tally's ("the deadliest year since 2015" is one, and stays).
+_SUPERLATIVE = re.compile(
+    r"\b(?:the|its|their|one\s+of\s+(?:the|its|their))\s+(?:single\s+)?(?:deadliest|bloodiest"
+    r"|worst|largest|biggest|heaviest|most\s+\w+)\b(?!\s+(?:single\s+)?(?:year|month|week|weekend|day|decade|period"
+    r"|summer|winter|spring|autumn|fall)s?\b)[^,;.]{0,120}",
+    re.IGNORECASE,
+)
+
+
+def without_superlatives(text: str) -> str:
+    """The text without its superlatives' comparisons ("the deadliest attack since 2022")."""
+    lowered = text.lower()
+    if "est" in lowered or "most" in lowered or "worst" in lowered:
+        return _SUPERLATIVE.sub("", text)
+    return text
 
 
 def has_background_cue(text: str) -> bool:
-    """Does the text put what follows in another time ("last month", "days after")?"""
-    return bool(_BACKGROUND_CUE.search(text))
+    """Does the text put what follows in another time ("last month", "days after")? A
+    superlative's span ("its deadliest attack since the start of the war") does not."""
+    return bool(_BACKGROUND_CUE.search(without_superlatives(text)))
 
 
 # A time that dates a statement, not an event: "said on Wednesday", "told reporters Friday",

@@ -10,7 +10,12 @@ from discrepancy.extract import Extraction, SentenceFacts, lexicon
 from discrepancy.extract.caseless import Caseless
 from discrepancy.extract.places import PlaceMention
 from discrepancy.extract.sentences import is_playlist_entry
-from discrepancy.extract.when import TimeExpression, has_background_cue, stated_time
+from discrepancy.extract.when import (
+    TimeExpression,
+    has_background_cue,
+    stated_time,
+    without_superlatives,
+)
 from discrepancy.link.roundups import ONE_OF_SEVERAL, Segments, segments
 from discrepancy.link.scope_patterns import (
     AS_OF_BEFORE,
@@ -49,15 +54,6 @@ _HISTORY_CUE = Caseless(
     r"|\b(?:\d+|two|three|four|five|six|eight|ten|twelve|\w+ty(?:-\w+)?)[-\s]hours?\s+"
     r"(?:span|period|stretch)\b"
     r"|\b(?:killed|shot|wounded|murdered)\s+in\s+(?:" + "|".join(lexicon.MONTHS) + r")\b(?!\s+\d)"
-)
-# "an attack that became one of the deadliest since the start of the war", "the deadliest
-# single attack of this year": a superlative measures the incident against the past; the span
-# it names is no tally's ("the deadliest year since 2015" is one, and stays).
-_SUPERLATIVE = re.compile(
-    r"\b(?:the|one\s+of\s+the)\s+(?:single\s+)?(?:deadliest|bloodiest|worst|largest|biggest"
-    r"|heaviest|most\s+\w+)\b(?!\s+(?:single\s+)?(?:year|month|week|weekend|day|decade|period"
-    r"|summer|winter|spring|autumn|fall)s?\b)[^,;.]{0,120}",
-    re.IGNORECASE,
 )
 # Another shooting told beside the story's own: "Meanwhile, ... also on the East Side",
 # "About 15 minutes earlier, ... in a shooting on the North Side", "another fatal shooting".
@@ -159,7 +155,7 @@ def _scope(
     text = info.sentence.text
     before = text[:position]
     if claim.kind in _COUNTS and (
-        _HISTORY_CUE.search(_SUPERLATIVE.sub("", ONE_OF_SEVERAL.sub("", text)))
+        _HISTORY_CUE.search(without_superlatives(ONE_OF_SEVERAL.sub("", text)))
         or _other_year(extraction, text)
         or is_playlist_entry(text)
     ):

@@ -267,3 +267,23 @@ def test_one_city_told_in_a_countrys_story_keeps_the_total() -> None:
     text = NATIONWIDE.replace(", 28 are hospitalized in Kharkiv, and 6 people in Odesa", "")
     subjects = {(c.kind, c.value): c.subject for c in scoped(text, TUESDAY)}
     assert subjects[(Kind.WOUNDED, "190")] is None
+
+
+def test_a_superlatives_span_dates_nothing() -> None:
+    article = Article(
+        id="a",
+        text=(
+            "Northern Galilee suffered its deadliest attack since the start of the war on"
+            " Saturday, with more than a dozen children killed when a rocket hit a playground in"
+            " Safed. The rocket also left around thirty people injured, medics said."
+        ),
+        published=dt.date(2025, 5, 18),
+    )
+    extraction = extract(article)
+    assert extraction.main_time is not None
+    assert extraction.main_time.text == "Saturday"
+    claims = [c for c in scope_claims(extraction) if c.kind in (Kind.KILLED, Kind.WOUNDED)]
+    assert [(c.value, c.scope) for c in claims] == [
+        ("more than a dozen", MAIN),
+        ("around thirty", MAIN),
+    ]
