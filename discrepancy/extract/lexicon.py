@@ -116,6 +116,15 @@ AGENCIES = frozenset(
 
 # Who the article credits: "police said", "according to a US official".
 ATTRIBUTION_VERBS = r"said|says|told|reported|reports|confirmed|stated|announced|claimed|added"
+# Verbs of a person speaking ("the minister hinted", "said the spokesman"): the day the
+# sentence names is when they spoke, not another event's. Not "claimed" (an attack), "posted"
+# (points), "admitted" (to a clinic), "called" (the police), "reported" (missing): they also
+# name acts.
+SPEECH_VERBS = (
+    r"said|says|say|told|tells|tell|stated|announced|added|confirmed|hinted|wrote|writes|warned"
+    r"|warns|vowed|vows|noted|insisted|declared|denied|stressed|explained|tweeted|urged|praised"
+    r"|condemned|described|replied|responded|suggested|acknowledged|estimated"
+)
 
 # Words that head an organisation's name ("Kataib Hezbollah", "Elgin Police Department").
 ORGANIZATION_HEADS = frozenset(
@@ -374,6 +383,9 @@ GIVEN_NAME_FORMS = tuple(
     halyna galina
     iryna irina
     mariya maria
+    yuliya yulia yuliia julia
+    yaroslav jaroslav
+    yana jana
     """.strip().splitlines()
 )
 # Capitalised words that open a run before a person's name but are never part of it: the body

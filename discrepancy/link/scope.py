@@ -7,6 +7,7 @@ import dataclasses
 
 from discrepancy.extract import Extraction, SentenceFacts, lexicon
 from discrepancy.extract.caseless import Caseless
+from discrepancy.extract.people import speaks
 from discrepancy.extract.places import PlaceMention
 from discrepancy.extract.sentences import is_playlist_entry
 from discrepancy.extract.when import TimeExpression, has_background_cue
@@ -243,6 +244,8 @@ def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
         or is_playlist_entry(text)
     ):
         return NONE
+    if claim.kind == Kind.PERSON and speaks(text, position, claim.end - info.sentence.start):
+        return MAIN  # the day a speaker's sentence names is when they spoke
     other_time = _other_time(extraction, info, position)
     if claim.kind in _COUNTS and _OTHER_SHOOTING.search(text):
         return _key(other_time, _other_place(extraction, info, position))
