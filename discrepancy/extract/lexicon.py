@@ -126,6 +126,13 @@ SPEECH_VERBS = (
     r"|condemned|described|replied|responded|suggested|acknowledged|estimated"
 )
 
+# Organisations whose one word is their whole name: a known first name after one starts a
+# person's name ("the Houthis Omar Saleh", "Hamas Khalil Nour"), where after "Kataib" or
+# "Harakat" it goes on the organisation's ("Kataib Sayyid al-Shuhada").
+WHOLE_ORGANIZATION_NAMES = frozenset(
+    """hezbollah hizbollah hizballah hamas houthis houthi taliban pentagon centcom fbi
+    qaeda""".split()
+)
 # Words that head an organisation's name ("Kataib Hezbollah", "Elgin Police Department").
 ORGANIZATION_HEADS = frozenset(
     """hezbollah hizbollah hizballah hamas brigades brigade battalion army forces front
@@ -156,7 +163,8 @@ TITLE_WORDS = frozenset(
     """president prime minister secretary-general secretary general commander leader
     chief deputy spokesman spokeswoman gov governor sen senator rep mayor sheriff
     officer sgt sergeant lt lieutenant capt captain det detective chief judge attorney
-    dr mr mrs ms pope king queen prince sheikh ayatollah imam colonel col maj major""".split()
+    dr mr mrs ms pope king queen prince sheikh ayatollah imam colonel col maj major
+    gen cpl insp supt cmdr cdr""".split()
 )
 
 # Capitalised words that start sentences or name days, months and similar, never people.

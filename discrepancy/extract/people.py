@@ -118,6 +118,17 @@ def _runs(sentence: str) -> Iterator[list[re.Match[str]]]:
         yield run
 
 
+def _split_after_organization(run: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """A run of an organisation that is whole in one word and a person's name after it ("the
+    Houthis Omar Saleh told ..."): two runs, the organisation's and the person's."""
+    for i, match in enumerate(run[:-2]):
+        if _bare(match.group()) in lexicon.WHOLE_ORGANIZATION_NAMES and is_given_name(
+            run[i + 1].group()
+        ):
+            return [run[: i + 1], run[i + 1 :]]
+    return [run]
+
+
 def _bare(word: str) -> str:
     return word.lower().strip("“”\"‘’'")
 
@@ -129,7 +140,7 @@ def _is_role_word(word: str) -> bool:
 def find_names(sentence: str) -> Iterator[NameMention]:
     """People and organisations named in one sentence."""
     places = gazetteer()
-    for run in _runs(sentence):
+    for run in (part for whole in _runs(sentence) for part in _split_after_organization(whole)):
         # Most runs are one capitalised word, which names a person never and an organisation
         # only when it is an organisation's head ("Hezbollah").
         alias = _ALIAS.match(sentence, run[-1].end())
@@ -173,6 +184,12 @@ def find_names(sentence: str) -> Iterator[NameMention]:
         if last - first >= 3 and _closing_place(words[last - 1], places):
             last -= 1
         name_words = words[first:last]
+        if len(name_words) == 1 and alias and last == len(words) and name_words[0][:1].isupper():
+            # "Cmdr Dosta alias Chairman": after the title, one name with its alias.
+            start, end = run[first].start(), alias.end()
+            role = role or _role_around(sentence, start, end)
+            yield NameMention(start, end, sentence[start:end], False, role)
+            continue
         if len(name_words) < 2 or any(w.isupper() and len(w) > 1 for w in name_words):
             continue
         if any(w.lower() in lexicon.INSTITUTION_WORDS for w in name_words):
