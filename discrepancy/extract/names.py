@@ -177,7 +177,7 @@ def _given_rule(a: str, b: str) -> str | None:
     """How two given names agree: "spelling", "nickname" (Bill/William), "form"
     (Volodymyr/Vladimir), or None."""
     fa, fb = fold(a), fold(b)
-    if fa + "a" == fb or fb + "a" == fa or _other_gender(a.lower(), b.lower()):
+    if fa + "a" == fb or fb + "a" == fa or _other_ending(a.lower(), b.lower(), fa, fb):
         return None  # a feminine form is another person: Tony / Tonya, Ruslan / Ruslana
     listed = a.lower().strip(".") in lexicon.NICKNAMES or b.lower().strip(".") in lexicon.NICKNAMES
     if listed and a.lower() != b.lower() and _nickname(a, b):
@@ -189,10 +189,20 @@ def _given_rule(a: str, b: str) -> str | None:
     return "form" if form_a is not None and form_a == form_b else None
 
 
-def _other_gender(a: str, b: str) -> bool:
-    """Do two given names differ only in a final -o and -a (Mario / Maria, Antonio /
-    Antonia)? Folding reads o as u, but in these names the ending is the person's sex."""
-    return len(a) > 2 and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"a", "o"}
+# Short given names whose last vowel is all that differs are two names, most often a man's
+# and a woman's (Hani / Hana, Rami / Rama, Ali / Alaa); in a longer one it is a slip of one
+# report (Mojtaba / Mojtabi), which folding joins as any vowel.
+_SHORT_GIVEN = 4
+
+
+def _other_ending(a: str, b: str, fa: str, fb: str) -> bool:
+    """Do two given names differ only in their final vowel in a way that makes two people:
+    -o and -a (Mario / Maria, Antonio / Antonia; folding reads o as u), or -i and -a in a
+    short name (Hani / Hana)?"""
+    if len(a) > 2 and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"a", "o"}:
+        return True
+    short = len(fa) == len(fb) <= _SHORT_GIVEN and fa[:-1] == fb[:-1]
+    return short and {fa[-1], fb[-1]} in ({"a", "i"}, {"a", "u"})
 
 
 def _family_rule(a: str | None, b: str | None) -> str | None:

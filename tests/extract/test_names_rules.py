@@ -79,6 +79,7 @@ JOINED = [
     ("Jaroslav Koval", "Yaroslav Koval", GIVEN_NAME_FORM),
     ("Tarek alias Falcon", "Tare alias Falcon", SAME_ALIAS),  # a letter dropped
     ("Mounir alias Raven", "Monir alias Raven", "same kunya and family name"),
+    ("Murtaza Qasemi", "Murtazi Qasemi", "same given and family name"),  # a slip, long name
 ]
 
 
@@ -109,6 +110,8 @@ APART = [
     ("Taras Marchuk", "Taras and Olha Marchuk"),  # a pair is two people, not one of them
     ("Mario Quintero", "Maria Quintero"),  # the ending is the person's sex: a brother, a sister
     ("Antonio Ruelas", "Antonia Ruelas"),
+    ("Hani Taweel", "Hana Taweel"),  # a short name's last vowel: a brother and a sister
+    ("Ali Jaber Nassar", "Alaa Jaber Nassar"),  # two brothers' names, not two spellings
     ("Abu Omar Tarek", "Abu Omar Tare"),  # a kunya thousands share does not carry a slip
     ("Rami alias Falcon", "Sami alias Falcon"),  # another first letter, another name
     ("Tarek alias Falcon", "Tarek alias Heron"),  # one name, two aliases: two men
