@@ -14,16 +14,15 @@ from discrepancy.extract.names import fold
 from discrepancy.extract.people import find_names
 from discrepancy.extract.places import (
     Place,
-    PlaceMention,
     block_addresses,
     find_local_areas,
     find_places,
     gazetteer,
-    prefer_country,
 )
 from discrepancy.extract.sentences import is_playlist_entry
-from discrepancy.extract.when import clock_times, has_background_cue
+from discrepancy.extract.when import clock_times
 from discrepancy.link.scope import MAIN
+from discrepancy.link.struck import confident, struck_place
 from discrepancy.models import ROUNDUP_KEY, Claim, Kind
 
 # Words, and victims' ages ("3-year-old"), which are rare enough to tell incidents apart.
@@ -168,8 +167,8 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     areas |= {n.lower() for n, kind in kinds.items() if kind == "place"}
     # "Murray Hill" beside "Murray Hill Street" is the street's name, not a person's.
     people = tuple(n for n in people if not any(a.startswith(n.lower() + " ") for a in areas))
-    struck = _struck_place(extraction)
-    struck_place = struck.place if struck else None
+    struck = struck_place(extraction)
+    hit = struck.place if struck else None
     struck_countries = frozen(c.country for c in struck.candidates) if struck else _EMPTY
     return Profile(
         index=index,
@@ -178,10 +177,10 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         day_ordinal=day.toordinal() if day else None,
         weekday=weekday,
         city=_city(place, article.dateline, headline_proper),
-        country=struck_place.country if struck_place else place.country if place else None,
+        country=hit.country if hit else place.country if place else None,
         # An actor's or an outlet's country is no evidence about where the incident was.
-        countries=struck_countries | {struck_place.country} if struck_place else _EMPTY,
-        country_confident=_confident(struck, extraction),
+        countries=struck_countries | {hit.country} if hit else _EMPTY,
+        country_confident=confident(struck, extraction),
         people=people,
         officials=tuple(sorted(officials - background)),
         principals=tuple(
@@ -209,140 +208,6 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
             for t in info.times
             if t.date is not None and t.precision == "day" and any(ch.isdigit() for ch in t.text)
         ),
-    )
-
-
-# A preposition that puts the incident at a place: "a strike in Sanaa", "near Kramatorsk",
-# "in southern Lebanon". Without one the place may be an actor ("Israel said", "Tehran
-# vowed") or an outlet's; "on" only after an attack ("strikes on Iran"): "blamed on Israel".
-_LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|at|outside|inside|into|across)|\b(?:strikes?|attacks?|raids?|fire|fired"
-    r"|assault|offensive|bombardment|shelling)\s+on)\s+(?:the\s+)?(?:(?:north|south|east|west)"
-    r"(?:ern)?\s+|(?:north|south)(?:east|west)(?:ern)?\s+|central\s+)?$",
-    re.I,
-)
-# Words that say a sentence tells of a strike, beyond those of an event sentence.
-_STRIKE_WORD = re.compile(r"\b(?:struck|air\s?strikes?|missiles?|rockets?|shell(?:ed|ing))\b", re.I)
-# A possessive after a place ("Iran's"), and the few words after it that say what it owns.
-_POSSESSIVE_AFTER = re.compile(r"['’]s?\s+((?:[\w’'\-]+\s+){0,4}[\w’'\-]+)")
-# A capitalised word after a place's name makes it part of a longer one ("Berlin Heights",
-# "Denmark Road"), unless it is a day, a month or a city's "City" ("Gaza City").
-_NAME_GOES_ON = re.compile(
-    r"\s+(?!(?:City|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February"
-    r"|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]"
-)
-# A city this large is known by its name alone ("Damascus"), without its country named.
-_LARGE_CITY = 500_000
-# How many sentences of the lead telling of a strike are read for the place it struck.
-_STRUCK_SENTENCES = 3
-
-
-def _struck_place(extraction: Extraction) -> PlaceMention | None:
-    """Where the report says the incident happened: the lead's place when the text puts the
-    incident there, else the headline's, else the first of the lead's strike sentences;
-    never a dateline ("DUBAI (Reuters)"), an actor ("Israel said"), a nationality ("in
-    Pakistani strikes on Iran"), an owner ("Iran's consulate in Damascus"), a place of the
-    past ("killed in a 2008 bombing in Damascus") or of a quoted speaker's words."""
-    mention, index = extraction.main_place, extraction.main_place_sentence
-    if mention is not None and index is not None:
-        info = extraction.sentences[index]
-        if _struck_at(info.sentence.text, mention) and not _quoted(
-            info.sentence.text, mention.start
-        ):
-            return _in_its_region(info.sentence.text, mention, info.places)
-    named = {m.place.country for info in extraction.sentences for m in info.places
-             if m.place.kind != "city"}  # fmt: skip
-    title = _TITLE_PREPOSITION.sub(lambda m: m.group().lower(), extraction.article.title or "")
-    sentences = [(title, tuple(find_places(title)))] if title else []
-    seen = 0
-    for info in extraction.sentences:
-        # The first sentence is the lead of a report of any news (a trial, an arrest).
-        if info.index == 0 or info.is_event or _STRIKE_WORD.search(info.sentence.text):
-            sentences.append((info.sentence.text, info.places))
-            seen += 1
-            if seen >= _STRUCK_SENTENCES:
-                break
-    for text, places in sentences:
-        for found in places:
-            if _struck_at(text, found) and not _quoted(text, found.start):
-                if found.place.kind == "city":
-                    found = prefer_country(found, named)
-                    # A town another country's gazetteer has ("in Whitehaven" in a Memphis
-                    # report) is no reading of where; a large city is.
-                    if found.place.country not in named and found.place.population < _LARGE_CITY:
-                        continue
-                return _in_its_region(text, found, places)
-    return None
-
-
-def _in_its_region(
-    text: str, mention: PlaceMention, places: Sequence[PlaceMention]
-) -> PlaceMention:
-    """The state or country a city is said to be in ("near Eldorado, Texas") when the
-    gazetteer knows the name only in another country: the region, not the namesake."""
-    if mention.place.kind != "city":
-        return mention
-    after = next((m for m in places if m.start > mention.end), None)
-    if (
-        after is not None
-        and after.place.kind != "city"
-        and text[mention.end : after.start].strip() == ","
-        and after.place.country not in {c.country for c in mention.candidates}
-    ):
-        return after
-    return mention
-
-
-def _quoted(text: str, position: int) -> bool:
-    """Whether the position is inside a quotation ("the enemy's crimes in Gaza")."""
-    before = text[:position]
-    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
-
-
-def _struck_at(text: str, mention: PlaceMention) -> bool:
-    """Whether the sentence puts the incident at this place: after a locative preposition,
-    not a nationality ("in Israeli strikes"), and, when possessive, naming a part of the
-    place ("in Iran's Sistan province") rather than what it owns or did ("in Israel's pager
-    attack", "Iran's consulate in Damascus")."""
-    if mention.text.lower() in lexicon.DEMONYMS:
-        return False
-    if _NAME_GOES_ON.match(text, mention.end):
-        return False
-    owned = _POSSESSIVE_AFTER.match(text, mention.end)
-    if owned is not None and not _names_a_part(owned.group(1).split()):
-        return False
-    before = text[max(0, mention.start - 40) : mention.start]
-    return _LOCATIVE_BEFORE.search(before) is not None and not has_background_cue(before)
-
-
-def _names_a_part(words: list[str]) -> bool:
-    """Whether the words after a place's possessive name a part of it: the first lower-case
-    word, after any names ("Sistan and Baluchestan province"), is a kind of area."""
-    for word in words:
-        if word[:1].isupper() or word == "and":
-            continue
-        return word.strip(".,;:’'-").lower() in lexicon.COUNTRY_PART_WORDS
-    return False
-
-
-def _confident(struck: PlaceMention | None, extraction: Extraction) -> bool:
-    """Whether the place's country is surely where it struck: a country's or a state's name,
-    or a large city's, that no other country's place bears ("Georgia"), or whose country the
-    article names by another name too ("Damascus" and "Syrian", "Lebanon" and "Beirut": not
-    the small American towns of those names)."""
-    if struck is None or not struck.place.country:
-        return False
-    place = struck.place
-    if place.kind == "city" and place.population < _LARGE_CITY:
-        return False
-    if all(c.country == place.country for c in struck.candidates):
-        return True
-    if place.kind == "state":
-        return False
-    return any(
-        m.place.country == place.country and m.text.lower() != struck.text.lower()
-        for info in extraction.sentences
-        for m in info.places
     )
 
 
