@@ -282,6 +282,18 @@ DEMONYMS = frozenset(
     """american british french russian ukrainian iranian israeli iraqi syrian lebanese
     palestinian yemeni pakistani afghan turkish egyptian jordanian saudi chinese""".split()
 )
+# Words after a country's possessive that name a part of it, where something can strike ("in
+# Iran's southeastern province", "on Pakistan's soil"); other words name what the country owns
+# or did ("Iran's consulate in Damascus", "in Israel's pager attack").
+COUNTRY_PART_WORDS = (
+    PLACE_PREFIXES
+    | PLACE_TYPE_WORDS
+    | frozenset(
+        """northeastern northwestern southeastern southwestern province provinces region regions
+    state city capital border borders borderlands frontier territory territories soil
+    airspace town towns area areas countryside coast port governorate heartland""".split()
+    )
+)
 # Seas and world regions ("Red Sea", "Middle East"): the name finder reads them as people,
 # and so wide a place tells nothing of which incident a report is about.
 REGION_WORDS = frozenset("""sea seas ocean gulf strait peninsula""".split())
