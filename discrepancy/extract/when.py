@@ -195,3 +195,30 @@ _BACKGROUND_CUE = Caseless(r"\b(?:" + lexicon.BACKGROUND_CUES + r")\b")
 def has_background_cue(text: str) -> bool:
     """Does the text put what follows in another time ("last month", "days after")?"""
     return bool(_BACKGROUND_CUE.search(text))
+
+
+# A time that dates a statement, not an event: "said on Wednesday", "told reporters Friday",
+# "Late on Tuesday afternoon, the charity said seven ...". At the end of a sentence ("... on
+# Aug. 21, police said.") the time is the event's and the statement only credits it.
+_STATED_BEFORE = Caseless(
+    r"\b(?:said|says|told\s+[\w\s]{1,25}?|announced|reported|confirmed|added|stated)\s+"
+    r"(?:on\s+|late\s+|early\s+)?$"
+)
+_OPENING = Caseless(r"^\W*(?:(?:late|early|later|earlier)\s+)?(?:on\s+)?$")
+_STATED_AFTER = Caseless(
+    r"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'\-]+\s+){0,4}?(?:said|says|told|announced|reported"
+    r"|confirmed|stated)\s+[\w“\"]"
+)
+
+
+def stated_time(sentence: str, time: TimeExpression) -> bool:
+    """Does the time phrase date a statement ("said on Wednesday") rather than an event?"""
+    return bool(
+        _STATED_BEFORE.search(sentence[max(0, time.start - 40) : time.start])
+        or (
+            # "In November 2014, his family says ...": a month opening dates what is told.
+            time.precision != "month"
+            and _OPENING.search(sentence[: time.start])
+            and _STATED_AFTER.search(sentence[time.end : time.end + 60])
+        )
+    )

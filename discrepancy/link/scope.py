@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
+from collections.abc import Mapping
 
 from discrepancy.extract import Extraction, SentenceFacts, lexicon
 from discrepancy.extract.caseless import Caseless
 from discrepancy.extract.people import speaks
 from discrepancy.extract.places import PlaceMention
 from discrepancy.extract.sentences import is_playlist_entry
-from discrepancy.extract.when import TimeExpression, has_background_cue
+from discrepancy.extract.when import TimeExpression, has_background_cue, stated_time
 from discrepancy.link.roundups import ONE_OF_SEVERAL, Segments, segments
 from discrepancy.link.scope_patterns import (
     AS_OF_BEFORE,
     MIN_SITES,
     OTHER_EVENT_BEFORE,
+    OTHER_EVENT_LEAD,
     WEEKDAYS_BEFORE_WEEKEND,
     WEEKEND_EVENT_BEFORE,
     CountSpan,
@@ -54,6 +57,15 @@ _HISTORY_CUE = Caseless(
     r"(?:span|period|stretch)\b"
     r"|\b(?:killed|shot|wounded|murdered)\s+in\s+(?:" + "|".join(lexicon.MONTHS) + r")\b(?!\s+\d)"
 )
+# "an attack that became one of the deadliest since the start of the war", "the deadliest
+# single attack of this year": a superlative measures the incident against the past; the span
+# it names is no tally's ("the deadliest year since 2015" is one, and stays).
+_SUPERLATIVE = re.compile(
+    r"\b(?:the|one\s+of\s+the)\s+(?:single\s+)?(?:deadliest|bloodiest|worst|largest|biggest"
+    r"|heaviest|most\s+\w+)\b(?!\s+(?:single\s+)?(?:year|month|week|weekend|day|decade|period"
+    r"|summer|winter|spring|autumn|fall)s?\b)[^,;.]{0,120}",
+    re.IGNORECASE,
+)
 # Another shooting told beside the story's own: "Meanwhile, ... also on the East Side",
 # "About 15 minutes earlier, ... in a shooting on the North Side", "another fatal shooting".
 _OTHER_SHOOTING = Caseless(
@@ -77,13 +89,25 @@ _IN_EARLIER_EVENT_AFTER = Caseless(
     r"(?:[\w\-]+\s+)?(?:shooting|attack|incident)\b"
 )
 _UNKEYED = "?"
-_REPORTING_BEFORE = Caseless(
-    r"\b(?:said|says|told\s+[\w\s]{1,25}?|announced|reported|confirmed|added|stated)\s+(?:on\s+|late\s+|early\s+)?$"
-)
+# A count that says how many (digits or a number word), not a bare "killed" or "died".
+_COUNTED = Caseless(r"\d|\b(?:" + "|".join(lexicon.NUMBER_WORDS) + r")\b")
 _MAIN_ANCHOR = Caseless(
-    r"\b(?:this|the|today’s|today's)\s+(?:strike|attack|shooting|blast|bombing)\b"
+    r"\b(?:this|the|today’s|today's)\s+(?:strike|attack|shooting|blast|bombing|shelling"
+    r"|explosion|raid)\b"
 )
 _CONTINUATION = Caseless(r"\b(?:other|another|more|others|also)\b")
+# "In that incident, a student was killed": the event the sentence before told.
+_BACK_REFERENCE = Caseless(
+    r"\b(?:that|the\s+earlier|the\s+previous)\s+(?:incident|shooting|attack|strike|raid)\b"
+)
+# "a commander in Iran's Revolutionary Guard", "in Israel's army": a possessive that names a
+# body of the country names an actor, not where the count happened ("in Iran's Sistan
+# province" does).
+_ACTOR_POSSESSIVE = re.compile(
+    r"['’]s\s+(?:[\w\-]+\s+){0,5}?(?:corps|guards?|army|forces|military|ministry|government"
+    r"|embassy|consulate|navy|air\s+force|militia|regime|leadership)\b",
+    re.IGNORECASE,
+)
 _LOCATIVE = Caseless(
     r"\b(?:in|near|outside|across|at|into)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?"
     r"\s+|central\s+|suburbs\s+of\s+|capital\s+(?:of\s+)?)?$"
@@ -94,12 +118,17 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
     """The article's claims, each with its scope; claims about no incident are dropped."""
     scoped: list[Claim] = []
     roundup = segments(extraction)
+    counted: dict[int, list[int]] = {}  # sentence index -> where its counts end
+    for count in extraction.claims:
+        told = _sentence_of(extraction, count) if count.kind in _COUNTS else None
+        if told is not None:
+            counted.setdefault(told.index, []).append(count.end - told.sentence.start)
     for claim in extraction.claims:
         if claim.kind in (Kind.DATE, Kind.LOCATION):
             scoped.append(claim)
             continue
         info = _sentence_of(extraction, claim)
-        scope = _scope(extraction, info, claim) if info else MAIN
+        scope = _scope(extraction, info, claim, counted) if info else MAIN
         if roundup is not None and info is not None and scope != NONE:
             shooting = _roundup_scope(roundup, info.index)
             # A count or a person in one shooting's sentences is of that shooting; a sum's
@@ -191,12 +220,14 @@ def _group_subjects(
         info = sentence_of.get((claim.start, claim.kind))
         if info is None or claim.kind not in _COUNTS or claim.subject is not None:
             continue
-        if claim.low is None or claim.high is None:
-            continue  # "killed" alone or "at least" a group says nothing to compare
+        if claim.low is None or (claim.high is None and not _COUNTED.search(claim.value)):
+            continue  # "killed" alone says nothing of how many
         group = group_of(info.sentence.text, span(claim, info))
         if group is not None:
-            groups[index] = group
+            if claim.high is not None:  # "at least" a group says nothing to compare
+                groups[index] = group
         elif is_generic(info.sentence.text, span(claim, info)):
+            # "At least 12 people" counts everyone as surely as "12 people" does.
             generic.add((claim.kind, claim.scope))
     return [
         dataclasses.replace(claim, subject=groups[i])
@@ -234,12 +265,15 @@ def _other_year(extraction: Extraction, text: str) -> bool:
     return any(int(m.group(1)) != published.year for m in _IN_YEAR.finditer(text))
 
 
-def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
+def _scope(
+    extraction: Extraction, info: SentenceFacts, claim: Claim, counted: Mapping[int, list[int]]
+) -> str:
+    """`counted`: where the counts of each sentence that gives one end."""
     position = claim.start - info.sentence.start
     text = info.sentence.text
     before = text[:position]
     if claim.kind in _COUNTS and (
-        _HISTORY_CUE.search(ONE_OF_SEVERAL.sub("", text))
+        _HISTORY_CUE.search(_SUPERLATIVE.sub("", ONE_OF_SEVERAL.sub("", text)))
         or _other_year(extraction, text)
         or is_playlist_entry(text)
     ):
@@ -262,7 +296,7 @@ def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
             or (counts and _IN_EARLIER_EVENT_AFTER.search(text[claim.end - info.sentence.start :]))
         )
         if not cue:
-            carried = _carried_over(extraction, info)
+            carried = _carried_over(extraction, info, counted)
             return carried if carried is not None and counts else MAIN
     if claim.kind == Kind.TROOPS and other_time is None:
         # Deployments are standing facts; only an explicit other time moves them.
@@ -279,19 +313,43 @@ def _weekend_event(extraction: Extraction, before: str) -> bool:
     return weekday in WEEKDAYS_BEFORE_WEEKEND and WEEKEND_EVENT_BEFORE.test(before)
 
 
-def _carried_over(extraction: Extraction, info: SentenceFacts) -> str | None:
+def _carried_over(
+    extraction: Extraction, info: SentenceFacts, counted: Mapping[int, list[int]]
+) -> str | None:
     """A follow-on sentence ("Numerous other soldiers were injured.") stays with the other
     incident the previous sentence was about, unless it anchors itself to the main one."""
     if info.index == 0 or info.times or _MAIN_ANCHOR.search(info.sentence.text):
         return None
     previous = extraction.sentences[info.index - 1]
-    if not _CONTINUATION.search(info.sentence.text):
-        return None
     time = _other_time(extraction, previous, len(previous.sentence.text))
     place = _other_place(extraction, previous, len(previous.sentence.text))
+    if not _continues(info.sentence.text, counted.get(info.index, [])):
+        # "The strike came a day after attacks across the country. At least 39 people were
+        # killed." The toll right after a sentence that brings in another event, and gives
+        # none of its own, is that event's toll.
+        text = extraction.article.text
+        if (
+            previous.index in counted
+            or "\n" in text[previous.sentence.end : info.sentence.start]
+            or not OTHER_EVENT_LEAD.test(previous.sentence.text)
+        ):
+            return None
+        return _key(time, place)
     if time is None and place is None:
         return None
     return _key(time, place)
+
+
+def _continues(text: str, count_ends: list[int]) -> bool:
+    """Does the sentence go on from the one before ("Numerous other soldiers were hurt")?
+    A word of continuation after a count of its own sentence ("18 were killed and another
+    111 injured") goes on from that count instead."""
+    if _BACK_REFERENCE.search(text):
+        return True
+    for word in _CONTINUATION.finditer(text):
+        if all(not text[end : word.start()].strip() for end in count_ends if end <= word.start()):
+            return True
+    return False
 
 
 def _key(time: TimeExpression | None, place: PlaceMention | None) -> str:
@@ -319,7 +377,7 @@ def _other_time(
     times = [
         t
         for t in info.times
-        if not _REPORTING_BEFORE.search(text[max(0, t.start - 40) : t.start])
+        if not stated_time(text, t)
         and not AS_OF_BEFORE.search(text[max(0, t.start - 40) : t.start])
     ]
     candidates = [t for t in times if not _same_time(main, t)]
@@ -362,7 +420,12 @@ def _other_place(extraction: Extraction, info: SentenceFacts, position: int) -> 
     text = info.sentence.text
     # Only a place the sentence puts the event in counts: "in Jordan", not "US media" or
     # "pro-Iran", where a country names an actor.
-    located = [p for p in info.places if _LOCATIVE.search(text[max(0, p.start - 30) : p.start])]
+    located = [
+        p
+        for p in info.places
+        if _LOCATIVE.search(text[max(0, p.start - 30) : p.start])
+        and not _ACTOR_POSSESSIVE.match(text, p.end)
+    ]
     if main is None or not located:
         return None
     nearest = min(located, key=lambda p: _distance(p.start, p.end, position))
