@@ -118,9 +118,18 @@ def _incident_id(prefix: str, anchor: str) -> str:
 
 
 def _anchor(articles: Sequence[Article]) -> Article:
-    # The earliest-published article names the incident, so a later article joining it in
-    # another batch does not change the incident's id.
+    # The earliest-published article names the incident (ties and undated ones by id): a rule
+    # on the articles themselves, so one run of them all and batches in any order agree, and
+    # an article published later joining in another batch does not change the id.
     return min(articles, key=lambda a: (a.published or dt.date.max, a.id))
+
+
+def _background_key(claims: Sequence[Claim]) -> str:
+    """What names a background incident under its parent: the least of its scope keys (not
+    the first claim's, which depends on the order articles came in); a mention without a time
+    or a place is its article's own."""
+    scope = min(c.scope for c in claims)
+    return scope if _keyed(scope) else f"{scope}|{claims[0].article}"
 
 
 def _background_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
@@ -227,7 +236,7 @@ def _build_report(
             members_of, seen, parent = meta[match]
             meta[match] = (members_of, tuple(dict.fromkeys((*seen, *mentioned))), parent)
             continue
-        bg_id = _incident_id("bg", incident + "|" + bg_claims[0].scope)
+        bg_id = _incident_id("bg", incident + "|" + _background_key(bg_claims))
         claims_by_incident[bg_id] = bg_claims
         meta[bg_id] = ((), mentioned, incident)
     facts = align_blocks(claims_by_incident, published, order, engine)

@@ -6,7 +6,8 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from discrepancy.models import Article, Claim, Kind
@@ -42,6 +43,15 @@ class StoredDiscrepancy:
     def open(self) -> bool:
         """Is it still found in the latest run?"""
         return self.resolved_run is None
+
+
+@dataclass(frozen=True)
+class Renamed:
+    """What a run names otherwise than the store did: incident ids, and the fingerprints of
+    discrepancies found again, with the same values, under an incident's new id."""
+
+    incidents: Mapping[str, str] = field(default_factory=dict)
+    fingerprints: Mapping[str, str] = field(default_factory=dict)
 
 
 def content_hash(text: str) -> str:

@@ -98,10 +98,8 @@ def test_two_batches_give_the_same_report_as_one_run(db: Path) -> None:
     assert second.appeared == {d.fingerprint for d in one_run.discrepancies}
 
 
-def test_batches_in_either_order_give_the_same_discrepancies(tmp_path: Path) -> None:
-    def content(report: Report) -> set[tuple[Any, ...]]:
-        return {f[2:] for f in facts(report)}
-
+def test_batches_in_either_order_give_the_same_ids_as_one_run(tmp_path: Path) -> None:
+    one_run = run_articles(batch("part1", "part2"))
     with open_store(tmp_path / "a.sqlite") as store:
         check_batch(store, batch("part1"))
         forward = check_batch(store, batch("part2")).report
@@ -109,10 +107,10 @@ def test_batches_in_either_order_give_the_same_discrepancies(tmp_path: Path) -> 
         check_batch(store, batch("part2"))
         first_ids = {i.id for i in store.load_report().incidents}
         backward = check_batch(store, batch("part1")).report
-    assert content(forward) == content(backward)
-    # An incident keeps the id it got when first stored (here from part2's articles), so
-    # decisions about its discrepancies stay valid when earlier articles join later.
-    assert {i.id for i in backward.incidents} == first_ids
+    # Ids come from an incident's earliest article, whichever batch brought it: part1's
+    # earlier articles rename the incidents part2 alone had made.
+    assert facts(forward) == facts(backward) == facts(one_run)
+    assert {i.id for i in backward.incidents} == {i.id for i in one_run.incidents} != first_ids
 
 
 def test_rerunning_a_batch_changes_nothing(db: Path) -> None:
@@ -160,7 +158,9 @@ def test_new_version_of_an_article_replaces_the_old_one(db: Path) -> None:
         assert not gone.open and gone.resolved_run == result.run
 
 
-def test_incident_keeps_its_id_when_an_earlier_article_joins(db: Path, tmp_path: Path) -> None:
+def test_an_earlier_article_renames_the_incident_and_its_decision_follows(
+    db: Path, tmp_path: Path
+) -> None:
     early = tmp_path / "early" / "kirkuk_early.txt"
     early.parent.mkdir()
     early.write_text(
@@ -171,15 +171,26 @@ def test_incident_keeps_its_id_when_an_earlier_article_joins(db: Path, tmp_path:
     )
     with open_store(db) as store:
         first = check_batch(store, batch("part1", "part2"))
-        kept = {i.id for i in first.report.incidents}
+        store.record_decision(WOUNDED_6_7, "confirmed conflict", "ana", "hospital says 7")
         articles, _ = read_inputs([str(early)])
-        # "kirkuk_early" sorts before "kirkuk_one" on the same day, so a fresh run would
-        # name the incident after it; the store keeps the name the incident already has.
+        # "kirkuk_early" sorts before "kirkuk_one" on the same day: it names the incident, in
+        # the store as in one run of every article.
         fresh = run_articles([*store.articles(), *articles])
-        assert {i.id for i in fresh.incidents} != kept
         second = check_batch(store, articles)
-    assert {i.id for i in second.report.incidents} == kept
-    assert WOUNDED_6_7 in {d.fingerprint for d in second.report.discrepancies}
+        assert {i.id for i in second.report.incidents} == {i.id for i in fresh.incidents}
+        assert {i.id for i in fresh.incidents} != {i.id for i in first.report.incidents}
+        assert facts(second.report) == facts(fresh)
+        (moved,) = [d for d in second.report.discrepancies if d.kind == "wounded"]
+        assert moved.fingerprint != WOUNDED_6_7 and moved.values == ("six", "seven")
+        assert moved.fingerprint not in second.appeared
+        # The decision is the renamed discrepancy's; the old fingerprint still finds it.
+        decision = store.current_decisions()[moved.fingerprint]
+        assert (decision.decision, decision.reviewer) == ("confirmed conflict", "ana")
+        assert WOUNDED_6_7 not in store.current_decisions()
+        assert store.find_discrepancy(WOUNDED_6_7).fingerprint == moved.fingerprint
+        assert [d.note for d in store.decisions(moved.fingerprint)] == ["hospital says 7"]
+        stored = {d.fingerprint: d for d in store.discrepancies(include_resolved=True)}
+        assert WOUNDED_6_7 not in stored and stored[moved.fingerprint].first_run == first.run
 
 
 def test_load_report_rebuilds_the_latest_run(db: Path) -> None:
