@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from discrepancy.align.facts import fingerprint
+from discrepancy.align.identity import successors
 from discrepancy.models import Article, Report, Skipped, Status
 from discrepancy.pipeline import Settings, run_articles
 from discrepancy.store.extractions import StoredExtractions
@@ -118,38 +119,27 @@ def _renamed(report: Report, rows: Sequence[sqlite3.Row]) -> Renamed:
     """Stored incidents this report names otherwise, and the fingerprints that moved with them.
 
     An incident's id comes from its earliest article, so an article published earlier that
-    joins in a later batch renames it (and a store made before ids were content-derived has
-    first-seen ids). A stored incident whose id is gone continues as the incident holding most
-    of its articles (a background incident: most of the articles mentioning it, under its
-    parent's successor); each of its discrepancies found again there with the same values keeps
-    its decisions under the new fingerprint.
+    joins in a later batch renames it (as a store made before ids were content-derived has
+    first-seen ids). Each discrepancy of a renamed incident found again with the same values
+    keeps its decisions under its new fingerprint.
     """
+    stored = [
+        {"id": r["id"], "articles": json.loads(r["articles"]),
+         "mentioned_in": json.loads(r["mentioned_in"]), "background_of": r["background_of"]}
+        for r in rows
+    ]  # fmt: skip
     now = {i.id: i for i in report.incidents}
-    gone = [r for r in rows if r["id"] not in now]
-    incidents: dict[str, str] = {}
-    for row in sorted(gone, key=lambda r: r["background_of"] is not None):
-        parent = row["background_of"]
-        if parent is None:
-            members = set(json.loads(row["articles"]))
-            candidates = [i for i in now.values() if i.background_of is None]
-            overlap = {i.id: len(members.intersection(i.articles)) for i in candidates}
-        else:
-            parent = incidents.get(parent, parent)
-            members = set(json.loads(row["mentioned_in"]))
-            candidates = [i for i in now.values() if i.background_of == parent]
-            overlap = {i.id: len(members.intersection(i.mentioned_in)) for i in candidates}
-        found = [(-n, key) for key, n in overlap.items() if n]
-        if found:
-            incidents[row["id"]] = min(found)[1]
-    before: dict[str, list[str]] = {}
-    for old, new in incidents.items():
-        before.setdefault(new, []).append(old)
+    current = [
+        {"id": i.id, "articles": i.articles, "mentioned_in": i.mentioned_in,
+         "background_of": i.background_of}
+        for i in report.incidents
+    ]  # fmt: skip
+    incidents = successors(stored, current)
     fingerprints = {
-        fingerprint(old, fact): fingerprint(incident, fact)
-        for incident, olds in before.items()
-        for fact in now[incident].facts
+        fingerprint(old, fact): fingerprint(new, fact)
+        for old, new in incidents.items()
+        for fact in now[new].facts
         if fact.status in (Status.CONFLICT, Status.VARIANT)
-        for old in olds
     }  # fmt: skip
     return Renamed(incidents, fingerprints)
 

@@ -194,8 +194,14 @@ class Review:
     kind: str | None = None
     subject: str | None = None
     values: tuple[str, ...] = ()
+    # The articles whose claims made the discrepancy: they find it again under an incident
+    # that was renamed since (an earlier article joined it).
+    articles: tuple[str, ...] = ()
+    # A decision about the same fact before a new source added a value: shown as "reviewed
+    # before the new value", to be decided again; it settles nothing.
+    carried: bool = False
 
     @property
     def reviewed(self) -> bool:
         """Does this decision stop the discrepancy from failing a run?"""
-        return self.decision in REVIEWED
+        return self.decision in REVIEWED and not self.carried
