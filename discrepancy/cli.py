@@ -400,7 +400,7 @@ def review(
     Example:
 
         discrepancy review --db news.sqlite --list
-        discrepancy review 910493b9 "confirmed conflict" --db news.sqlite --reviewer ana
+        discrepancy review 90644c54 "confirmed conflict" --db news.sqlite --reviewer ana
     """
     from discrepancy.store.sqlite import open_store
 

@@ -21,6 +21,8 @@ from discrepancy.report.ci_formats import SUMMARY_PREFIX
 ROOT = Path(__file__).parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "ci"
 PART1, PART2, LATER = (str(FIXTURES / n) for n in ("part1", "part2", "later"))
+# One bombing: two reports of it (a 6-vs-7 wounded conflict), and one published before them.
+REPORTS, FIRST = (str(ROOT / "tests" / "fixtures" / "ids" / n) for n in ("reports", "first"))
 _SPEC = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
 assert _SPEC is not None and _SPEC.loader is not None
 generate = importlib.util.module_from_spec(_SPEC)
@@ -143,26 +145,16 @@ def test_a_baseline_exported_from_the_store_applies_to_a_plain_run(
     assert summary(plain)["failing"] == 0
 
 
-EARLY = (
-    "date 2025-03-04\nDepot fire near Kirkuk after drone strike\n\n"
-    "KIRKUK (Rudaw) - A drone set a fuel depot near Kirkuk ablaze on Tuesday, March 4, 2025. "
-    "Three guards were killed and six people were wounded, a police officer said.\n"
-)
-
-
 def test_a_decision_survives_the_id_change_an_earlier_article_brings(work: Path) -> None:
-    first = invoke("check", PART1, PART2, "--db", "news.sqlite", "-q", "--no-html",
-                   "-o", "first.json")  # fmt: skip
+    first = invoke("check", REPORTS, "--db", "news.sqlite", "-q", "--no-html", "-o", "first.json")
     [wounded] = [d for d in load("first.json")["discrepancies"] if d["kind"] == "wounded"]
     decided = invoke("review", wounded["fingerprint"], "confirmed conflict", "--db",
                      "news.sqlite", "--reviewer", "ana", "--note", "hospital says 7")  # fmt: skip
     assert first.exit_code == decided.exit_code == 0, decided.output
-    # Same day as the others, an id sorting first: this article names the incident now.
-    Path("early").mkdir()
-    Path("early", "a_kirkuk_early.txt").write_text(EARLY, encoding="utf-8")
-    later = invoke("check", "early", "--db", "news.sqlite", "--fail-on", "conflict",
+    # Published before the others: this article names the incident now.
+    later = invoke("check", FIRST, "--db", "news.sqlite", "--fail-on", "conflict",
                    "--no-html", "-o", "later.json")  # fmt: skip
-    plain = invoke("check", PART1, PART2, "early", "-q", "--no-html", "-o", "plain.json")
+    plain = invoke("check", REPORTS, FIRST, "-q", "--no-html", "-o", "plain.json")
     assert later.exit_code == plain.exit_code == 0, later.output
     [moved] = [d for d in load("later.json")["discrepancies"] if d["kind"] == "wounded"]
     [fresh] = [d for d in load("plain.json")["discrepancies"] if d["kind"] == "wounded"]
@@ -281,3 +273,25 @@ def test_a_store_copied_before_the_upgrade_opens(work: Path) -> None:
     upgraded = invoke("check", PART2, "--db", "old.sqlite", "-q", "--no-html", "-o", "-")
     assert upgraded.exit_code == 0, upgraded.output
     assert "[accepted]" in invoke("review", "--db", "old.sqlite").output
+
+
+def test_an_earlier_article_with_a_new_value_carries_the_decision_across_the_rename(
+    work: Path,
+) -> None:
+    first = invoke("check", REPORTS, "--db", "news.sqlite", "-q", "--no-html", "-o", "r1.json")
+    [wounded] = [d for d in load("r1.json")["discrepancies"] if d["kind"] == "wounded"]
+    decided = invoke("review", wounded["fingerprint"], "accepted", "--db", "news.sqlite",
+                     "--reviewer", "ana")  # fmt: skip
+    Path("first").mkdir()
+    text = (Path(FIRST) / "mosul_first.txt").read_text(encoding="utf-8")
+    Path("first", "mosul_first.txt").write_text(
+        text.replace("wounding six", "wounding nine"), encoding="utf-8"
+    )
+    later = invoke("check", "first", "--db", "news.sqlite", "--fail-on", "conflict",
+                   "--no-html", "-o", "r2.json")  # fmt: skip
+    assert first.exit_code == decided.exit_code == 0, decided.output
+    assert later.exit_code == 1, later.output
+    [grown] = [d for d in load("r2.json")["discrepancies"] if d["kind"] == "wounded"]
+    assert grown["incident"] != wounded["incident"] and "nine" in grown["values"]
+    assert grown["carried"]["decision"] == "accepted"
+    assert grown["carried"]["values"] == wounded["values"]

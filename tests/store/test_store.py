@@ -30,7 +30,7 @@ from discrepancy.store.sqlite import (
 )
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "ci"
-WOUNDED_6_7 = "910493b9f8d353e2"
+WOUNDED_6_7 = "90644c54aaeb8cc0"
 
 
 def batch(*names: str) -> list[Article]:
@@ -138,7 +138,11 @@ def test_same_text_under_another_id_is_not_counted_twice(db: Path, tmp_path: Pat
         assert result.duplicates == (("kirkuk_copy", "kirkuk_one"),)
         assert result.articles == ("kirkuk_one",)
         assert store.article_count() == 2
-        assert "inc-eaeb03abe6" in result.touched
+        [kirkuk] = [i.id for i in result.report.incidents if "kirkuk_one" in i.articles]
+        assert kirkuk in result.touched
+    # A run that reads both copies names incidents as the store that kept one does.
+    both = run_articles([*batch("part1"), *articles])
+    assert {i.id for i in both.incidents} == {i.id for i in result.report.incidents}
 
 
 def test_new_version_of_an_article_replaces_the_old_one(db: Path) -> None:
@@ -158,39 +162,33 @@ def test_new_version_of_an_article_replaces_the_old_one(db: Path) -> None:
         assert not gone.open and gone.resolved_run == result.run
 
 
-def test_an_earlier_article_renames_the_incident_and_its_decision_follows(
-    db: Path, tmp_path: Path
-) -> None:
-    early = tmp_path / "early" / "kirkuk_early.txt"
-    early.parent.mkdir()
-    early.write_text(
-        "date 2025-03-04\nDrone hits Kirkuk fuel depot\n\n"
-        "KIRKUK (AFP) - A drone hit a fuel depot near Kirkuk on Tuesday, March 4, 2025, "
-        "wounding six workers, police said.\n",
-        encoding="utf-8",
-    )
+def test_an_earlier_article_renames_the_incident_and_its_decision_follows(db: Path) -> None:
+    def articles(name: str) -> list[Article]:
+        found, _ = read_inputs([str(FIXTURES.parent / "ids" / name)])
+        return found
+
     with open_store(db) as store:
-        first = check_batch(store, batch("part1", "part2"))
-        store.record_decision(WOUNDED_6_7, "confirmed conflict", "ana", "hospital says 7")
-        articles, _ = read_inputs([str(early)])
-        # "kirkuk_early" sorts before "kirkuk_one" on the same day: it names the incident, in
-        # the store as in one run of every article.
-        fresh = run_articles([*store.articles(), *articles])
-        second = check_batch(store, articles)
+        first = check_batch(store, articles("reports"))
+        (before,) = first.report.discrepancies
+        store.record_decision(before.fingerprint, "confirmed conflict", "ana", "hospital says 7")
+        # "mosul_first" was published before the others: it names the incident, in the store
+        # as in one run of every article.
+        fresh = run_articles([*store.articles(), *articles("first")])
+        second = check_batch(store, articles("first"))
         assert {i.id for i in second.report.incidents} == {i.id for i in fresh.incidents}
         assert {i.id for i in fresh.incidents} != {i.id for i in first.report.incidents}
         assert facts(second.report) == facts(fresh)
-        (moved,) = [d for d in second.report.discrepancies if d.kind == "wounded"]
-        assert moved.fingerprint != WOUNDED_6_7 and moved.values == ("six", "seven")
+        (moved,) = second.report.discrepancies
+        assert moved.fingerprint != before.fingerprint and moved.values == ("six", "seven")
         assert moved.fingerprint not in second.appeared
         # The decision is the renamed discrepancy's; the old fingerprint still finds it.
         decision = store.current_decisions()[moved.fingerprint]
         assert (decision.decision, decision.reviewer) == ("confirmed conflict", "ana")
-        assert WOUNDED_6_7 not in store.current_decisions()
-        assert store.find_discrepancy(WOUNDED_6_7).fingerprint == moved.fingerprint
+        assert before.fingerprint not in store.current_decisions()
+        assert store.find_discrepancy(before.fingerprint).fingerprint == moved.fingerprint
         assert [d.note for d in store.decisions(moved.fingerprint)] == ["hospital says 7"]
         stored = {d.fingerprint: d for d in store.discrepancies(include_resolved=True)}
-        assert WOUNDED_6_7 not in stored and stored[moved.fingerprint].first_run == first.run
+        assert before.fingerprint not in stored and stored[moved.fingerprint].first_run == first.run
 
 
 def test_load_report_rebuilds_the_latest_run(db: Path) -> None:
@@ -205,9 +203,9 @@ def test_touched_incidents_are_those_of_the_batch(db: Path) -> None:
     with open_store(db) as store:
         check_batch(store, batch("part1", "part2"))
         result = check_batch(store, batch("later"))
-    assert result.touched == {"inc-eaeb03abe6"}
+    assert result.touched == {"inc-a995c89346"}
     part = select_incidents(result.report, result.touched)
-    assert [i.id for i in part.incidents] == ["inc-eaeb03abe6"]
+    assert [i.id for i in part.incidents] == ["inc-a995c89346"]
     assert {a.id for a in part.articles} == {"kirkuk_one", "kirkuk_two", "kirkuk_three"}
     assert {d.kind for d in part.discrepancies} == {"wounded"}
 
@@ -219,7 +217,7 @@ def test_decisions_are_appended_and_the_latest_counts(db: Path) -> None:
         store.record_decision(WOUNDED_6_7, "confirmed conflict", "ben", "hospital says 7")
         assert [d.decision for d in store.decisions()] == ["needs follow-up", "confirmed conflict"]
         assert store.current_decisions()[WOUNDED_6_7].reviewer == "ben"
-        assert store.find_discrepancy("9104").fingerprint == WOUNDED_6_7
+        assert store.find_discrepancy("9064").fingerprint == WOUNDED_6_7
         with pytest.raises(StoreError, match="not one of"):
             store.record_decision(WOUNDED_6_7, "fine")
     connection = sqlite3.connect(db)
