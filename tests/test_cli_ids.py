@@ -295,3 +295,23 @@ def test_an_earlier_article_with_a_new_value_carries_the_decision_across_the_ren
     assert grown["incident"] != wounded["incident"] and "nine" in grown["values"]
     assert grown["carried"]["decision"] == "accepted"
     assert grown["carried"]["values"] == wounded["values"]
+
+
+def test_the_review_app_carries_a_decision_across_the_rename(work: Path) -> None:
+    """The review app finds the decision before the new value under the renamed incident."""
+    from tests.review.test_serve import BASE, Page, TestClient, create_app
+
+    invoke("check", REPORTS, "--db", "news.sqlite", "-q", "--no-html", "-o", "r1.json")
+    [wounded] = [d for d in load("r1.json")["discrepancies"] if d["kind"] == "wounded"]
+    invoke("review", wounded["fingerprint"], "accepted", "--db", "news.sqlite", "--reviewer", "ana",
+           "--note", "both figures quoted")  # fmt: skip
+    Path("first").mkdir()
+    text = (Path(FIRST) / "mosul_first.txt").read_text(encoding="utf-8")
+    Path("first", "mosul_first.txt").write_text(text.replace("wounding six", "wounding nine"))
+    invoke("check", "first", "--db", "news.sqlite", "-q", "--no-html", "-o", "r2.json")
+    [grown] = [d for d in load("r2.json")["discrepancies"] if d["kind"] == "wounded"]
+    with TestClient(create_app("news.sqlite"), base_url=BASE) as client:
+        line = Page(client.get("/").text).text("li", id_=f"q-{grown['fingerprint']}")
+        page = Page(client.get(f"/discrepancies/{grown['fingerprint']}").text)
+    assert "reviewed before the new value: accepted by ana" in line
+    assert "both figures quoted" in page.text(id_="sv-carried")
