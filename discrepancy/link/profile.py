@@ -122,9 +122,11 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     # Page furniture before the story ("Get email notifications on <reporter> daily!") says
     # nothing about the incident: names, areas and wording are read from the story only.
     story = _story(extraction)
-    if not story and not (article.title or "").strip():
-        # Without a headline the text is all there is: a report of a fire, an arrest or a
-        # trial tells no crime, and is read whole rather than taken for an empty page.
+    if not story and (article.title_from_text or not (article.title or "").strip()):
+        # Without a headline given apart from the text, the text is all there is: a report
+        # of a fire, an arrest or a trial tells no crime, and is read whole rather than taken
+        # for an empty page. A crawled page given with its headline and telling no crime is
+        # a wall or an error page: its headline is what is known of the story.
         story = extraction.sentences
     # A listing page (a police feed, a news digest) names hundreds of people and streets: only
     # the first part of a story is read for names and areas.
