@@ -43,3 +43,23 @@ def test_a_page_given_with_its_headline_and_telling_no_crime_is_a_wall() -> None
     found = read_profile(article)
     assert found.headline_only
     assert "spinner" not in found.words
+
+
+# A story whose first sentences tell no crime, and whose crime word comes only later.
+CHAPEL_FIRE = (
+    "A fire gutted the old Wexcombe chapel on Sunday night, leaving only its bell tower. "
+    "Firefighters fought the blaze for six hours. "
+    "Investigators have named no suspect."
+)
+
+
+def test_a_plain_text_is_read_from_its_first_sentence() -> None:
+    found = read_profile(Article(id="p", text=CHAPEL_FIRE))
+    assert {"wexcombe", "chapel", "bell", "tower"} <= found.words.keys()
+
+
+def test_a_page_given_with_its_headline_is_read_from_its_first_report_of_a_crime() -> None:
+    # Crawled with a headline field, what precedes the first report of a crime is furniture.
+    page = Article(id="g", title="Chapel fire", text="Weekend bake sale raises funds. " + CHAPEL_FIRE)
+    found = read_profile(page)
+    assert "bake" not in found.words
