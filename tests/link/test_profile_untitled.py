@@ -60,6 +60,8 @@ def test_a_plain_text_is_read_from_its_first_sentence() -> None:
 
 def test_a_page_given_with_its_headline_is_read_from_its_first_report_of_a_crime() -> None:
     # Crawled with a headline field, what precedes the first report of a crime is furniture.
-    page = Article(id="g", title="Chapel fire", text="Weekend bake sale raises funds. " + CHAPEL_FIRE)
+    page = Article(
+        id="g", title="Chapel fire", text="Weekend bake sale raises funds. " + CHAPEL_FIRE
+    )
     found = read_profile(page)
     assert "bake" not in found.words
