@@ -56,6 +56,8 @@ class Article:
     body_start: int = 0
     # 1-based line in a JSONL/CSV input, None for one-article files.
     line: int | None = None
+    # The title is the text's own headline line, not a field the input gave.
+    title_from_text: bool = False
     warnings: tuple[str, ...] = ()
 
 

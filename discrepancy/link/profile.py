@@ -121,10 +121,14 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     }
     # Page furniture before the story ("Get email notifications on <reporter> daily!") says
     # nothing about the incident: names, areas and wording are read from the story only.
-    story = _story(extraction)
-    if not story and not (article.title or "").strip():
-        # Without a headline the text is all there is: a report of a fire, an arrest or a
-        # trial tells no crime, and is read whole rather than taken for an empty page.
+    # Without a headline given apart from the text, the text is all there is: it is read from
+    # its first sentence that is not page furniture, and a report of a fire, an arrest or a
+    # trial that tells no crime is a story rather than an empty page. A crawled page given
+    # with its headline and telling no crime is a wall or an error page: its headline is what
+    # is known of the story.
+    plain_text = article.title_from_text or not (article.title or "").strip()
+    story = _story(extraction, from_first_prose=plain_text)
+    if not story and plain_text:
         story = extraction.sentences
     # A listing page (a police feed, a news digest) names hundreds of people and streets: only
     # the first part of a story is read for names and areas.
@@ -294,11 +298,14 @@ def _kind_of_name(name: str) -> str:
     return "person"
 
 
-def _story(extraction: Extraction) -> Sequence[SentenceFacts]:
-    """The sentences from the first that reports the attack or its aftermath on; else none."""
+def _story(extraction: Extraction, from_first_prose: bool = False) -> Sequence[SentenceFacts]:
+    """The sentences from the first that reports the attack or its aftermath on (or, with
+    `from_first_prose`, from the first that is not page furniture); else none."""
     for position, info in enumerate(extraction.sentences):
         if is_playlist_entry(info.sentence.text) or _FURNITURE.search(info.sentence.text):
             continue
+        if from_first_prose:
+            return extraction.sentences[position:]
         words = _WORD.findall(info.sentence.text.lower())
         if info.is_event or not lexicon.STORY_WORDS.isdisjoint(words):
             return extraction.sentences[position:]

@@ -163,6 +163,7 @@ def build_article(
         text=text,
         source=source or header.source,
         title=title or header.title,
+        title_from_text=title is None and header.title is not None,
         published=published or header.published,
         path=path,
         url=url,

@@ -80,6 +80,7 @@ def article_values(article: Article) -> tuple[Any, ...]:
         article.id, content_hash(article.text), article.text, article.source, article.title,
         iso(article.published), article.path, article.url, article.dateline, article.body_start,
         article.line, json.dumps(list(article.warnings), ensure_ascii=False),
+        int(article.title_from_text),
     )  # fmt: skip
 
 
@@ -90,6 +91,7 @@ def article_from_row(row: sqlite3.Row) -> Article:
         published=date_from_iso(row["published"]), path=row["path"], url=row["url"],
         dateline=row["dateline"], body_start=row["body_start"], line=row["line"],
         warnings=tuple(json.loads(row["warnings"])),
+        title_from_text=bool(row["title_from_text"]),
     )  # fmt: skip
 
 

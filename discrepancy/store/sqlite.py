@@ -298,13 +298,13 @@ class Store:
         self._db.executemany(
             "UPDATE articles SET sha256 = ?, text = ?, source = ?, title = ?, published = ?,"
             " path = ?, url = ?, dateline = ?, body_start = ?, line = ?, warnings = ?,"
-            " updated_run = ? WHERE id = ?",
+            " title_from_text = ?, updated_run = ? WHERE id = ?",
             ((*article_values(a)[1:], run, a.id) for a in replaced),
         )
         self._db.executemany(
             "INSERT INTO articles (id, sha256, text, source, title, published, path, url,"
-            " dateline, body_start, line, warnings, seq, first_run, updated_run)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " dateline, body_start, line, warnings, title_from_text, seq, first_run,"
+            " updated_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ((*article_values(a), n, run, run) for n, a in enumerate(added, seq + 1)),
         )
 

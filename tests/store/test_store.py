@@ -376,3 +376,18 @@ def test_a_store_from_the_first_schema_is_migrated_in_place(db: Path) -> None:
         assert store.schema_version > 1
     columns = {row[1] for row in sqlite3.connect(db).execute("PRAGMA table_info(claims)")}
     assert {"precision", "derived"} <= columns
+
+
+def test_a_stored_article_keeps_whether_its_title_came_from_its_text(
+    db: Path, tmp_path: Path
+) -> None:
+    own = tmp_path / "own.txt"
+    own.write_text("Mill fire closes the river road\nA fire closed the river road.\n", "utf-8")
+    given = Article(id="given", title="Mill fire closes the river road", text="A fire closed it.")
+    read, skipped = read_inputs([str(own)])
+    assert skipped == [] and read[0].title_from_text
+    with open_store(db) as store:
+        check_batch(store, [*read, given])
+        stored = {a.id: a for a in store.articles()}
+    assert stored[read[0].id] == read[0]
+    assert stored["given"] == given and not stored["given"].title_from_text
