@@ -267,7 +267,10 @@ def test_a_store_copied_before_the_upgrade_opens(work: Path) -> None:
     invoke("review", fingerprint, "accepted", "--db", "news.sqlite")
     shutil.copyfile("news.sqlite", "old.sqlite")
     with sqlite3.connect("old.sqlite") as db:
-        db.executescript("DROP TABLE renamed; PRAGMA user_version = 4;")
+        db.executescript(
+            "DROP TABLE renamed; ALTER TABLE articles DROP COLUMN title_from_text;"
+            " PRAGMA user_version = 4;"
+        )
     listed = invoke("review", "--db", "old.sqlite")
     assert "has schema version 4" in listed.output
     upgraded = invoke("check", PART2, "--db", "old.sqlite", "-q", "--no-html", "-o", "-")
