@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from discrepancy.extract import Extraction, SentenceFacts, lexicon
 from discrepancy.extract.caseless import Caseless
+from discrepancy.extract.people import speaks
 from discrepancy.extract.places import PlaceMention
 from discrepancy.extract.sentences import is_playlist_entry
 from discrepancy.extract.when import (
@@ -160,6 +161,8 @@ def _scope(
         or is_playlist_entry(text)
     ):
         return NONE
+    if claim.kind == Kind.PERSON and speaks(text, position, claim.end - info.sentence.start):
+        return MAIN  # the day a speaker's sentence names is when they spoke
     other_time = _other_time(extraction, info, position)
     if claim.kind in _COUNTS and _OTHER_SHOOTING.search(text):
         return _key(other_time, _other_place(extraction, info, position))

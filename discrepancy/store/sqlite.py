@@ -26,8 +26,11 @@ from discrepancy.models import (
     Skipped,
     Status,
 )
+from discrepancy.store import decisions as store_decisions
+from discrepancy.store import renames
 from discrepancy.store.rows import (
     Decision,
+    Renamed,
     StoredDiscrepancy,
     article_from_row,
     article_values,
@@ -255,14 +258,19 @@ class Store:
     def save_run(
         self, inputs: Sequence[str], added: Sequence[Article], replaced: Sequence[Article],
         unchanged: int, skipped: Sequence[Skipped], report: Report,
+        renamed: Renamed | None = None,
     ) -> int:  # fmt: skip
         """Record a run with its new and changed articles and its results; return the run id.
 
         Call it inside transaction(): the run, its articles and its results land together.
+        With `renamed`, discrepancies of renamed incidents keep their decisions (renames.py).
         """
         run = self._insert_run(inputs, len(added), len(replaced), unchanged, skipped)
         self._write_articles(run, added, replaced)
         self._write_results(run, report)
+        if renamed is not None:
+            found = {d.fingerprint for d in report.discrepancies}
+            renames.record(self._db, run, renamed, found)
         return run
 
     def _insert_run(
@@ -290,13 +298,13 @@ class Store:
         self._db.executemany(
             "UPDATE articles SET sha256 = ?, text = ?, source = ?, title = ?, published = ?,"
             " path = ?, url = ?, dateline = ?, body_start = ?, line = ?, warnings = ?,"
-            " updated_run = ? WHERE id = ?",
+            " title_from_text = ?, updated_run = ? WHERE id = ?",
             ((*article_values(a)[1:], run, a.id) for a in replaced),
         )
         self._db.executemany(
             "INSERT INTO articles (id, sha256, text, source, title, published, path, url,"
-            " dateline, body_start, line, warnings, seq, first_run, updated_run)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " dateline, body_start, line, warnings, title_from_text, seq, first_run,"
+            " updated_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ((*article_values(a), n, run, run) for n, a in enumerate(added, seq + 1)),
         )
 
@@ -388,10 +396,12 @@ class Store:
         ]  # fmt: skip
 
     def find_discrepancy(self, fingerprint: str) -> StoredDiscrepancy:
-        """The discrepancy with this fingerprint or unique fingerprint prefix."""
+        """The discrepancy with this fingerprint or unique fingerprint prefix (one it had before
+        its incident was renamed leads to it too)."""
+        wanted = renames.current_fingerprint(self._db, fingerprint.strip().lower())
         matches = [
             d for d in self.discrepancies(include_resolved=True)
-            if d.fingerprint.startswith(fingerprint.strip().lower())
+            if d.fingerprint.startswith(wanted)
         ]  # fmt: skip
         if len(matches) == 1 and fingerprint.strip():
             return matches[0]
@@ -436,30 +446,13 @@ class Store:
         return Decision(cursor.lastrowid, fingerprint, decision, reviewer, note, at)
 
     def decisions(self, fingerprint: str | None = None) -> list[Decision]:
-        """Every decision recorded (for one fingerprint, if given), oldest first."""
-        query = "SELECT * FROM decisions"
-        params: tuple[str, ...] = ()
-        if fingerprint is not None:
-            query += " WHERE fingerprint = ?"
-            params = (fingerprint,)
-        rows = self._db.execute(query + " ORDER BY id", params)
-        return [
-            Decision(r["id"], r["fingerprint"], r["decision"], r["reviewer"], r["note"], r["at"])
-            for r in rows
-        ]
+        """Every decision recorded (for one discrepancy, under any fingerprint it had), oldest
+        first."""
+        return store_decisions.every(self._db, fingerprint)
 
     def current_decisions(self) -> dict[str, Decision]:
         """The latest decision per fingerprint (kept by a trigger: one row each to read)."""
-        rows = self._db.execute(
-            "SELECT d.* FROM latest_decisions AS l JOIN decisions AS d ON d.id = l.decision_id"
-            " ORDER BY d.id"
-        )
-        return {
-            r["fingerprint"]: Decision(
-                r["id"], r["fingerprint"], r["decision"], r["reviewer"], r["note"], r["at"]
-            )
-            for r in rows
-        }
+        return store_decisions.current(self._db)
 
 
 def _migrations() -> list[tuple[int, str]]:
