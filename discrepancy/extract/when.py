@@ -67,6 +67,11 @@ _MONTH_DAY = re.compile(
 )
 
 
+# A month and day at most this many days after publication is this year's (an announced day);
+# further ahead, it is last year's.
+AHEAD_DAYS = 7
+
+
 @lru_cache(maxsize=4096)
 def _parse_explicit(span: str, base: dt.date | None) -> dt.date | None:
     """The day a written date names; without a year, the latest such day up to `base`."""
@@ -81,8 +86,14 @@ def _parse_explicit(span: str, base: dt.date | None) -> dt.date | None:
             found = dt.date(year, month, day)
         except ValueError:
             return None
-        if not match.group("y") and base is not None and found > base and found.year > 1:
+        if (
+            not match.group("y")
+            and base is not None
+            and (found - base).days > AHEAD_DAYS
+            and found.year > 1
+        ):
             # "January 28" in a February article is this year's; in a January 5 one, last year's.
+            # A day a few days ahead is this year's: a funeral, a day of mourning, a deadline.
             found = found.replace(year=year - 1) if not (month == 2 and day == 29) else found
         return found
     return _parse_with_dateparser(span, base)
