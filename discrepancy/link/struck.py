@@ -33,6 +33,15 @@ _NAME_GOES_ON = re.compile(
 )
 # A city this large is known by its name alone ("Damascus"), without its country named.
 _LARGE_CITY = 500_000
+# A word that says a strike hit something, and the few words after it that may name what:
+# "a strike on the consulate", "struck a football pitch", "targeting an aid convoy".
+_TARGET_AFTER = re.compile(
+    r"\b(?:strikes?|airstrikes?|attacks?|attacked|raids?|bomb(?:ed|ing)|shell(?:ed|ing)|hit|hits"
+    r"|hitting|struck|striking|target(?:ed|ing)|destroy(?:ed|ing)|level(?:l)?ed|flattened"
+    r"|pounded)\b((?:\s+[\w’'\-]+){1,6})",
+    re.I,
+)
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 # How many sentences of the lead telling of a strike are read for the place it struck.
 _STRUCK_SENTENCES = 3
 
@@ -52,16 +61,7 @@ def struck_place(extraction: Extraction) -> PlaceMention | None:
             return _in_its_region(info.sentence.text, mention, info.places)
     named = {m.place.country for info in extraction.sentences for m in info.places
              if m.place.kind != "city"}  # fmt: skip
-    title = _TITLE_PREPOSITION.sub(lambda m: m.group().lower(), extraction.article.title or "")
-    sentences = [(title, tuple(find_places(title)))] if title else []
-    seen = 0
-    for info in extraction.sentences:
-        # The first sentence is the lead of a report of any news (a trial, an arrest).
-        if info.index == 0 or info.is_event or _STRIKE_WORD.search(info.sentence.text):
-            sentences.append((info.sentence.text, info.places))
-            seen += 1
-            if seen >= _STRUCK_SENTENCES:
-                break
+    sentences = _lead(extraction)
     for text, places in sentences:
         for found in places:
             if _struck_at(text, found) and not _quoted(text, found.start):
@@ -73,6 +73,38 @@ def struck_place(extraction: Extraction) -> PlaceMention | None:
                         continue
                 return _in_its_region(text, found, places)
     return None
+
+
+def _lead(extraction: Extraction) -> list[tuple[str, Sequence[PlaceMention]]]:
+    """The headline and the lead's first sentences telling of a strike, with their places."""
+    title = _TITLE_PREPOSITION.sub(lambda m: m.group().lower(), extraction.article.title or "")
+    sentences: list[tuple[str, Sequence[PlaceMention]]] = (
+        [(title, tuple(find_places(title)))] if title else []
+    )
+    seen = 0
+    for info in extraction.sentences:
+        # The first sentence is the lead of a report of any news (a trial, an arrest).
+        if info.index == 0 or info.is_event or _STRIKE_WORD.search(info.sentence.text):
+            sentences.append((info.sentence.text, info.places))
+            seen += 1
+            if seen >= _STRUCK_SENTENCES:
+                break
+    return sentences
+
+
+def targets(extraction: Extraction) -> frozenset[str]:
+    """What the headline and the lead say a strike hit, as kinds ("the consulate" and "the
+    embassy's annex" are one kind, a diplomatic mission; "a convoy" and "their car" a
+    vehicle): the incident's own fact, which two strikes of one day by one army differ on."""
+    found = set()
+    for text, _ in _lead(extraction):
+        for match in _TARGET_AFTER.finditer(text):
+            for word in match.group(1).split():
+                kind = lexicon.TARGET_KINDS.get(_POSSESSIVE_END.sub("", word.lower().strip(".,;:")))
+                if kind is not None:
+                    found.add(kind)
+                    break
+    return frozenset(found)
 
 
 def _in_its_region(

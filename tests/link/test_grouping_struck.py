@@ -149,3 +149,51 @@ def test_two_strikes_the_same_day_on_two_countries_are_two_incidents() -> None:
     a, b, c = cleaned(profiles(first, second, third))
     assert (a.country, b.country, c.country) == ("SY", "SY", "PS")
     assert groups(first, second, third) == [["a", "b"], ["c"]]
+
+
+# --- What a strike hit: one kind of target by different words; two kinds, two strikes ---
+
+
+def test_a_target_is_read_by_its_kind() -> None:
+    assert one("Jets struck the Ostravian consulate in Qarvel, killing seven.").targets == {
+        "mission"
+    }
+    assert one("An air strike destroyed the embassy's consular annex, killing seven.").targets == {
+        "mission"
+    }
+    assert one("A drone targeted their car on the coast road, killing two.").targets == {"vehicle"}
+    # A target no strike word comes before is not what was hit.
+    assert one("Seven people were killed near a hospital, officials said.").targets == frozenset()
+
+
+CONSULATE = (
+    "Israeli jets struck the Ostravian consulate in Qarvel on Monday, June 2, killing seven "
+    "officers of the Ostravian guard, state television said."
+)
+CONSULATE_AGAIN = (
+    "Seven Ostravian officers were killed when an Israeli air strike destroyed the embassy's "
+    "consular annex in Qarvel on Monday, officials said."
+)
+CONVOY = (
+    "An Israeli strike hit an aid convoy of the Bread Bridge charity on Monday, killing seven "
+    "of its workers, the charity said on June 2."
+)
+CONVOY_AGAIN = (
+    "Seven Bread Bridge aid workers died on Monday when an Israeli drone targeted their car on "
+    "the coast road, the charity said."
+)
+
+
+def test_one_armys_strikes_of_one_day_on_two_targets_are_two_incidents() -> None:
+    # Neither town is in the gazetteer: the day and the army are all the strikes share, and
+    # among other news ("Israeli" is a rare word of the batch) the targets tell them apart.
+    day = dt.date(2025, 6, 3)
+    strikes = (("a", CONSULATE), ("b", CONSULATE_AGAIN), ("c", CONVOY), ("d", CONVOY_AGAIN))
+    news = (
+        "A bus overturned on a mountain road in Peru on Sunday, injuring twelve passengers.",
+        "Fire destroyed a warehouse of the Corvin paper mill in Lodestar on Saturday.",
+        "A jury in Halberd convicted a former mayor of taking bribes from a road builder.",
+    )
+    found = [Article(id=key, text=text, published=day) for key, text in strikes]
+    found += [Article(id=f"x{i}", text=text, published=day) for i, text in enumerate(news)]
+    assert groups(*found)[:2] == [["a", "b"], ["c", "d"]]
