@@ -17,7 +17,8 @@ _TITLE_PREPOSITION = re.compile(r"\b(?:In|Near|At|On|Outside)\b")
 # vowed") or an outlet's; "on" only after an attack ("strikes on Iran"): "blamed on Israel".
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|outside|inside|into|across)|\b(?:strikes?|attacks?|raids?|fire|fired"
-    r"|assault|offensive|bombardment|shelling)\s+on)\s+(?:the\s+)?(?:(?:north|south|east|west)"
+    r"|assault|offensive|bombardment|shelling)\s+on|\b(?:city|town|village|province|region"
+    r"|district|outskirts|suburbs?)\s+of)\s+(?:the\s+)?(?:(?:north|south|east|west)"
     r"(?:ern)?\s+|(?:north|south)(?:east|west)(?:ern)?\s+|central\s+)?$",
     re.I,
 )
@@ -40,6 +41,9 @@ _TARGET_AFTER = re.compile(
     r"|hitting|struck|striking|target(?:ed|ing)|destroy(?:ed|ing)|level(?:l)?ed|flattened"
     r"|pounded)\b((?:\s+[\w’'\-]+){1,6})",
     re.I,
+)
+_TARGET_BEFORE = re.compile(
+    r"\b([a-z]+)\s+(?:strikes?|airstrikes?|attacks?|raids?|bombings?|shelling)\b", re.I
 )
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 # How many sentences of the lead telling of a strike are read for the place it struck.
@@ -83,9 +87,13 @@ def _lead(extraction: Extraction) -> list[tuple[str, Sequence[PlaceMention]]]:
     )
     seen = 0
     for info in extraction.sentences:
-        # The first sentence is the lead of a report of any news (a trial, an arrest).
-        if info.index == 0 or info.is_event or _STRIKE_WORD.search(info.sentence.text):
-            sentences.append((info.sentence.text, info.places))
+        # The first sentence is the lead of a report of any news (a trial, an arrest); a
+        # headline a page repeats is read once.
+        text = info.sentence.text
+        if any(text == before for before, _ in sentences):
+            continue
+        if info.index == 0 or info.is_event or _STRIKE_WORD.search(text):
+            sentences.append((text, info.places))
             seen += 1
             if seen >= _STRUCK_SENTENCES:
                 break
@@ -100,11 +108,20 @@ def targets(extraction: Extraction) -> frozenset[str]:
     for text, _ in _lead(extraction):
         for match in _TARGET_AFTER.finditer(text):
             for word in match.group(1).split():
-                kind = lexicon.TARGET_KINDS.get(_POSSESSIVE_END.sub("", word.lower().strip(".,;:")))
+                kind = _kind(word)
                 if kind is not None:
                     found.add(kind)
                     break
+        # "the consulate bombing", "a hospital strike": the target before the strike.
+        found.update(
+            kind for match in _TARGET_BEFORE.finditer(text) if (kind := _kind(match.group(1)))
+        )
     return frozenset(found)
+
+
+def _kind(word: str) -> str | None:
+    """The kind of target a word names ("consulate's": a mission), or None."""
+    return lexicon.TARGET_KINDS.get(_POSSESSIVE_END.sub("", word.lower().strip(".,;:")))
 
 
 def _in_its_region(
@@ -144,7 +161,11 @@ def _struck_at(text: str, mention: PlaceMention) -> bool:
     if owned is not None and not _names_a_part(owned.group(1).split()):
         return False
     before = text[max(0, mention.start - 40) : mention.start]
-    return _LOCATIVE_BEFORE.search(before) is not None and not has_background_cue(before)
+    # Any earlier word of the sentence may put the place in the past ("the day after a
+    # bombardment across Ukraine").
+    return _LOCATIVE_BEFORE.search(before) is not None and not has_background_cue(
+        text[: mention.start]
+    )
 
 
 def _names_a_part(words: list[str]) -> bool:

@@ -166,6 +166,35 @@ def test_a_target_is_read_by_its_kind() -> None:
     assert one("Seven people were killed near a hospital, officials said.").targets == frozenset()
 
 
+def test_a_target_named_before_the_strike_word_is_read() -> None:
+    found = one("Nine Dead in Consulate Bombing, Officials Say", title="Nine dead")
+    assert found.targets == {"mission"}
+
+
+def test_a_headline_a_page_repeats_leaves_room_for_the_lead() -> None:
+    # The page prints its headline twice; the lead's third sentence names the target.
+    headline = "Nine Dead in Qarvel Blast as Regime Stays Silent."
+    text = (
+        f"{headline} A neighbouring state condemned the air strike. {headline} Officials "
+        "confirmed nine deaths in the raid targeting the Ostravian consulate on Monday."
+    )
+    assert one(text).targets == {"mission"}
+
+
+def test_a_place_after_a_background_cue_anywhere_before_it_is_not_where() -> None:
+    found = one(
+        "Officials blamed the enemy for the attack, which came the day after eighteen hours "
+        "of missile and drone bombardment across Ukraine killed dozens of people."
+    )
+    assert found.countries == frozenset()
+
+
+def test_the_city_of_a_place_is_where() -> None:
+    found = one("Shelling in the centre of the border city of Kharkiv killed nine people.")
+    assert found.country == "UA"
+    assert found.countries == {"UA"}
+
+
 CONSULATE = (
     "Israeli jets struck the Ostravian consulate in Qarvel on Monday, June 2, killing seven "
     "officers of the Ostravian guard, state television said."
