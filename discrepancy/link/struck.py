@@ -1,5 +1,5 @@
-"""Where a strike hit, as the report tells its own incident: not an actor's, an outlet's or
-an owner's country; one place mention of the lead in, or none."""
+"""Where a strike hit and what it hit, as the report tells its own incident: the place (not
+an actor's, an outlet's or an owner's country) and the kinds of target its lead names."""
 
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ _TARGET_AFTER = re.compile(
     r"|pounded)\b((?:\s+[\w’'\-]+){1,6})",
     re.I,
 )
+# A target named before the strike word: "the consulate bombing", "a hospital strike".
 _TARGET_BEFORE = re.compile(
     r"\b([a-z]+)\s+(?:strikes?|airstrikes?|attacks?|raids?|bombings?|shelling)\b", re.I
 )
@@ -112,7 +113,6 @@ def targets(extraction: Extraction) -> frozenset[str]:
                 if kind is not None:
                     found.add(kind)
                     break
-        # "the consulate bombing", "a hospital strike": the target before the strike.
         found.update(
             kind for match in _TARGET_BEFORE.finditer(text) if (kind := _kind(match.group(1)))
         )
