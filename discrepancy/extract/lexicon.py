@@ -294,6 +294,25 @@ COUNTRY_PART_WORDS = (
     airspace town towns area areas countryside coast port governorate heartland""".split()
     )
 )
+# What a strike hit, by kind: reports of one strike name its target by different words ("the
+# consulate", "the embassy's consular annex"), and two strikes of one day differ on it.
+TARGET_KINDS = {
+    word: kind
+    for kind, words in {
+        "mission": "consulate consular embassy",
+        "vehicle": "convoy car cars vehicle vehicles truck trucks van bus minibus ambulance",
+        "hospital": "hospital hospitals clinic",
+        "school": "school schools kindergarten university",
+        "market": "market marketplace bazaar mall supermarket",
+        "worship": "mosque church synagogue shrine",
+        "residence": "house houses home homes apartment apartments residential residence",
+        "ground": "field pitch stadium playground",
+        "camp": "camp camps base bases barracks depot hideout hideouts headquarters stronghold",
+        "port": "port terminal ship vessel tanker harbour harbor",
+        "energy": "refinery substation",
+    }.items()
+    for word in words.split()
+}
 # Seas and world regions ("Red Sea", "Middle East"): the name finder reads them as people,
 # and so wide a place tells nothing of which incident a report is about.
 REGION_WORDS = frozenset("""sea seas ocean gulf strait peninsula""".split())

@@ -22,7 +22,7 @@ from discrepancy.extract.places import (
 from discrepancy.extract.sentences import is_playlist_entry
 from discrepancy.extract.when import clock_times
 from discrepancy.link.scope import MAIN
-from discrepancy.link.struck import confident, struck_place
+from discrepancy.link.struck import confident, struck_place, targets
 from discrepancy.models import ROUNDUP_KEY, Claim, Kind
 
 # Words, and victims' ages ("3-year-old"), which are rare enough to tell incidents apart.
@@ -98,6 +98,8 @@ class Profile:
     # The batch's rare family names among `people`, as words ("okafor"): another report may
     # name the person by the family name alone ("Okafor's brother said").
     surnames: tuple[str, ...] = ()
+    # What the lead says a strike hit, by kind ("mission", "vehicle", "hospital").
+    targets: frozenset[str] = frozenset()
 
 
 def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Profile:
@@ -185,6 +187,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         # An actor's or an outlet's country is no evidence about where the incident was.
         countries=struck_countries | {hit.country} if hit else _EMPTY,
         country_confident=confident(struck, extraction),
+        targets=frozen(targets(extraction)),
         people=people,
         officials=tuple(sorted(officials - background)),
         principals=tuple(

@@ -1,5 +1,5 @@
-"""Where a strike hit, as the report tells its own incident: not an actor's, an outlet's or
-an owner's country; one place mention of the lead in, or none."""
+"""Where a strike hit and what it hit, as the report tells its own incident: the place (not
+an actor's, an outlet's or an owner's country) and the kinds of target its lead names."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ _TITLE_PREPOSITION = re.compile(r"\b(?:In|Near|At|On|Outside)\b")
 # vowed") or an outlet's; "on" only after an attack ("strikes on Iran"): "blamed on Israel".
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|outside|inside|into|across)|\b(?:strikes?|attacks?|raids?|fire|fired"
-    r"|assault|offensive|bombardment|shelling)\s+on)\s+(?:the\s+)?(?:(?:north|south|east|west)"
+    r"|assault|offensive|bombardment|shelling)\s+on|\b(?:city|town|village|province|region"
+    r"|district|outskirts|suburbs?)\s+of)\s+(?:the\s+)?(?:(?:north|south|east|west)"
     r"(?:ern)?\s+|(?:north|south)(?:east|west)(?:ern)?\s+|central\s+)?$",
     re.I,
 )
@@ -33,6 +34,19 @@ _NAME_GOES_ON = re.compile(
 )
 # A city this large is known by its name alone ("Damascus"), without its country named.
 _LARGE_CITY = 500_000
+# A word that says a strike hit something, and the few words after it that may name what:
+# "a strike on the consulate", "struck a football pitch", "targeting an aid convoy".
+_TARGET_AFTER = re.compile(
+    r"\b(?:strikes?|airstrikes?|attacks?|attacked|raids?|bomb(?:ed|ing)|shell(?:ed|ing)|hit|hits"
+    r"|hitting|struck|striking|target(?:ed|ing)|destroy(?:ed|ing)|level(?:l)?ed|flattened"
+    r"|pounded)\b((?:\s+[\w’'\-]+){1,6})",
+    re.I,
+)
+# A target named before the strike word: "the consulate bombing", "a hospital strike".
+_TARGET_BEFORE = re.compile(
+    r"\b([a-z]+)\s+(?:strikes?|airstrikes?|attacks?|raids?|bombings?|shelling)\b", re.I
+)
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 # How many sentences of the lead telling of a strike are read for the place it struck.
 _STRUCK_SENTENCES = 3
 
@@ -52,16 +66,7 @@ def struck_place(extraction: Extraction) -> PlaceMention | None:
             return _in_its_region(info.sentence.text, mention, info.places)
     named = {m.place.country for info in extraction.sentences for m in info.places
              if m.place.kind != "city"}  # fmt: skip
-    title = _TITLE_PREPOSITION.sub(lambda m: m.group().lower(), extraction.article.title or "")
-    sentences = [(title, tuple(find_places(title)))] if title else []
-    seen = 0
-    for info in extraction.sentences:
-        # The first sentence is the lead of a report of any news (a trial, an arrest).
-        if info.index == 0 or info.is_event or _STRIKE_WORD.search(info.sentence.text):
-            sentences.append((info.sentence.text, info.places))
-            seen += 1
-            if seen >= _STRUCK_SENTENCES:
-                break
+    sentences = _lead(extraction)
     for text, places in sentences:
         for found in places:
             if _struck_at(text, found) and not _quoted(text, found.start):
@@ -73,6 +78,50 @@ def struck_place(extraction: Extraction) -> PlaceMention | None:
                         continue
                 return _in_its_region(text, found, places)
     return None
+
+
+def _lead(extraction: Extraction) -> list[tuple[str, Sequence[PlaceMention]]]:
+    """The headline and the lead's first sentences telling of a strike, with their places."""
+    title = _TITLE_PREPOSITION.sub(lambda m: m.group().lower(), extraction.article.title or "")
+    sentences: list[tuple[str, Sequence[PlaceMention]]] = (
+        [(title, tuple(find_places(title)))] if title else []
+    )
+    seen = 0
+    for info in extraction.sentences:
+        # The first sentence is the lead of a report of any news (a trial, an arrest); a
+        # headline a page repeats is read once.
+        text = info.sentence.text
+        if any(text == before for before, _ in sentences):
+            continue
+        if info.index == 0 or info.is_event or _STRIKE_WORD.search(text):
+            sentences.append((text, info.places))
+            seen += 1
+            if seen >= _STRUCK_SENTENCES:
+                break
+    return sentences
+
+
+def targets(extraction: Extraction) -> frozenset[str]:
+    """What the headline and the lead say a strike hit, as kinds ("the consulate" and "the
+    embassy's annex" are one kind, a diplomatic mission; "a convoy" and "their car" a
+    vehicle): the incident's own fact, which two strikes of one day by one army differ on."""
+    found = set()
+    for text, _ in _lead(extraction):
+        for match in _TARGET_AFTER.finditer(text):
+            for word in match.group(1).split():
+                kind = _kind(word)
+                if kind is not None:
+                    found.add(kind)
+                    break
+        found.update(
+            kind for match in _TARGET_BEFORE.finditer(text) if (kind := _kind(match.group(1)))
+        )
+    return frozenset(found)
+
+
+def _kind(word: str) -> str | None:
+    """The kind of target a word names ("consulate's": a mission), or None."""
+    return lexicon.TARGET_KINDS.get(_POSSESSIVE_END.sub("", word.lower().strip(".,;:")))
 
 
 def _in_its_region(
@@ -112,7 +161,11 @@ def _struck_at(text: str, mention: PlaceMention) -> bool:
     if owned is not None and not _names_a_part(owned.group(1).split()):
         return False
     before = text[max(0, mention.start - 40) : mention.start]
-    return _LOCATIVE_BEFORE.search(before) is not None and not has_background_cue(before)
+    # Any earlier word of the sentence may put the place in the past ("the day after a
+    # bombardment across Ukraine").
+    return _LOCATIVE_BEFORE.search(before) is not None and not has_background_cue(
+        text[: mention.start]
+    )
 
 
 def _names_a_part(words: list[str]) -> bool:

@@ -149,3 +149,80 @@ def test_two_strikes_the_same_day_on_two_countries_are_two_incidents() -> None:
     a, b, c = cleaned(profiles(first, second, third))
     assert (a.country, b.country, c.country) == ("SY", "SY", "PS")
     assert groups(first, second, third) == [["a", "b"], ["c"]]
+
+
+# --- What a strike hit: one kind of target by different words; two kinds, two strikes ---
+
+
+def test_a_target_is_read_by_its_kind() -> None:
+    assert one("Jets struck the Ostravian consulate in Qarvel, killing seven.").targets == {
+        "mission"
+    }
+    assert one("An air strike destroyed the embassy's consular annex, killing seven.").targets == {
+        "mission"
+    }
+    assert one("A drone targeted their car on the coast road, killing two.").targets == {"vehicle"}
+    # A target no strike word comes before is not what was hit.
+    assert one("Seven people were killed near a hospital, officials said.").targets == frozenset()
+
+
+def test_a_target_named_before_the_strike_word_is_read() -> None:
+    found = one("Nine Dead in Consulate Bombing, Officials Say", title="Nine dead")
+    assert found.targets == {"mission"}
+
+
+def test_a_headline_a_page_repeats_leaves_room_for_the_lead() -> None:
+    # The page prints its headline twice; the lead's third sentence names the target.
+    headline = "Nine Dead in Qarvel Blast as Regime Stays Silent."
+    text = (
+        f"{headline} A neighbouring state condemned the air strike. {headline} Officials "
+        "confirmed nine deaths in the raid targeting the Ostravian consulate on Monday."
+    )
+    assert one(text).targets == {"mission"}
+
+
+def test_a_place_after_a_background_cue_anywhere_before_it_is_not_where() -> None:
+    found = one(
+        "Officials blamed the enemy for the attack, which came the day after eighteen hours "
+        "of missile and drone bombardment across Ukraine killed dozens of people."
+    )
+    assert found.countries == frozenset()
+
+
+def test_the_city_of_a_place_is_where() -> None:
+    found = one("Shelling in the centre of the border city of Kharkiv killed nine people.")
+    assert found.country == "UA"
+    assert found.countries == {"UA"}
+
+
+CONSULATE = (
+    "Israeli jets struck the Ostravian consulate in Qarvel on Monday, June 2, killing seven "
+    "officers of the Ostravian guard, state television said."
+)
+CONSULATE_AGAIN = (
+    "Seven Ostravian officers were killed when an Israeli air strike destroyed the embassy's "
+    "consular annex in Qarvel on Monday, officials said."
+)
+CONVOY = (
+    "An Israeli strike hit an aid convoy of the Bread Bridge charity on Monday, killing seven "
+    "of its workers, the charity said on June 2."
+)
+CONVOY_AGAIN = (
+    "Seven Bread Bridge aid workers died on Monday when an Israeli drone targeted their car on "
+    "the coast road, the charity said."
+)
+
+
+def test_one_armys_strikes_of_one_day_on_two_targets_are_two_incidents() -> None:
+    # Neither town is in the gazetteer: the day and the army are all the strikes share, and
+    # among other news ("Israeli" is a rare word of the batch) the targets tell them apart.
+    day = dt.date(2025, 6, 3)
+    strikes = (("a", CONSULATE), ("b", CONSULATE_AGAIN), ("c", CONVOY), ("d", CONVOY_AGAIN))
+    news = (
+        "A bus overturned on a mountain road in Peru on Sunday, injuring twelve passengers.",
+        "Fire destroyed a warehouse of the Corvin paper mill in Lodestar on Saturday.",
+        "A jury in Halberd convicted a former mayor of taking bribes from a road builder.",
+    )
+    found = [Article(id=key, text=text, published=day) for key, text in strikes]
+    found += [Article(id=f"x{i}", text=text, published=day) for i, text in enumerate(news)]
+    assert groups(*found)[:2] == [["a", "b"], ["c", "d"]]
