@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from discrepancy.align.facts import discrepancies as flatten
-from discrepancy.models import Article, Report, Skipped
+from discrepancy.align.facts import fingerprint
+from discrepancy.align.identity import successors
+from discrepancy.models import Article, Report, Skipped, Status
 from discrepancy.pipeline import Settings, run_articles
 from discrepancy.store.extractions import StoredExtractions
-from discrepancy.store.rows import content_hash
+from discrepancy.store.rows import Renamed, content_hash
 from discrepancy.store.sqlite import Store
 
 
@@ -33,7 +32,8 @@ class Batch:
     duplicates: tuple[tuple[str, str], ...]
     # Incidents the batch's articles belong to or mention.
     touched: frozenset[str]
-    # Fingerprints that were not open in the store before this batch.
+    # Fingerprints that were not open in the store before this batch (nor under an id the
+    # batch renamed).
     appeared: frozenset[str]
 
 
@@ -76,19 +76,19 @@ def check_batch(
     seen = store.latest_run()
     plan = _plan(store.articles(), articles)
     report = run_articles(list(plan.union.values()), skipped, settings)
-    # Stored incidents change only with a run, and a run saved meanwhile is seen below.
-    report = _keep_incident_ids(report, store.stored_incidents())
+    # The stored rows change only with a run, and a run saved meanwhile is seen below.
     _stage(store, plan, report, extractions)
     with store.transaction():
         if store.latest_run() != seen:
             plan = _plan(store.articles(), articles)
             report = run_articles(list(plan.union.values()), skipped, settings)
-            report = _keep_incident_ids(report, store.stored_incidents())
             _stage(store, plan, report, extractions)
+        renamed = _renamed(report, store.stored_incidents())
         before = store.open_fingerprints()
+        before |= {new for old, new in renamed.fingerprints.items() if old in before}
         run = store.save_run(
             inputs, [plan.union[i] for i in plan.added], [plan.union[i] for i in plan.replaced],
-            len(plan.unchanged), skipped, report,
+            len(plan.unchanged), skipped, report, renamed,
         )  # fmt: skip
     store.save_staged_extractions()
     touched = _touched(report, set(plan.batch_ids))
@@ -133,65 +133,33 @@ def _plan(stored: Sequence[Article], articles: Sequence[Article]) -> _Plan:
     return plan
 
 
-def _keep_incident_ids(report: Report, rows: Sequence[sqlite3.Row]) -> Report:
-    """Give incidents the id they already have in the store, so fingerprints stay put.
+def _renamed(report: Report, rows: Sequence[sqlite3.Row]) -> Renamed:
+    """Stored incidents this report names otherwise, and the fingerprints that moved with them.
 
-    An incident's id comes from its earliest article; an article published earlier that
-    joins it in a later batch would otherwise rename it and every discrepancy in it.
+    An incident's id comes from its earliest article, so an article published earlier that
+    joins in a later batch renames it (as a store made before ids were content-derived has
+    first-seen ids). Each discrepancy of a renamed incident found again with the same values
+    keeps its decisions under its new fingerprint.
     """
-    stored = {r["id"]: r for r in rows}
-    natural = {i.id for i in report.incidents}
-    if not stored or natural <= stored.keys():
-        return report
-    home: dict[str, str] = {}
-    for row in rows:
-        if row["background_of"] is None:
-            for article in json.loads(row["articles"]):
-                home[article] = row["id"]
-    taken = natural & stored.keys()
-    mapping: dict[str, str] = {}
-
-    def best(candidates: Counter[str]) -> str | None:
-        free = [(-n, i) for i, n in candidates.items() if i not in natural | taken]
-        return min(free)[1] if free else None
-
-    for incident in report.incidents:
-        if incident.background_of is not None or incident.id in stored:
-            continue
-        choice = best(Counter(home[a] for a in incident.articles if a in home))
-        if choice is not None:
-            mapping[incident.id] = choice
-            taken.add(choice)
-    for incident in report.incidents:
-        parent = incident.background_of
-        if parent is None or parent not in mapping:
-            continue
-        new_parent = mapping[parent]
-        overlap: Counter[str] = Counter()
-        for row in rows:
-            if row["background_of"] == new_parent:
-                mentioned = set(json.loads(row["mentioned_in"]))
-                overlap[row["id"]] = len(mentioned & set(incident.mentioned_in))
-        choice = best(Counter({k: v for k, v in overlap.items() if v}))
-        if choice is None:
-            digest = hashlib.sha256(f"{new_parent}|{incident.id}".encode()).hexdigest()
-            choice = f"bg-{digest[:10]}"
-        mapping[incident.id] = choice
-        taken.add(choice)
-    if not mapping:
-        return report
-    incidents = tuple(
-        replace(
-            i,
-            id=mapping.get(i.id, i.id),
-            background_of=mapping.get(i.background_of, i.background_of)
-            if i.background_of
-            else None,
-        )
+    stored = [
+        {"id": r["id"], "articles": json.loads(r["articles"]),
+         "mentioned_in": json.loads(r["mentioned_in"]), "background_of": r["background_of"]}
+        for r in rows
+    ]  # fmt: skip
+    now = {i.id: i for i in report.incidents}
+    current = [
+        {"id": i.id, "articles": i.articles, "mentioned_in": i.mentioned_in,
+         "background_of": i.background_of}
         for i in report.incidents
-    )
-    found = tuple(d for i in incidents for d in flatten(i.id, i.facts))
-    return replace(report, incidents=incidents, discrepancies=found)
+    ]  # fmt: skip
+    incidents = successors(stored, current)
+    fingerprints = {
+        fingerprint(old, fact): fingerprint(new, fact)
+        for old, new in incidents.items()
+        for fact in now[new].facts
+        if fact.status in (Status.CONFLICT, Status.VARIANT)
+    }  # fmt: skip
+    return Renamed(incidents, fingerprints)
 
 
 def _touched(report: Report, batch: set[str]) -> frozenset[str]:

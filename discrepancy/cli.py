@@ -162,7 +162,7 @@ def check(
     from discrepancy.read.files import estimate_count
     from discrepancy.report.diff import load_report
     from discrepancy.report.write import format_from_extension
-    from discrepancy.store.baseline import failing, load_baseline
+    from discrepancy.store.baseline import applied, failing, load_baseline
 
     output_format = output_format or format_from_extension(output)
     if report_all and db is None:
@@ -215,6 +215,8 @@ def check(
             )
         reviews = {**store_reviews, **reviews}
     annotated = baseline is not None or store is not None
+    # Decisions found by what they were about: under a renamed incident, or before a new value.
+    reviews = applied(report, reviews)
     from discrepancy.report.write import write_report
 
     progress.phase("writing")
@@ -243,7 +245,7 @@ def _check_with_store(
 ) -> tuple[Report, dict[str, Review], dict[str, Any]]:
     """Check the batch against the store; the report, the store's reviews, summary fields."""
     from discrepancy.batches import check_batch
-    from discrepancy.models import Review
+    from discrepancy.store.baseline import from_store
     from discrepancy.store.sqlite import select_incidents
 
     batch = check_batch(store, articles, skipped, settings, inputs)
@@ -254,10 +256,7 @@ def _check_with_store(
         for given, kept in batch.duplicates:
             click.echo(printable(f"note {given}: same text as stored article {kept}; not "
                                   "counted twice"), err=True)  # fmt: skip
-    reviews = {
-        fp: Review(fp, d.decision, d.reviewer, d.note, d.at)
-        for fp, d in store.current_decisions().items()
-    }
+    reviews = {review.fingerprint: review for review in from_store(store)}
     report = batch.report if report_all else select_incidents(batch.report, batch.touched)
     summary = {
         "batch_articles": len(articles),
@@ -401,7 +400,7 @@ def review(
     Example:
 
         discrepancy review --db news.sqlite --list
-        discrepancy review 910493b9 "confirmed conflict" --db news.sqlite --reviewer ana
+        discrepancy review 90644c54 "confirmed conflict" --db news.sqlite --reviewer ana
     """
     from discrepancy.store.sqlite import open_store
 

@@ -56,6 +56,8 @@ class Article:
     body_start: int = 0
     # 1-based line in a JSONL/CSV input, None for one-article files.
     line: int | None = None
+    # The title is the text's own headline line, not a field the input gave.
+    title_from_text: bool = False
     warnings: tuple[str, ...] = ()
 
 
@@ -194,8 +196,14 @@ class Review:
     kind: str | None = None
     subject: str | None = None
     values: tuple[str, ...] = ()
+    # The articles whose claims made the discrepancy: they find it again under an incident
+    # that was renamed since (an earlier article joined it).
+    articles: tuple[str, ...] = ()
+    # A decision about the same fact before a new source added a value: shown as "reviewed
+    # before the new value", to be decided again; it settles nothing.
+    carried: bool = False
 
     @property
     def reviewed(self) -> bool:
         """Does this decision stop the discrepancy from failing a run?"""
-        return self.decision in REVIEWED
+        return self.decision in REVIEWED and not self.carried

@@ -7,7 +7,7 @@ import hashlib
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from discrepancy.align.facts import discrepancies, settle_derived_wounded
@@ -117,10 +117,25 @@ def _incident_id(prefix: str, anchor: str) -> str:
     return f"{prefix}-{hashlib.sha256(anchor.encode()).hexdigest()[:10]}"
 
 
-def _anchor(articles: Sequence[Article]) -> Article:
-    # The earliest-published article names the incident, so a later article joining it in
-    # another batch does not change the incident's id.
-    return min(articles, key=lambda a: (a.published or dt.date.max, a.id))
+def _digest(article: Article) -> str:
+    """What names an article in ids: its text, so that copies under other ids (which a store
+    keeps once, under the id it saw first) name alike."""
+    return hashlib.sha256(article.text.encode()).hexdigest()
+
+
+def _anchor(articles: Sequence[Article], digests: Mapping[str, str]) -> str:
+    """What names an incident: its earliest-published article (ties and undated ones by
+    text). A rule on the articles themselves, so one run of them all and batches in any
+    order agree; an article published later joining in another batch does not change it."""
+    return min((a.published or dt.date.max, digests[a.id]) for a in articles)[1]
+
+
+def _background_key(claims: Sequence[Claim], digests: Mapping[str, str]) -> str:
+    """What names a background incident under its parent: the least of its scope keys (not
+    the first claim's, which depends on the order articles came in); a mention without a time
+    or a place is its article's own."""
+    scope = min(c.scope for c in claims)
+    return scope if _keyed(scope) else f"{scope}|{digests[claims[0].article]}"
 
 
 def _background_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
@@ -196,12 +211,18 @@ def _build_report(
 ) -> Report:
     order = {a.id: i for i, a in enumerate(articles)}
     published = {a.id: a.published for a in articles}
+    digests = {a.id: _digest(a) for a in articles}
     claims_by_incident: dict[str, list[Claim]] = {}
     meta: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {}
     backgrounds: list[tuple[str, list[Claim]]] = []
-    for group in groups:
+    anchors = [_anchor([articles[i] for i in group], digests) for group in groups]
+    shared = {a for a, n in Counter(anchors).items() if n > 1}
+    for group, anchor in zip(groups, anchors, strict=True):
         members = [articles[i] for i in group]
-        incident = _incident_id("inc", _anchor(members).id)
+        # Copies of one text in two incidents: each is named by its least article id too.
+        if anchor in shared:
+            anchor += "|" + min(a.id for a in members)
+        incident = _incident_id("inc", anchor)
         claims = [c for i in group for c in scoped[i]]
         claims_by_incident[incident] = settle_derived_wounded(
             [c for c in claims if c.scope == MAIN]
@@ -227,9 +248,11 @@ def _build_report(
             members_of, seen, parent = meta[match]
             meta[match] = (members_of, tuple(dict.fromkeys((*seen, *mentioned))), parent)
             continue
-        bg_id = _incident_id("bg", incident + "|" + bg_claims[0].scope)
-        claims_by_incident[bg_id] = bg_claims
-        meta[bg_id] = ((), mentioned, incident)
+        bg_id = _incident_id("bg", incident + "|" + _background_key(bg_claims, digests))
+        # Copies of one text under two ids mention the same thing: one background incident.
+        earlier = meta.get(bg_id, ((), (), incident))[1]
+        claims_by_incident[bg_id] = [*claims_by_incident.get(bg_id, ()), *bg_claims]
+        meta[bg_id] = ((), tuple(sorted({*earlier, *mentioned}, key=order.__getitem__)), incident)
     facts = align_blocks(claims_by_incident, published, order, engine)
     incidents = []
     for incident_id, incident_facts in facts.items():

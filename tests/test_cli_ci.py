@@ -16,7 +16,7 @@ from discrepancy.report.ci_formats import SUMMARY_PREFIX
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ci"
 PART1, PART2, LATER = (str(FIXTURES / n) for n in ("part1", "part2", "later"))
-WOUNDED_6_7 = "910493b9f8d353e2"
+WOUNDED_6_7 = "90644c54aaeb8cc0"
 
 
 def invoke(*args: str) -> Result:
@@ -98,7 +98,8 @@ def test_quiet_keeps_only_the_summary_line(work: Path) -> None:
     assert result.stderr.splitlines() == [result.stderr.strip()]
     assert summary(result) == {
         "articles": 4, "skipped": 0, "incidents": 2, "conflicts": 1, "variants": 1,
-        "new_conflicts": 1, "new_variants": 1, "reviewed": 0, "failing": 0, "fail_on": "none",
+        "new_conflicts": 1, "new_variants": 1, "reviewed": 0, "carried": 0, "failing": 0,
+        "fail_on": "none",
         "exit": 0,
     }  # fmt: skip
     loud = invoke("check", PART1, PART2, "-o", "-")
@@ -209,7 +210,7 @@ def test_usage_errors(work: Path, args: tuple[str, ...], needle: str) -> None:
 def test_review_lists_open_discrepancies(work: Path) -> None:
     invoke("check", PART1, PART2, "--db", "s.sqlite", "-q", "-o", "-")
     listed = invoke("review", "--db", "s.sqlite")
-    assert f"{WOUNDED_6_7} inc-eaeb03abe6 wounded conflict: six / seven [unreviewed]" in (
+    assert f"{WOUNDED_6_7} inc-a995c89346 wounded conflict: six / seven [unreviewed]" in (
         listed.stdout
     )
     refused(invoke("review", "ffff", "accepted", "--db", "s.sqlite"), "no discrepancy")
@@ -221,7 +222,7 @@ def test_review_list_named_in_the_refusal_exists(work: Path) -> None:
     assert "--list" in refusal.stderr
     listed = invoke("review", "--db", "s.sqlite", "--list")
     assert listed.exit_code == 0, listed.output
-    assert f"{WOUNDED_6_7} inc-eaeb03abe6 wounded conflict" in listed.stdout
+    assert f"{WOUNDED_6_7} inc-a995c89346 wounded conflict" in listed.stdout
     refused(invoke("review", "ffff", "--db", "s.sqlite", "--list"), "--list takes no")
 
 

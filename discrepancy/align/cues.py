@@ -89,7 +89,9 @@ _NEAR_BEFORE = (
 # Cues just after the figure (the text after it starts with the match).
 _AFTER = (
     # "33 people died in Kyiv, not 34": the figure corrects a higher one.
-    (CORRECTION, re.compile(r"^[^.;:]{0,60}?\b(?:not|rather\s+than)\s+\d", re.IGNORECASE)),
+    # The clause may name the place and the attack first ("33 died in the strike on the
+    # children's hospital in the capital's west, not 34").
+    (CORRECTION, re.compile(r"^[^.;:]{0,110}?\b(?:not|rather\s+than)\s+\d", re.IGNORECASE)),
     # "34, as previously reported": a figure the report itself calls old.
     (
         EARLIER,

@@ -145,7 +145,9 @@ def _name_facts(claims: Sequence[Claim], kind: Kind) -> list[Fact]:
             r for r in rules if r in SPELLING_RULES and _spelled_apart(spellings, kind)
         )
         roles = Counter(c.subject for c in group if c.subject)
-        subject = roles.most_common(1)[0][0] if roles else None
+        # The most frequent role, ties alphabetically: not the first seen, which depends on
+        # the order articles came in (and the role is part of the fingerprint).
+        subject = min(roles.items(), key=lambda kv: (-kv[1], kv[0]))[0] if roles else None
         group = [c if c.subject == subject else _with_subject(c, subject) for c in group]
         rule: str | None
         if variant_rules and len(articles) > 1:

@@ -26,7 +26,10 @@ from discrepancy.models import Article, Claim, Kind
 # Words that say a sentence reports an attack or shooting: the first such sentence is the lead.
 _EVENT = Caseless(
     r"\b(?:strike|strikes|attack|attacked|shooting|shot|killed|killing|wounded|injured|bomb"
-    r"|bombing|blast|explosion|stabbing|dead|died|gunfire|gunman|drone|raid|clash|ambush)\b"
+    r"|bombing|blast|explosion|stabbing|dead|died|gunfire|gunman|drone|raid|clash|ambush"
+    # "The death toll from Saturday's shelling has risen to 21": a toll or a shelling is the
+    # event as surely as a strike.
+    r"|shelling|shelled|airstrikes?|bombardment|toll)\b"
 )
 _LEAD_SENTENCES = 4
 

@@ -116,7 +116,23 @@ AGENCIES = frozenset(
 
 # Who the article credits: "police said", "according to a US official".
 ATTRIBUTION_VERBS = r"said|says|told|reported|reports|confirmed|stated|announced|claimed|added"
+# Verbs of a person speaking ("the minister hinted", "said the spokesman"): the day the
+# sentence names is when they spoke, not another event's. Not "claimed" (an attack), "posted"
+# (points), "admitted" (to a clinic), "called" (the police), "reported" (missing): they also
+# name acts.
+SPEECH_VERBS = (
+    r"said|says|say|told|tells|tell|stated|announced|added|confirmed|hinted|wrote|writes|warned"
+    r"|warns|vowed|vows|noted|insisted|declared|denied|stressed|explained|tweeted|urged|praised"
+    r"|condemned|described|replied|responded|suggested|acknowledged|estimated"
+)
 
+# Organisations whose one word is their whole name: a known first name after one starts a
+# person's name ("the Houthis Omar Saleh", "Hamas Khalil Nour"), where after "Kataib" or
+# "Harakat" it goes on the organisation's ("Kataib Sayyid al-Shuhada").
+WHOLE_ORGANIZATION_NAMES = frozenset(
+    """hezbollah hizbollah hizballah hamas houthis houthi taliban pentagon centcom fbi
+    qaeda""".split()
+)
 # Words that head an organisation's name ("Kataib Hezbollah", "Elgin Police Department").
 ORGANIZATION_HEADS = frozenset(
     """hezbollah hizbollah hizballah hamas brigades brigade battalion army forces front
@@ -147,7 +163,8 @@ TITLE_WORDS = frozenset(
     """president prime minister secretary-general secretary general commander leader
     chief deputy spokesman spokeswoman gov governor sen senator rep mayor sheriff
     officer sgt sergeant lt lieutenant capt captain det detective chief judge attorney
-    dr mr mrs ms pope king queen prince sheikh ayatollah imam colonel col maj major""".split()
+    dr mr mrs ms pope king queen prince sheikh ayatollah imam colonel col maj major
+    gen cpl insp supt cmdr cdr""".split()
 )
 
 # Capitalised words that start sentences or name days, months and similar, never people.
@@ -265,6 +282,37 @@ DEMONYMS = frozenset(
     """american british french russian ukrainian iranian israeli iraqi syrian lebanese
     palestinian yemeni pakistani afghan turkish egyptian jordanian saudi chinese""".split()
 )
+# Words after a country's possessive that name a part of it, where something can strike ("in
+# Iran's southeastern province", "on Pakistan's soil"); other words name what the country owns
+# or did ("Iran's consulate in Damascus", "in Israel's pager attack").
+COUNTRY_PART_WORDS = (
+    PLACE_PREFIXES
+    | PLACE_TYPE_WORDS
+    | frozenset(
+        """northeastern northwestern southeastern southwestern province provinces region regions
+    state city capital border borders borderlands frontier territory territories soil
+    airspace town towns area areas countryside coast port governorate heartland""".split()
+    )
+)
+# What a strike hit, by kind: reports of one strike name its target by different words ("the
+# consulate", "the embassy's consular annex"), and two strikes of one day differ on it.
+TARGET_KINDS = {
+    word: kind
+    for kind, words in {
+        "mission": "consulate consular embassy",
+        "vehicle": "convoy car cars vehicle vehicles truck trucks van bus minibus ambulance",
+        "hospital": "hospital hospitals clinic",
+        "school": "school schools kindergarten university",
+        "market": "market marketplace bazaar mall supermarket",
+        "worship": "mosque church synagogue shrine",
+        "residence": "house houses home homes apartment apartments residential residence",
+        "ground": "field pitch stadium playground",
+        "camp": "camp camps base bases barracks depot hideout hideouts headquarters stronghold",
+        "port": "port terminal ship vessel tanker harbour harbor",
+        "energy": "refinery substation",
+    }.items()
+    for word in words.split()
+}
 # Seas and world regions ("Red Sea", "Middle East"): the name finder reads them as people,
 # and so wide a place tells nothing of which incident a report is about.
 REGION_WORDS = frozenset("""sea seas ocean gulf strait peninsula""".split())
@@ -374,6 +422,9 @@ GIVEN_NAME_FORMS = tuple(
     halyna galina
     iryna irina
     mariya maria
+    yuliya yulia yuliia julia
+    yaroslav jaroslav
+    yana jana
     """.strip().splitlines()
 )
 # Capitalised words that open a run before a person's name but are never part of it: the body

@@ -16,20 +16,32 @@ _QUOTED = re.compile(r"[“\"‘']([^”\"’']{2,30})[”\"’']")
 # "Asghar alias Basham": the alias stands where a kunya or a quoted nickname would.
 _ALIAS_PART = re.compile(r"\s(?:alias|aka)\s+(\S.*)$")
 _ABD = re.compile(r"\bAbd(?:ul|el|al)?[-\s]+(?:(?:al|el)-)?", re.IGNORECASE)
+# Below four letters one letter is a large part of the name ("Ali"/"Ala"): no longer a slip.
+_ALIAS_NAME_LETTERS = 4
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _VOWELS = re.compile(r"[aiu]")
 # One sound, several spellings across romanisations (order matters: "tsch" before "ch"):
 # Klitschko/Klychko (German tsch, English ch), Philip/Filip, Victoria/Viktoria (a hard c),
-# Okhmatdyt/Ohmatdyt (kh/h), Finis/Vinees (Arabic has no v: f and v both render one letter),
-# Safieyah/Safyia (a final h after a vowel is silent: ta marbuta in Arabic names).
+# Olexandr/Oleksandr (x/ks), Okhmatdyt/Ohmatdyt (kh/h), Finis/Vinees (Arabic has no v: f and
+# v both render one letter), Safieyah/Safyia (a final h after a vowel is silent: ta marbuta
+# in Arabic names).
 _SOUNDS = (
     (re.compile(r"t?sch|tch"), "ch"),
     (re.compile(r"ck|c(?![hiey])"), "k"),
     (re.compile(r"ph"), "f"),
+    (re.compile(r"x"), "ks"),
     (re.compile(r"kh"), "h"),
     (re.compile(r"v"), "f"),
     (re.compile(r"(?<=[aeiouy])h$"), ""),
 )
+
+
+# The Arabic article before a word, also as assimilated to a "sun letter" it doubles
+# ("ad-Din", "ash-Shami", "ar-Rahman" for al-Din, al-Shami, al-Rahman). Only a written
+# hyphen marks it: a glued "Assad" or "Eddie" is a name of its own.
+_ARTICLE = re.compile(r"^(?:(?:al|el|ul)[-\s]|[aeu](sh|th|dh|[tdrzsn])-(?=\1))")
+# A final j after i is a y in German and Polish spellings of Slavic names ("Serhij", "Andrij").
+_FINAL_J = re.compile(r"(?<=[iy])j$")
 
 
 @lru_cache(maxsize=65536)
@@ -37,7 +49,7 @@ def fold(token: str) -> str:
     """Spelling-insensitive form of one name word: Kata'ib/Kataeb -> kataib, Baqir -> bakir,
     Erick -> irik."""
     text = anyascii(token).lower()
-    text = re.sub(r"^(?:al|el|ul)[-\s]", "", text)
+    text = _FINAL_J.sub("i", _ARTICLE.sub("", text))
     text = re.sub(r"['`’ʿʾ\-.\s]", "", text)
     for written, sound in _SOUNDS:
         text = written.sub(sound, text)
@@ -142,12 +154,13 @@ def _one_edit(a: str, b: str) -> bool:
 # ("same spelling", "family name only", a fuller form, an initial, a suffix) say the sources
 # agree on the spelling they share.
 GIVEN_NAME_FORM = "Ukrainian and Russian forms of a given name"
+SAME_ALIAS = "same alias, name one letter apart"
 ARTICLE_JOINED = "article written into the name"
 WORDS_JOINED = "name words joined or split"
 SPELLING_RULES = frozenset(
     {"same kunya and family name", "same given and family name", "same kunya",
      "nickname and family name", "same name, other transliteration", GIVEN_NAME_FORM,
-     ARTICLE_JOINED, WORDS_JOINED}
+     ARTICLE_JOINED, WORDS_JOINED, SAME_ALIAS}
 )  # fmt: skip
 _PAIR = re.compile(r"\s+and\s+")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -164,7 +177,7 @@ def _given_rule(a: str, b: str) -> str | None:
     """How two given names agree: "spelling", "nickname" (Bill/William), "form"
     (Volodymyr/Vladimir), or None."""
     fa, fb = fold(a), fold(b)
-    if fa + "a" == fb or fb + "a" == fa:
+    if fa + "a" == fb or fb + "a" == fa or _other_ending(a.lower(), b.lower(), fa, fb):
         return None  # a feminine form is another person: Tony / Tonya, Ruslan / Ruslana
     listed = a.lower().strip(".") in lexicon.NICKNAMES or b.lower().strip(".") in lexicon.NICKNAMES
     if listed and a.lower() != b.lower() and _nickname(a, b):
@@ -174,6 +187,22 @@ def _given_rule(a: str, b: str) -> str | None:
     forms = _form_of()
     form_a, form_b = forms.get(fa), forms.get(fb)
     return "form" if form_a is not None and form_a == form_b else None
+
+
+# Short given names whose last vowel is all that differs are two names, most often a man's
+# and a woman's (Hani / Hana, Rami / Rama, Ali / Alaa); in a longer one it is a slip of one
+# report (Mojtaba / Mojtabi), which folding joins as any vowel.
+_SHORT_GIVEN = 4
+
+
+def _other_ending(a: str, b: str, fa: str, fb: str) -> bool:
+    """Do two given names differ only in their final vowel in a way that makes two people:
+    -o and -a (Mario / Maria, Antonio / Antonia; folding reads o as u), or -i and -a in a
+    short name (Hani / Hana)?"""
+    if len(a) > 2 and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"a", "o"}:
+        return True
+    short = len(fa) == len(fb) <= _SHORT_GIVEN and fa[:-1] == fb[:-1]
+    return short and {fa[-1], fb[-1]} in ({"a", "i"}, {"a", "u"})
 
 
 def _family_rule(a: str | None, b: str | None) -> str | None:
@@ -239,10 +268,12 @@ def _parts_rule(a: str, b: str) -> str | None:
     pa, pb = split_name(a), split_name(b)
     family = _family_rule(pa.family, pb.family)
     if family is None:
+        if not (pa.kunya and pb.kunya and _match(pa.kunya, pb.kunya)):
+            return None
         # A kunya alone ("Abu Bakr") can stand for the whole name.
-        if pa.kunya and pb.kunya and _match(pa.kunya, pb.kunya) and not (pa.family and pb.family):
+        if not (pa.family and pb.family):
             return "same kunya"
-        return None
+        return SAME_ALIAS if _alias_names_agree(pa, pb) else None
     pairs = list(zip(pa.given, pb.given, strict=False))
     given = [_given_rule(x, y) for x, y in pairs]
     if pa.given and pb.given and None in given:
@@ -265,6 +296,24 @@ def _parts_rule(a: str, b: str) -> str | None:
         # "Abu Bakr al-Saadi" vs "Wissam al-Saadi": nothing shared but the family name.
         return None
     return "family name only"
+
+
+def _alias_names_agree(pa: NameParts, pb: NameParts) -> bool:
+    """One alias ("Tarek alias Falcon") with names a letter apart: a letter dropped or
+    misheard in one report ("Tarek"/"Tare"). An alias is a person's own nickname, unlike a
+    kunya ("Abu Ali"), which thousands share, so it carries the match."""
+    if _kunya_head(pa.kunya) or _kunya_head(pb.kunya) or not (pa.family and pb.family):
+        return False
+    if pa.given and pb.given and pa.given != pb.given:
+        return False
+    fa, fb = fold(pa.family), fold(pb.family)
+    # Another first letter makes another name ("Rami"/"Sami"), however close the rest.
+    long_enough = min(len(fa), len(fb)) >= _ALIAS_NAME_LETTERS
+    return long_enough and fa[0] == fb[0] and _one_edit(fa, fb)
+
+
+def _kunya_head(kunya: str | None) -> bool:
+    return kunya is not None and kunya.split()[0].lower() in _KUNYA_HEADS
 
 
 def _fuller_rule(a: str, b: str, pa: NameParts, pb: NameParts, pairs: list[tuple[str, str]]) -> str:

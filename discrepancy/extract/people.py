@@ -14,11 +14,13 @@ from discrepancy.extract.places import Gazetteer, gazetteer
 # A word of a name: capitalised word, initial, Arabic article or particle, quoted nickname.
 # The look-ahead holds every first character of the alternatives: it lets re skip most
 # positions in one step instead of trying each alternative there.
+# The article is also written assimilated to a "sun letter" ("ad-Din", "ash-Shami").
 _TOKEN = re.compile(
-    r"(?=[A-Z“\"‘abdeiv])(?:"
+    r"(?=[A-Z“\"‘abdeiuv])(?:"
     r"(?:Sgt|Lt|Capt|Cpl|Det|Gov|Sen|Rep|Gen|Col|Maj|Dr|Mr|Mrs|Ms|Insp|Supt)\.(?=\s)"
     r"|[“\"‘][A-Z][^”\"’\n]{1,30}[”\"’]"
     r"|(?:[Aa]l|[Ee]l)[-’'][A-Z][\w’'\-]*"
+    r"|[aeu](?P<sun>sh|th|dh|[tdrzsn])-(?=[A-Z])(?i:(?P=sun))[\w’'\-]*"
     r"|[A-Z][a-z][\w’'\-]*|[A-Z]\.|[A-Z]{2,}(?=[\s,.;:)’'])|\b(?:bin|ibn|bint|abu|de|van|von|da|del)\b)"
 )
 _DESCRIPTOR = re.compile(
@@ -53,12 +55,32 @@ _RANKS = frozenset({"sgt", "lt", "capt", "cpl", "det", "mr", "mrs", "ms", "dr", 
 _ROLE_RIGHT_BEFORE = re.compile(
     r"\b(?P<role>" + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True)) + r")\s+$"
 )
-_ARABIC_NAME = re.compile(r"\b(?:al|el)-[A-Z]|\b(?:Abu|Umm|bin|ibn)\s+[A-Z]")
+_ARABIC_NAME = re.compile(
+    r"\b(?:al|el|[aeu](?:sh|th|dh|[tdrzsn]))-[A-Z]|\b(?:Abu|Umm|bin|ibn)\s+[A-Z]"
+)
 # "Bashir alias Tiger", "Naveed Ali aka Shahzad": the second name is the same person's.
 _ALIAS = re.compile(r"\s+(?:alias|aka)\s+([A-Z][a-z][\w’']*)(?![\w’'\-])")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A first name joined by "and" to a full name that shares its family name.
 _PAIRED = re.compile(r"\b([A-Z][a-z]+)\s+and\s+$")
+# A name that speaks: "X said", "X, the army's spokesman, told reporters", "X on Monday
+# warned", and "said X", "said one of the ministry's spokesmen, X", "according to X".
+_SPEAKS_AFTER = re.compile(
+    r"(?:,[^,.;“”\"]{1,80},)?,?\s+(?:(?:has|had|have|also|later|then|again|earlier|on\s+\w+)\s+)?"
+    rf"(?:{lexicon.SPEECH_VERBS})\b",
+    re.IGNORECASE,
+)
+_SPEAKS_BEFORE = re.compile(
+    rf"(?:\b(?:{lexicon.SPEECH_VERBS})|\baccording\s+to)\s+"
+    r"(?:(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?(?:[\w’'\-]+\s+){0,3}?"
+    r"(?:spokes(?:man|men|woman|women|person|people)|"
+    + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True))
+    + r")s?,?\s+)?$",
+    re.IGNORECASE,
+)
+# After "said X" the name ends the clause: "said X would ..." and "police say X, 21, shot ..."
+# report what X did.
+_CLAUSE_END = re.compile(r"\s*(?:[.;:)”\"]|$|,(?!\s*\d))")
 _SUSPECT_CUES = Caseless(r"\b(?:charged|arrested|suspect|accused|custody|booked|gunman|shooter)\b")
 _VICTIM_CUES = Caseless(r"\b(?:killed|shot|died|dead|victims?|wounded|injured|slain)\b")
 
@@ -96,6 +118,17 @@ def _runs(sentence: str) -> Iterator[list[re.Match[str]]]:
         yield run
 
 
+def _split_after_organization(run: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """A run of an organisation that is whole in one word and a person's name after it ("the
+    Houthis Omar Saleh told ..."): two runs, the organisation's and the person's."""
+    for i, match in enumerate(run[:-2]):
+        if _bare(match.group()) in lexicon.WHOLE_ORGANIZATION_NAMES and is_given_name(
+            run[i + 1].group()
+        ):
+            return [run[: i + 1], run[i + 1 :]]
+    return [run]
+
+
 def _bare(word: str) -> str:
     return word.lower().strip("“”\"‘’'")
 
@@ -107,7 +140,7 @@ def _is_role_word(word: str) -> bool:
 def find_names(sentence: str) -> Iterator[NameMention]:
     """People and organisations named in one sentence."""
     places = gazetteer()
-    for run in _runs(sentence):
+    for run in (part for whole in _runs(sentence) for part in _split_after_organization(whole)):
         # Most runs are one capitalised word, which names a person never and an organisation
         # only when it is an organisation's head ("Hezbollah").
         alias = _ALIAS.match(sentence, run[-1].end())
@@ -151,6 +184,12 @@ def find_names(sentence: str) -> Iterator[NameMention]:
         if last - first >= 3 and _closing_place(words[last - 1], places):
             last -= 1
         name_words = words[first:last]
+        if len(name_words) == 1 and alias and last == len(words) and name_words[0][:1].isupper():
+            # "Cmdr Dosta alias Chairman": after the title, one name with its alias.
+            start, end = run[first].start(), alias.end()
+            role = role or _role_around(sentence, start, end)
+            yield NameMention(start, end, sentence[start:end], False, role)
+            continue
         if len(name_words) < 2 or any(w.isupper() and len(w) > 1 for w in name_words):
             continue
         if any(w.lower() in lexicon.INSTITUTION_WORDS for w in name_words):
@@ -184,10 +223,23 @@ def find_names(sentence: str) -> Iterator[NameMention]:
             paired = _PAIRED.search(sentence, max(0, start - 30), start)
             before = sentence[max(0, start - 60) : paired.start()].split() if paired else []
             # "... by Lina Haddad and Omar Stack": a full name before "and" is another person.
-            alone = not before or not before[-1][:1].isupper()
+            # ("... Abd ar-Rahman and Omar ...": "ar-" is the first name's article.)
+            alone = not before or not (before[-1][:1].isupper() or before[-1].endswith("-"))
             if paired and alone and is_given_name(paired.group(1)):
                 text = sentence[paired.start() : end]
                 yield NameMention(paired.start(), end, text, False, role, confident)
+
+
+def speaks(sentence: str, start: int, end: int) -> bool:
+    """Is the name at sentence[start:end] the one who speaks in the sentence (a minister who
+    "said", a spokesman "according to" whom)? Then a day the sentence names is when they
+    spoke: the person belongs to the story, not to another event."""
+    if _SPEAKS_AFTER.match(sentence, end, min(len(sentence), end + 120)):
+        return True
+    return bool(
+        _CLAUSE_END.match(sentence, end)
+        and _SPEAKS_BEFORE.search(sentence, max(0, start - 80), start)
+    )
 
 
 def _organization(

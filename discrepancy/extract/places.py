@@ -23,6 +23,9 @@ COUNTRY_ALIASES = {
     "gaza": "Palestine", "west bank": "Palestine",
 }  # fmt: skip
 
+# Countries an alias names by another name than geonames' own.
+_ALIAS_CODES = {"Palestine": "PS"}
+
 # AP-style state abbreviations in datelines ("ELGIN, Ill."): enough to know the country.
 US_STATE_ABBREVIATIONS = frozenset(
     """ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. ky. la. md. mass. mich.
@@ -129,6 +132,9 @@ def build_gazetteer() -> dict[str, list[Place]]:
         table.setdefault(info["name"].lower(), []).append(Place(info["name"], "country", code))
     for alias, name in COUNTRY_ALIASES.items():
         code = next((c for c, n in names_by_code.items() if n == name), "")
+        # geonames calls Palestine "Palestinian Territory": without its code, a strike in Gaza
+        # would have no country to tell it from one in Syria.
+        code = code or _ALIAS_CODES.get(name, "")
         table.setdefault(alias, []).append(Place(name, "country", code))
     for info in cache.get_us_states().values():
         table.setdefault(info["name"].lower(), []).append(Place(info["name"], "state", "US"))

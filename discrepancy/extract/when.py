@@ -67,6 +67,11 @@ _MONTH_DAY = re.compile(
 )
 
 
+# A month and day at most this many days after publication is this year's (an announced day);
+# further ahead, it is last year's.
+AHEAD_DAYS = 7
+
+
 @lru_cache(maxsize=4096)
 def _parse_explicit(span: str, base: dt.date | None) -> dt.date | None:
     """The day a written date names; without a year, the latest such day up to `base`."""
@@ -81,8 +86,14 @@ def _parse_explicit(span: str, base: dt.date | None) -> dt.date | None:
             found = dt.date(year, month, day)
         except ValueError:
             return None
-        if not match.group("y") and base is not None and found > base and found.year > 1:
+        if (
+            not match.group("y")
+            and base is not None
+            and (found - base).days > AHEAD_DAYS
+            and found.year > 1
+        ):
             # "January 28" in a February article is this year's; in a January 5 one, last year's.
+            # A day a few days ahead is this year's: a funeral, a day of mourning, a deadline.
             found = found.replace(year=year - 1) if not (month == 2 and day == 29) else found
         return found
     return _parse_with_dateparser(span, base)
@@ -190,8 +201,53 @@ def clock_times(text: str) -> set[str]:
 
 
 _BACKGROUND_CUE = Caseless(r"\b(?:" + lexicon.BACKGROUND_CUES + r")\b")
+# "an attack that became one of the deadliest since the start of the war", "the deadliest
+# single attack of this year": a superlative measures the incident against the past; the span
+# it names is no tally's ("the deadliest year since 2015" is one, and stays).
+_SUPERLATIVE = re.compile(
+    r"\b(?:the|its|their|one\s+of\s+(?:the|its|their))\s+(?:single\s+)?(?:deadliest|bloodiest"
+    r"|worst|largest|biggest|heaviest|most\s+\w+)\b(?!\s+(?:single\s+)?(?:year|month|week|weekend|day|decade|period"
+    r"|summer|winter|spring|autumn|fall)s?\b)[^,;.]{0,120}",
+    re.IGNORECASE,
+)
+
+
+def without_superlatives(text: str) -> str:
+    """The text without its superlatives' comparisons ("the deadliest attack since 2022")."""
+    lowered = text.lower()
+    if "est" in lowered or "most" in lowered or "worst" in lowered:
+        return _SUPERLATIVE.sub("", text)
+    return text
 
 
 def has_background_cue(text: str) -> bool:
-    """Does the text put what follows in another time ("last month", "days after")?"""
-    return bool(_BACKGROUND_CUE.search(text))
+    """Does the text put what follows in another time ("last month", "days after")? A
+    superlative's span ("its deadliest attack since the start of the war") does not."""
+    return bool(_BACKGROUND_CUE.search(without_superlatives(text)))
+
+
+# A time that dates a statement, not an event: "said on Wednesday", "told reporters Friday",
+# "Late on Tuesday afternoon, the charity said seven ...". At the end of a sentence ("... on
+# Aug. 21, police said.") the time is the event's and the statement only credits it.
+_STATED_BEFORE = Caseless(
+    r"\b(?:said|says|told\s+[\w\s]{1,25}?|announced|reported|confirmed|added|stated)\s+"
+    r"(?:on\s+|late\s+|early\s+)?$"
+)
+_OPENING = Caseless(r"^\W*(?:(?:late|early|later|earlier)\s+)?(?:on\s+)?$")
+_STATED_AFTER = Caseless(
+    r"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'\-]+\s+){0,4}?(?:said|says|told|announced|reported"
+    r"|confirmed|stated)\s+[\w“\"]"
+)
+
+
+def stated_time(sentence: str, time: TimeExpression) -> bool:
+    """Does the time phrase date a statement ("said on Wednesday") rather than an event?"""
+    return bool(
+        _STATED_BEFORE.search(sentence[max(0, time.start - 40) : time.start])
+        or (
+            # "In November 2014, his family says ...": a month opening dates what is told.
+            time.precision != "month"
+            and _OPENING.search(sentence[: time.start])
+            and _STATED_AFTER.search(sentence[time.end : time.end + 60])
+        )
+    )

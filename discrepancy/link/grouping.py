@@ -56,6 +56,10 @@ OTHER_BLOCKS_WEIGHT = -2.5
 NAMED_DAY_WEIGHT = 1.0
 # One report's rare family name is a word of the other's ("Okafor's family").
 SURNAME_WEIGHT = 1.0
+# Both say a strike hit one kind of target (a consulate, a convoy); kinds that all differ are
+# two strikes, also of one army on one day.
+SAME_TARGET_WEIGHT = 1.0
+OTHER_TARGETS_WEIGHT = -1.0
 _VETO = -100.0
 # An official (a police spokesman, a prosecutor) quoted by two articles a few days apart
 # is likely speaking of one incident; months apart, of two shootings in one city.
@@ -183,6 +187,10 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
         score += SAME_CLOCK_WEIGHT
     elif a.clocks and b.clocks:
         score += OTHER_CLOCKS_WEIGHT
+    if a.targets & b.targets:
+        score += SAME_TARGET_WEIGHT
+    elif a.targets and b.targets:
+        score += OTHER_TARGETS_WEIGHT
     if a.blocks & b.blocks:
         score += SAME_BLOCK_WEIGHT
     elif a.blocks and b.blocks:

@@ -22,6 +22,7 @@ from discrepancy.extract.places import (
 from discrepancy.extract.sentences import is_playlist_entry
 from discrepancy.extract.when import clock_times
 from discrepancy.link.scope import MAIN
+from discrepancy.link.struck import confident, struck_place, targets
 from discrepancy.models import ROUNDUP_KEY, Claim, Kind
 
 # Words, and victims' ages ("3-year-old"), which are rare enough to tell incidents apart.
@@ -97,6 +98,8 @@ class Profile:
     # The batch's rare family names among `people`, as words ("okafor"): another report may
     # name the person by the family name alone ("Okafor's brother said").
     surnames: tuple[str, ...] = ()
+    # What the lead says a strike hit, by kind ("mission", "vehicle", "hospital").
+    targets: frozenset[str] = frozenset()
 
 
 def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Profile:
@@ -109,7 +112,6 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     )  # fmt: skip
     mention = extraction.main_place
     place = mention.place if mention else None
-    countries = frozen(c.country for c in mention.candidates) if mention else _EMPTY
     # People named only about another shooting of a round-up belong to that shooting. Names in
     # sentences with another date stay evidence: a follow-up names the victim "killed in
     # August", and a victim "died Thursday, three days after he was shot".
@@ -121,10 +123,14 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     }
     # Page furniture before the story ("Get email notifications on <reporter> daily!") says
     # nothing about the incident: names, areas and wording are read from the story only.
-    story = _story(extraction)
-    if not story and not (article.title or "").strip():
-        # Without a headline the text is all there is: a report of a fire, an arrest or a
-        # trial tells no crime, and is read whole rather than taken for an empty page.
+    # Without a headline given apart from the text, the text is all there is: it is read from
+    # its first sentence that is not page furniture, and a report of a fire, an arrest or a
+    # trial that tells no crime is a story rather than an empty page. A crawled page given
+    # with its headline and telling no crime is a wall or an error page: its headline is what
+    # is known of the story.
+    plain_text = article.title_from_text or not (article.title or "").strip()
+    story = _story(extraction, from_first_prose=plain_text)
+    if not story and plain_text:
         story = extraction.sentences
     # A listing page (a police feed, a news digest) names hundreds of people and streets: only
     # the first part of a story is read for names and areas.
@@ -167,7 +173,9 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     areas |= {n.lower() for n, kind in kinds.items() if kind == "place"}
     # "Murray Hill" beside "Murray Hill Street" is the street's name, not a person's.
     people = tuple(n for n in people if not any(a.startswith(n.lower() + " ") for a in areas))
-    struck = _where_struck(extraction)
+    struck = struck_place(extraction)
+    hit = struck.place if struck else None
+    struck_countries = frozen(c.country for c in struck.candidates) if struck else _EMPTY
     return Profile(
         index=index,
         article_id=article.id,
@@ -175,16 +183,11 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         day_ordinal=day.toordinal() if day else None,
         weekday=weekday,
         city=_city(place, article.dateline, headline_proper),
-        country=place.country if place else None,
+        country=hit.country if hit else place.country if place else None,
         # An actor's or an outlet's country is no evidence about where the incident was.
-        countries=countries | {place.country} if place and struck else _EMPTY,
-        # A name some other country's place also bears ("Georgia") is not a confident reading.
-        country_confident=bool(
-            place
-            and (place.kind != "city" or place.population >= 500_000)
-            and countries <= {place.country}
-            and struck
-        ),
+        countries=struck_countries | {hit.country} if hit else _EMPTY,
+        country_confident=confident(struck, extraction),
+        targets=frozen(targets(extraction)),
         people=people,
         officials=tuple(sorted(officials - background)),
         principals=tuple(
@@ -213,28 +216,6 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
             if t.date is not None and t.precision == "day" and any(ch.isdigit() for ch in t.text)
         ),
     )
-
-
-# A preposition that puts the incident at a place: "a strike in Sanaa", "near Kramatorsk".
-# Without one the place may be an actor ("Israel said", "Tehran vowed") or an outlet's.
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|on|into|across)\s+(?:the\s+)?$", re.I)
-
-
-_POSSESSIVE_THING = re.compile(r"['’]s\s+[a-z]")
-
-
-def _where_struck(extraction: Extraction) -> bool:
-    """Whether the lead's place is where the incident happened: named in the text after a
-    locative preposition, not a dateline ("DUBAI (Reuters)") or an actor ("Israel said")."""
-    mention, index = extraction.main_place, extraction.main_place_sentence
-    if mention is None or index is None:
-        return False
-    text = extraction.sentences[index].sentence.text
-    # "killed in Israel's pager attack": a possessive names whose attack, not where; "in
-    # Iran's Sistan province" names a place in it.
-    if _POSSESSIVE_THING.match(text, mention.end):
-        return False
-    return _LOCATIVE_BEFORE.search(text[max(0, mention.start - 12) : mention.start]) is not None
 
 
 # The place a police body is named for: "Anderson County Sheriff", "Ostrander Police".
@@ -320,11 +301,14 @@ def _kind_of_name(name: str) -> str:
     return "person"
 
 
-def _story(extraction: Extraction) -> Sequence[SentenceFacts]:
-    """The sentences from the first that reports the attack or its aftermath on; else none."""
+def _story(extraction: Extraction, from_first_prose: bool = False) -> Sequence[SentenceFacts]:
+    """The sentences from the first that reports the attack or its aftermath on (or, with
+    `from_first_prose`, from the first that is not page furniture); else none."""
     for position, info in enumerate(extraction.sentences):
         if is_playlist_entry(info.sentence.text) or _FURNITURE.search(info.sentence.text):
             continue
+        if from_first_prose:
+            return extraction.sentences[position:]
         words = _WORD.findall(info.sentence.text.lower())
         if info.is_event or not lexicon.STORY_WORDS.isdisjoint(words):
             return extraction.sentences[position:]

@@ -2,33 +2,36 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
+import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 from discrepancy.extract import Extraction, SentenceFacts, lexicon
 from discrepancy.extract.caseless import Caseless
+from discrepancy.extract.people import speaks
 from discrepancy.extract.places import PlaceMention
 from discrepancy.extract.sentences import is_playlist_entry
-from discrepancy.extract.when import TimeExpression, has_background_cue
+from discrepancy.extract.when import (
+    TimeExpression,
+    has_background_cue,
+    stated_time,
+    without_superlatives,
+)
 from discrepancy.link.roundups import ONE_OF_SEVERAL, Segments, segments
 from discrepancy.link.scope_patterns import (
     AS_OF_BEFORE,
-    MIN_SITES,
     OTHER_EVENT_BEFORE,
+    OTHER_EVENT_LEAD,
     WEEKDAYS_BEFORE_WEEKEND,
     WEEKEND_EVENT_BEFORE,
-    CountSpan,
-    group_of,
-    is_generic,
-    site_of,
-    subject_of,
 )
+from discrepancy.link.subjects import COUNTS, sentence_of, with_subjects
+from discrepancy.link.subjects import MAIN as MAIN
 from discrepancy.models import ROUNDUP_KEY, Claim, Kind
 
-MAIN = "main"
 NONE = "none"
-_COUNTS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.SHOT})
+_COUNTS = COUNTS
 
 # Totals over a war or a history, not one incident: "has since killed hundreds".
 _HISTORY_CUE = Caseless(
@@ -80,13 +83,23 @@ _IN_EARLIER_EVENT_AFTER = Caseless(
     r"(?:[\w\-]+\s+)?(?:shooting|attack|incident)\b"
 )
 _UNKEYED = "?"
-_REPORTING_BEFORE = Caseless(
-    r"\b(?:said|says|told\s+[\w\s]{1,25}?|announced|reported|confirmed|added|stated)\s+(?:on\s+|late\s+|early\s+)?$"
-)
 _MAIN_ANCHOR = Caseless(
-    r"\b(?:this|the|today’s|today's)\s+(?:strike|attack|shooting|blast|bombing)\b"
+    r"\b(?:this|the|today’s|today's)\s+(?:strike|attack|shooting|blast|bombing|shelling"
+    r"|explosion|raid)\b"
 )
 _CONTINUATION = Caseless(r"\b(?:other|another|more|others|also)\b")
+# "In that incident, a student was killed": the event the sentence before told.
+_BACK_REFERENCE = Caseless(
+    r"\b(?:that|the\s+earlier|the\s+previous)\s+(?:incident|shooting|attack|strike|raid)\b"
+)
+# "a commander in Iran's Revolutionary Guard", "in Israel's army": a possessive that names a
+# body of the country names an actor, not where the count happened ("in Iran's Sistan
+# province" does).
+_ACTOR_POSSESSIVE = re.compile(
+    r"['’]s\s+(?:[\w\-]+\s+){0,5}?(?:corps|guards?|army|forces|military|ministry|government"
+    r"|embassy|consulate|navy|air\s+force|militia|regime|leadership)\b",
+    re.IGNORECASE,
+)
 _LOCATIVE = Caseless(
     r"\b(?:in|near|outside|across|at|into)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?"
     r"\s+|central\s+|suburbs\s+of\s+|capital\s+(?:of\s+)?)?$"
@@ -97,12 +110,17 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
     """The article's claims, each with its scope; claims about no incident are dropped."""
     scoped: list[Claim] = []
     roundup = segments(extraction)
+    counted: dict[int, list[int]] = {}  # sentence index -> where its counts end
+    for count in extraction.claims:
+        told = sentence_of(extraction, count) if count.kind in _COUNTS else None
+        if told is not None:
+            counted.setdefault(told.index, []).append(count.end - told.sentence.start)
     for claim in extraction.claims:
         if claim.kind in (Kind.DATE, Kind.LOCATION):
             scoped.append(claim)
             continue
-        info = _sentence_of(extraction, claim)
-        scope = _scope(extraction, info, claim) if info else MAIN
+        info = sentence_of(extraction, claim)
+        scope = _scope(extraction, info, claim, counted) if info else MAIN
         if roundup is not None and info is not None and scope != NONE:
             shooting = _roundup_scope(roundup, info.index)
             # A count or a person in one shooting's sentences is of that shooting; a sum's
@@ -112,101 +130,7 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
                 scope = shooting
         if scope != NONE:
             scoped.append(dataclasses.replace(claim, scope=scope))
-    return _with_subjects(extraction, scoped)
-
-
-def _with_subjects(extraction: Extraction, claims: list[Claim]) -> list[Claim]:
-    """Each count's subject when it counts part of its incident (a group, a hospital, a
-    place, the badly hurt), so that it aligns only with counts of the same part."""
-    counts = [c for c in extraction.claims if c.kind in _COUNTS]
-    if not counts:
-        return claims
-    starts = [info.sentence.start for info in extraction.sentences]
-    spans: dict[int, list[CountSpan]] = {}
-    sentence_of: dict[tuple[int, Kind], SentenceFacts] = {}
-    for claim in counts:
-        info = _sentence_of(extraction, claim)
-        if info is None:
-            continue
-        sentence_of[(claim.start, claim.kind)] = info
-        offset = info.sentence.start
-        spans.setdefault(info.index, []).append(
-            CountSpan(claim.start - offset, claim.end - offset, claim.kind)
-        )
-    result: list[Claim] = []
-    for claim in claims:
-        info = sentence_of.get((claim.start, claim.kind))
-        if info is None or claim.kind not in _COUNTS or claim.subject is not None:
-            result.append(claim)
-            continue
-        own = spans[info.index]
-        span = CountSpan(
-            claim.start - starts[info.index], claim.end - starts[info.index], claim.kind
-        )
-        told = spans.get(info.index - 1)
-        previous = max(told, key=lambda s: s.end).kind if told else None
-        subject = subject_of(info.sentence.text, span, own, previous)
-        result.append(dataclasses.replace(claim, subject=subject) if subject else claim)
-    return _site_subjects(extraction, _group_subjects(extraction, result, sentence_of))
-
-
-def _site_subjects(extraction: Extraction, claims: list[Claim]) -> list[Claim]:
-    """Counts told paragraph by paragraph for several damaged sites are each site's count."""
-    text = extraction.article.text
-    site_at: dict[int, str] = {}  # sentence index -> the site its paragraph opens on
-    site: str | None = None
-    for info in extraction.sentences:
-        previous_end = extraction.sentences[info.index - 1].sentence.end if info.index else 0
-        if info.index == 0 or "\n" in text[previous_end : info.sentence.start]:
-            site = site_of(info.sentence.text)  # a new paragraph
-        if site is not None:
-            site_at[info.index] = site
-    counted: dict[int, str] = {}
-    for index, claim in enumerate(claims):
-        told = _sentence_of(extraction, claim) if claim.kind in _COUNTS else None
-        if told is None or claim.subject is not None or claim.scope != MAIN:
-            continue
-        if told.index in site_at:
-            counted[index] = site_at[told.index]
-    if len(set(counted.values())) < MIN_SITES:
-        return claims
-    return [
-        dataclasses.replace(claim, subject=counted[i]) if i in counted else claim
-        for i, claim in enumerate(claims)
-    ]
-
-
-def _group_subjects(
-    extraction: Extraction,
-    claims: list[Claim],
-    sentence_of: dict[tuple[int, Kind], SentenceFacts],
-) -> list[Claim]:
-    """A count of one group ("two sisters") beside a count of everyone ("at least ten
-    people") in the same article and incident is that group's count, not the toll."""
-
-    def span(claim: Claim, info: SentenceFacts) -> CountSpan:
-        offset = info.sentence.start
-        return CountSpan(claim.start - offset, claim.end - offset, claim.kind)
-
-    generic: set[tuple[Kind, str]] = set()
-    groups: dict[int, str] = {}
-    for index, claim in enumerate(claims):
-        info = sentence_of.get((claim.start, claim.kind))
-        if info is None or claim.kind not in _COUNTS or claim.subject is not None:
-            continue
-        if claim.low is None or claim.high is None:
-            continue  # "killed" alone or "at least" a group says nothing to compare
-        group = group_of(info.sentence.text, span(claim, info))
-        if group is not None:
-            groups[index] = group
-        elif is_generic(info.sentence.text, span(claim, info)):
-            generic.add((claim.kind, claim.scope))
-    return [
-        dataclasses.replace(claim, subject=groups[i])
-        if i in groups and (claim.kind, claim.scope) in generic
-        else claim
-        for i, claim in enumerate(claims)
-    ]
+    return with_subjects(extraction, scoped)
 
 
 def _roundup_scope(roundup: Segments, sentence: int) -> str:
@@ -217,15 +141,6 @@ def _roundup_scope(roundup: Segments, sentence: int) -> str:
     if number == roundup.headline_shooting:
         return MAIN
     return f"bg|{ROUNDUP_KEY}{number}|{roundup.place_of.get(number, _UNKEYED)}"
-
-
-def _sentence_of(extraction: Extraction, claim: Claim) -> SentenceFacts | None:
-    # Sentences stand in text order: a binary search keeps scoping linear in the article.
-    sentences = extraction.sentences
-    index = bisect.bisect_right(sentences, claim.start, key=lambda i: i.sentence.start) - 1
-    if index >= 0 and claim.start < sentences[index].sentence.end:
-        return sentences[index]
-    return None
 
 
 def _other_year(year: int | None, text: str) -> bool:
@@ -243,7 +158,7 @@ def _other_year(year: int | None, text: str) -> bool:
 def _no_incident(text: str, year: int | None) -> bool:
     """Are the sentence's counts totals over a war, a year or a playlist, no incident's?"""
     return bool(
-        _HISTORY_CUE.search(ONE_OF_SEVERAL.sub("", text))
+        _HISTORY_CUE.search(without_superlatives(ONE_OF_SEVERAL.sub("", text)))
         or _other_year(year, text)
         or is_playlist_entry(text)
     )
@@ -254,13 +169,18 @@ def _tells_other_shooting(text: str) -> bool:
     return _OTHER_SHOOTING.search(text) is not None
 
 
-def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
+def _scope(
+    extraction: Extraction, info: SentenceFacts, claim: Claim, counted: Mapping[int, list[int]]
+) -> str:
+    """`counted`: where the counts of each sentence that gives one end."""
     position = claim.start - info.sentence.start
     text = info.sentence.text
     before = text[:position]
     published = extraction.article.published
     if claim.kind in _COUNTS and _no_incident(text, published.year if published else None):
         return NONE
+    if claim.kind == Kind.PERSON and speaks(text, position, claim.end - info.sentence.start):
+        return MAIN  # the day a speaker's sentence names is when they spoke
     other_time = _other_time(extraction, info, position)
     if claim.kind in _COUNTS and _tells_other_shooting(text):
         return _key(other_time, _other_place(extraction, info, position))
@@ -277,7 +197,7 @@ def _scope(extraction: Extraction, info: SentenceFacts, claim: Claim) -> str:
             or (counts and _IN_EARLIER_EVENT_AFTER.search(text[claim.end - info.sentence.start :]))
         )
         if not cue:
-            carried = _carried_over(extraction, info)
+            carried = _carried_over(extraction, info, counted)
             return carried if carried is not None and counts else MAIN
     if claim.kind == Kind.TROOPS and other_time is None:
         # Deployments are standing facts; only an explicit other time moves them.
@@ -294,19 +214,43 @@ def _weekend_event(extraction: Extraction, before: str) -> bool:
     return weekday in WEEKDAYS_BEFORE_WEEKEND and WEEKEND_EVENT_BEFORE.test(before)
 
 
-def _carried_over(extraction: Extraction, info: SentenceFacts) -> str | None:
+def _carried_over(
+    extraction: Extraction, info: SentenceFacts, counted: Mapping[int, list[int]]
+) -> str | None:
     """A follow-on sentence ("Numerous other soldiers were injured.") stays with the other
     incident the previous sentence was about, unless it anchors itself to the main one."""
     if info.index == 0 or info.times or _MAIN_ANCHOR.search(info.sentence.text):
         return None
     previous = extraction.sentences[info.index - 1]
-    if not _CONTINUATION.search(info.sentence.text):
-        return None
     time = _other_time(extraction, previous, len(previous.sentence.text))
     place = _other_place(extraction, previous, len(previous.sentence.text))
+    if not _continues(info.sentence.text, counted.get(info.index, [])):
+        # "The strike came a day after attacks across the country. At least 39 people were
+        # killed." The toll right after a sentence that brings in another event, and gives
+        # none of its own, is that event's toll.
+        text = extraction.article.text
+        if (
+            previous.index in counted
+            or "\n" in text[previous.sentence.end : info.sentence.start]
+            or not OTHER_EVENT_LEAD.test(previous.sentence.text)
+        ):
+            return None
+        return _key(time, place)
     if time is None and place is None:
         return None
     return _key(time, place)
+
+
+def _continues(text: str, count_ends: list[int]) -> bool:
+    """Does the sentence go on from the one before ("Numerous other soldiers were hurt")?
+    A word of continuation after a count of its own sentence ("18 were killed and another
+    111 injured") goes on from that count instead."""
+    if _BACK_REFERENCE.search(text):
+        return True
+    for word in _CONTINUATION.finditer(text):
+        if all(not text[end : word.start()].strip() for end in count_ends if end <= word.start()):
+            return True
+    return False
 
 
 def _key(time: TimeExpression | None, place: PlaceMention | None) -> str:
@@ -348,7 +292,7 @@ def _event_times(text: str, found: tuple[TimeExpression, ...]) -> tuple[TimeExpr
     return tuple(
         t
         for t in found
-        if not _REPORTING_BEFORE.search(text[max(0, t.start - 40) : t.start])
+        if not stated_time(text, t)
         and not AS_OF_BEFORE.search(text[max(0, t.start - 40) : t.start])
     )
 
@@ -381,7 +325,12 @@ def _other_place(extraction: Extraction, info: SentenceFacts, position: int) -> 
     text = info.sentence.text
     # Only a place the sentence puts the event in counts: "in Jordan", not "US media" or
     # "pro-Iran", where a country names an actor.
-    located = [p for p in info.places if _LOCATIVE.search(text[max(0, p.start - 30) : p.start])]
+    located = [
+        p
+        for p in info.places
+        if _LOCATIVE.search(text[max(0, p.start - 30) : p.start])
+        and not _ACTOR_POSSESSIVE.match(text, p.end)
+    ]
     if main is None or not located:
         return None
     nearest = min(located, key=lambda p: _distance(p.start, p.end, position))

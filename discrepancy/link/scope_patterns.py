@@ -85,11 +85,20 @@ _STRIKE_ON_NAMED_HOSPITAL = re.compile(
     r"\b(?i:attack|strike|strikes)\s+on\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})"
     r"(?:\s+children[’']s)?\s+(?i:hospital)\b"
 )
+# "32 people were injured when a cruise missile hit the hospital": the casualties of the hit
+# on one hospital, named or not.
+_HIT_HOSPITAL_AFTER = re.compile(
+    r"^[^;.]{0,60}?\b(?i:when|as|after)\s+[^,;.]{0,60}?\b(?i:hit|struck|smashed\s+into"
+    r"|slammed\s+into|crashed\s+into|landed\s+on)\s+(?i:the|a)\s+"
+    r"((?:[A-Z][\w’'\-]*\s+){0,2})(?i:children[’']s\s+)?(?i:hospital)\b"
+)
 # A named hospital in the sentence names the scope: "Al-Hilal Hospital".
 _HOSPITAL_NAME = re.compile(
     r"\b((?:[A-Z][\w’'\-]*\s+){1,4}?)(?:children[’']s\s+)?([Hh]ospital|[Cc]linic"
     r"|[Mm]edical\s+(?:[Cc]omplex|[Cc]ent(?:er|re)))\b"
 )
+# The town named right after "hospitalised": "28 are hospitalized in Kryvyi Rih".
+_HOSPITAL_PLACE = re.compile(r"\s+in\s+([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})")
 _HOSPITALISED = Caseless(
     r"^[^,;.]{0,40}?\b(?:hospitali[sz]ed|in\s+(?:[\w’'\-]+\s+){0,2}?hospitals\b)",
     needs=("hospital",),
@@ -217,14 +226,31 @@ def _hospital(text: str, before: str, after: str) -> str | None:
     struck = _STRIKE_ON_NAMED_HOSPITAL.search(text)
     if struck is not None:
         return f"at {struck.group(1)} hospital"
+    hit = _HIT_HOSPITAL_AFTER.search(after)
+    if hit is not None:
+        name = " ".join(hit.group(1).split())
+        return f"at {name} hospital" if name else "at the hospital"
     if not (
         _RECEIVED_BEFORE.search(before)
         or _HOSPITAL_AFTER.search(after)
         or _AT_NAMED_HOSPITAL.search(after)
     ):
         return None
-    if _HOSPITALISED.search(after):
-        return "hospitalised"
+    hospitalised = _HOSPITALISED.search(after)
+    if hospitalised is not None:
+        # "8 children were hospitalised", "28 were hospitalised in Lisky": a group's or one
+        # town's patients are a part of everyone taken to hospital.
+        group = GROUP_AFTER.search(after[: hospitalised.end()])
+        where = _HOSPITAL_PLACE.match(after, hospitalised.end())
+        return " ".join(
+            part
+            for part in (
+                _group_name(group.group(1)) if group else None,
+                "hospitalised",
+                "in " + where.group(1) if where else None,
+            )
+            if part
+        )
     # The hospital named right after the count, else the last one named before it.
     named = _HOSPITAL_NAME.search(after[:80]) or next(
         reversed(list(_HOSPITAL_NAME.finditer(before))), None
@@ -295,6 +321,14 @@ OTHER_EVENT_BEFORE = Caseless(
     + r"\b[^;]{0,120}?\b(?:that|which|who)\b"
     r"|\bin\s+(?:a|an|another)\s+(?:recent|earlier|previous|separate)\s+(?:incident|attack"
     r"|strike|raid)\b"
+)
+# A sentence that brings in another event by its distance in time from the incident ("The
+# strike came a day after Russian troops launched airstrikes across the country", "two weeks
+# before, a raid on the camp"): the count told right after it is that event's.
+OTHER_EVENT_LEAD = Caseless(
+    r"\b(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?)\s+"
+    r"(?:after|before|earlier)\b[^.;]{0,100}?\b(?:air)?" + _EVENT_NOUN + r"\b",
+    needs=("day", "week", "month"),
 )
 # "a weekend rocket attack ... that killed 12": a weekend event, told in a report of an
 # incident on a weekday from Monday to Thursday, is another one.

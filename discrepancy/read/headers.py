@@ -77,6 +77,47 @@ BYLINE_WORDS = frozenset({"By", "BY"})
 MAX_BYLINE_WORDS = 8
 
 
+# A line that is only the article's date stamp: "December 23, 2012", "22 Jul 2013",
+# "Thursday, Aug 18, 2011", "Posted on: 3: 35 pm, December 23, 2012", "3 / 27 / 2012 @ 10: 05AM".
+# Crawled pages put it under the headline; it dates the article when no date is given.
+_CLOCK = r"\d{1,2}\s?:\s?\d{2}(?:\s?(?:[ap]\.?m?\.?|[AP]\.?M?\.?))?(?:\s[A-Z]{2,4})?"
+_STAMP_DATE = (
+    rf"(?P<month>{_MONTH})\s(?P<day>\d{{1,2}}),?\s(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s(?P<month2>{_MONTH})\s(?P<year2>\d{{4}})"
+    r"|(?P<m3>\d{1,2})\s?/\s?(?P<d3>\d{1,2})\s?/\s?(?P<y3>\d{4})"
+)
+DATE_LINE = re.compile(
+    rf"(?:(?:posted|published|updated)(?:\son)?:?\s|on\s)?"
+    rf"(?:{_CLOCK},?\s)?"
+    rf"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*,?\s)?"
+    rf"(?:{_STAMP_DATE})"
+    rf"(?:,?\s?(?:@\s?)?{_CLOCK})?",
+    re.IGNORECASE,
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def date_line(line: str) -> dt.date | None:
+    """The date a line stamps the article with, when the line is only a date (and time)."""
+    if len(line) > 60:
+        return None
+    found = DATE_LINE.fullmatch(line.strip())
+    if found is None:
+        return None
+    parts = found.groupdict()
+    if parts["y3"]:
+        year, month, day = int(parts["y3"]), int(parts["m3"]), int(parts["d3"])
+    else:
+        name = (parts["month"] or parts["month2"] or "")[:3].lower()
+        year = int(parts["year"] or parts["year2"])
+        month = _MONTHS.index(name) + 1
+        day = int(parts["day"] or parts["day2"])
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 # ---------------------------------------------------------------------------
 # Leading metadata: date marker, agency, place, headline, inline dateline
 # ---------------------------------------------------------------------------
@@ -122,6 +163,7 @@ def build_article(
         text=text,
         source=source or header.source,
         title=title or header.title,
+        title_from_text=title is None and header.title is not None,
         published=published or header.published,
         path=path,
         url=url,
@@ -161,6 +203,9 @@ def _read_header(text: str, given_title: str | None, warnings: list[str]) -> _He
             break  # the last line is content, whatever it looks like
         if given_title is not None and not headline and _same_text(line, given_title):
             headline = True
+        elif (stamp := date_line(line)) is not None:
+            # A page may stamp its date above and below the headline; the first one counts.
+            header.published = header.published or stamp
         elif header.source is None and (agency := _agency_line(line)) is not None:
             header.source = agency
         elif header.dateline is None and (

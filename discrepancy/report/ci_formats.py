@@ -112,7 +112,8 @@ def _junit_body(
     if review is not None:
         who = f" by {review.reviewer}" if review.reviewer else ""
         note = f": {review.note}" if review.note else ""
-        lines.append(f"decision: {review.decision}{who}{note}")
+        said = "reviewed before the new value" if review.carried else "decision"
+        lines.append(f"{said}: {review.decision}{who}{note}")
     if located is not None:
         for claim in located[1].claims:
             lines.append(f'- {claim.article}: "{claim.value}" in: {claim.sentence.strip()}')
@@ -205,7 +206,7 @@ def _result(
             "values": list(found.values),
             "articles": list(found.articles),
             "fingerprint": found.fingerprint,
-            "decision": review.decision if review else None,
+            "decision": review.decision if review and not review.carried else None,
         },
     }
     locations = [_location(c, articles.get(c.article), n) for n, c in enumerate(claims, 1)]
@@ -213,6 +214,8 @@ def _result(
         result["locations"] = locations[:1]
         if len(locations) > 1:
             result["relatedLocations"] = locations[1:]
+    if review is not None and review.carried:
+        result["properties"]["reviewedBeforeNewValue"] = review.decision
     if review is not None and review.reviewed:
         justification = review.decision + (f": {review.note}" if review.note else "")
         result["suppressions"] = [

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from discrepancy.align.identity import extends, folded, successors
 from discrepancy.errors import DiscrepancyError
 
 SCHEMA = "discrepancy-diff/1"
@@ -52,12 +53,13 @@ def identity(item: Mapping[str, Any]) -> str:
     return "values:" + hashlib.sha256("\x1f".join(parts + values).encode()).hexdigest()[:16]
 
 
-def _fact_key(item: Mapping[str, Any]) -> tuple[str, str, str]:
-    return (str(item.get("incident")), str(item.get("kind")), str(item.get("subject") or ""))
+def _fact_key(item: Mapping[str, Any], renamed: Mapping[str, str]) -> tuple[str, str, str]:
+    incident = str(item.get("incident"))
+    return (renamed.get(incident, incident), str(item.get("kind")), str(item.get("subject") or ""))
 
 
 def _brief(item: Mapping[str, Any]) -> dict[str, Any]:
-    return {
+    brief = {
         "fingerprint": identity(item),
         "incident": item.get("incident"),
         "kind": item.get("kind"),
@@ -66,17 +68,24 @@ def _brief(item: Mapping[str, Any]) -> dict[str, Any]:
         "values": list(item.get("values", [])),
         "articles": list(item.get("articles", [])),
     }
+    if item.get("carried"):
+        brief["carried"] = item["carried"]
+    return brief
 
 
 def diff_reports(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
     """New, resolved and changed discrepancies from the old report to the new one.
 
     Same fingerprint: the same discrepancy (changed if its status moved). Different
-    fingerprints on the same incident, kind and subject: one discrepancy whose values changed.
-    An old discrepancy none of whose articles the new report covers (a `check --db` report of
-    another batch's incidents) is not compared rather than resolved.
+    fingerprints on the same fact (incident, kind and subject): one discrepancy whose values
+    changed, or whose incident was renamed (an article published earlier joined it: the new
+    report's incident holding most of the old one's articles). An old discrepancy none of
+    whose articles the new report covers (a `check --db` report of another batch's incidents)
+    is not compared rather than resolved. A changed discrepancy that only gained values
+    carries the decision the old report records, as "reviewed before the new value".
     """
     covered = {str(a.get("id")) for a in new.get("articles", [])}
+    renamed = successors(old.get("incidents", []), list(new.get("incidents", [])))
     before = {identity(d): d for d in old.get("discrepancies", [])}
     after = {identity(d): d for d in new.get("discrepancies", [])}
     changed: list[dict[str, Any]] = []
@@ -89,15 +98,21 @@ def diff_reports(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, An
     gone = [d for k, d in before.items() if k not in after]
     came = [d for k, d in after.items() if k not in before]
     new_items: list[Mapping[str, Any]] = []
-    waiting = {_fact_key(d): d for d in gone}
+    waiting = {_fact_key(d, renamed): d for d in gone}
     paired: set[str] = set()
     for item in came:
-        match = waiting.pop(_fact_key(item), None)
+        match = waiting.pop(_fact_key(item, {}), None)
         if match is None:
             new_items.append(item)
             continue
         paired.add(identity(match))
-        what = ["values"]
+        what = []
+        if match.get("incident") != item.get("incident"):
+            what.append("incident")
+        if "incident" not in what or folded(match.get("values", [])) != folded(
+            item.get("values", [])
+        ):
+            what.append("values")
         if match.get("status") != item.get("status"):
             what.append("status")
         changed.append(_change(match, item, what))
@@ -117,13 +132,28 @@ def diff_reports(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, An
 def _change(old: Mapping[str, Any], new: Mapping[str, Any], what: Sequence[str]) -> dict[str, Any]:
     old_values = list(old.get("values", []))
     new_values = list(new.get("values", []))
-    return {
+    change = {
         "changed": list(what),
         "old": _brief(old),
         "new": _brief(new),
         "added_values": [v for v in new_values if v not in old_values],
         "removed_values": [v for v in old_values if v not in new_values],
     }
+    carried = new.get("carried") or _decided(old)
+    if carried and extends(new_values, old_values):
+        change["carried"] = carried
+    return change
+
+
+def _decided(item: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The decision an annotated report records about a discrepancy, if any."""
+    if not item.get("decision"):
+        return None
+    return {
+        "fingerprint": identity(item), "decision": item["decision"],
+        "reviewer": item.get("reviewer"), "note": item.get("note"),
+        "values": list(item.get("values", [])),
+    }  # fmt: skip
 
 
 def _order(*reports: Mapping[str, Any]) -> Any:
@@ -154,7 +184,9 @@ def format_text(diff: Mapping[str, Any]) -> str:
         + (f"  not in the new report: {diff['not_compared']}" if diff.get("not_compared") else "")
     ]
     for item in diff["new"]:
-        lines.append(f"+ {_line(item)}  [{item['fingerprint']}]")
+        carried = item.get("carried")
+        said = f"  (reviewed before the new value: {_decision(carried)})" if carried else ""
+        lines.append(f"+ {_line(item)}  [{item['fingerprint']}]{said}")
     for item in diff["resolved"]:
         lines.append(f"- {_line(item)}  [{item['fingerprint']}]")
     for change in diff["changed"]:
@@ -165,8 +197,18 @@ def format_text(diff: Mapping[str, Any]) -> str:
             detail.append("removed " + ", ".join(change["removed_values"]))
         if "status" in change["changed"]:
             detail.append(f"status {change['old']['status']} -> {change['new']['status']}")
+        if "incident" in change["changed"]:
+            detail.append(f"incident {change['old']['incident']} -> {change['new']['incident']}")
+        if change.get("carried"):
+            detail.append(f"reviewed before the new value: {_decision(change['carried'])}")
         lines.append(f"~ {_line(change['new'])}  ({'; '.join(detail)})")
     return "\n".join(lines) + "\n"
+
+
+def _decision(carried: Mapping[str, Any]) -> str:
+    who = f" by {carried['reviewer']}" if carried.get("reviewer") else ""
+    note = f": {carried['note']}" if carried.get("note") else ""
+    return f"{carried.get('decision')}{who}{note}"
 
 
 def format_json(diff: Mapping[str, Any]) -> str:

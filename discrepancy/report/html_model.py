@@ -91,20 +91,38 @@ class Decision:
 
     reviewed: bool
     decision: str | None
+    # Without a decision of its own: the one made before a new source added a value.
+    before: Carried | None = None
 
     @property
     def status(self) -> str:
         """The badge: settled, decided but still open (e.g. "needs follow-up"), or untouched."""
         if self.reviewed:
             return "reviewed"
-        return "followup" if self.decision else "unreviewed"
+        return "followup" if self.decision or self.before else "unreviewed"
 
     @property
     def text(self) -> str:
         """The badge's words."""
         if self.reviewed:
             return f"Reviewed: {self.decision}" if self.decision else "Reviewed"
-        return f"Decision: {self.decision}" if self.decision else "Not reviewed"
+        if self.decision:
+            return f"Decision: {self.decision}"
+        if self.before is not None:
+            who = f" by {self.before.reviewer}" if self.before.reviewer else ""
+            return f"Reviewed before the new value: {self.before.decision}{who}"
+        return "Not reviewed"
+
+
+@dataclass(frozen=True)
+class Carried:
+    """A decision about a fact made before a new source added a value to it."""
+
+    decision: str
+    reviewer: str | None
+    note: str | None
+    # The values the fact had when it was decided.
+    values: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from discrepancy.report.html_model import (
     FLAGGED,
     REVIEW_ORDER,
     STATUS_LABELS,
+    Carried,
     ClaimView,
     Decision,
     DiffEntry,
@@ -362,8 +363,20 @@ def _with_decision(
     decision = best.get("decision")
     return replace(
         row,
-        review=Decision(best.get("reviewed") is True, None if decision is None else str(decision)),
-    )
+        review=Decision(best.get("reviewed") is True, None if decision is None else str(decision),
+                        _carried(best.get("carried"))),
+    )  # fmt: skip
+
+
+def _carried(raw: Any) -> Carried | None:
+    """The decision made before a new value, as the JSON report's "carried" gives it."""
+    if not isinstance(raw, Mapping) or not raw.get("decision"):
+        return None
+    reviewer, note = raw.get("reviewer"), raw.get("note")
+    return Carried(
+        str(raw["decision"]), None if reviewer is None else str(reviewer),
+        None if note is None else str(note), tuple(str(v) for v in raw.get("values") or ()),
+    )  # fmt: skip
 
 
 def _issue(row: Row) -> str:
@@ -418,6 +431,12 @@ def _diff_view(
             before = STATUS_LABELS.get(str(old.get("status")), str(old.get("status")))
             after = STATUS_LABELS.get(str(new.get("status")), str(new.get("status")))
             detail.append(f"was {before.lower()}, now {after.lower()}")
+        if "incident" in item.get("changed", ()):
+            detail.append("an earlier article renamed its incident")
+        carried = _carried(item.get("carried"))
+        if carried is not None:
+            who = f" by {carried.reviewer}" if carried.reviewer else ""
+            detail.append(f"reviewed before the new value: {carried.decision}{who}")
         return entry(new, "; ".join(detail) or None)
 
     return DiffView(

@@ -181,9 +181,19 @@ def _dumps(value: Any, newline: str = "\n") -> str:
 
 
 def annotate(report: dict[str, Any], reviews: Mapping[str, Review]) -> dict[str, Any]:
-    """Add "reviewed" and "decision" to each discrepancy of a report dict (in place)."""
+    """Add "reviewed", "decision" (with "reviewer" and "note") to each discrepancy of a report
+    dict (in place), and "carried": the decision made before a new value, when there is one."""
     for item in report.get("discrepancies", []):
         review = reviews.get(item.get("fingerprint", ""))
-        item["reviewed"] = review is not None and review.reviewed
-        item["decision"] = review.decision if review else None
+        own = review if review is not None and not review.carried else None
+        item["reviewed"] = own is not None and own.reviewed
+        item["decision"] = own.decision if own else None
+        item["reviewer"] = own.reviewer if own else None
+        item["note"] = own.note if own else None
+        if review is not None and review.carried:
+            item["carried"] = {
+                "fingerprint": review.fingerprint, "decision": review.decision,
+                "reviewer": review.reviewer, "note": review.note, "at": review.at,
+                "values": list(review.values),
+            }  # fmt: skip
     return report

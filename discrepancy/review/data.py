@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from discrepancy.align.identity import extends
 from discrepancy.models import REVIEWED, Kind, Review
 from discrepancy.report.html_model import IncidentView, ReportView, Row
 from discrepancy.report.html_view import describe
@@ -261,9 +262,8 @@ class State:
         discrepancy of the same incident, kind and subject whose values it still holds."""
         if not found.open:
             return None
-        values = {v.casefold() for v in found.values}
         siblings = self._decided_resolved.get((found.incident, found.kind, found.subject), ())
-        earlier = [(d, old) for d, old in siblings if {v.casefold() for v in old.values} < values]
+        earlier = [(d, old) for d, old in siblings if extends(found.values, old.values)]
         decision, old = max(earlier, key=lambda pair: pair[0].id, default=(None, None))
         return None if decision is None or old is None else Carried(decision, old.values)
 

@@ -8,8 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from discrepancy.align.identity import extends, folded
 from discrepancy.errors import DiscrepancyError
-from discrepancy.models import DECISIONS, Discrepancy, Review, Status
+from discrepancy.models import DECISIONS, Discrepancy, Report, Review, Status
 
 if TYPE_CHECKING:
     from discrepancy.store.sqlite import Store
@@ -77,6 +78,9 @@ def _entry(entry: Any, where: str) -> Review:
     values = entry.get("values") or []
     if not isinstance(values, list):
         raise BaselineError(f'{where}: "values" must be a list of strings')
+    articles = entry.get("articles") or []
+    if not isinstance(articles, list):
+        raise BaselineError(f'{where}: "articles" must be a list of article ids')
 
     def text(name: str) -> str | None:
         value = entry.get(name)
@@ -85,6 +89,7 @@ def _entry(entry: Any, where: str) -> Review:
     return Review(
         fingerprint, decision, text("reviewer"), text("note"), text("at"), text("incident"),
         text("kind"), text("subject"), tuple(str(v) for v in values),
+        tuple(str(a) for a in articles),
     )  # fmt: skip
 
 
@@ -99,6 +104,7 @@ def to_document(reviews: Iterable[Review]) -> dict[str, Any]:
                 "kind": r.kind,
                 "subject": r.subject,
                 "values": list(r.values),
+                "articles": list(r.articles),
                 "decision": r.decision,
                 "reviewer": r.reviewer,
                 "note": r.note,
@@ -124,9 +130,60 @@ def from_store(store: Store) -> list[Review]:
                         decision.at)  # fmt: skip
         if about is not None:
             review = replace(review, incident=about.incident, kind=about.kind,
-                             subject=about.subject, values=about.values)  # fmt: skip
+                             subject=about.subject, values=about.values,
+                             articles=about.articles)  # fmt: skip
         reviews.append(review)
     return reviews
+
+
+def applied(report: Report, reviews: Mapping[str, Review]) -> dict[str, Review]:
+    """The reviews by the report's fingerprints: each discrepancy's own, else one found by
+    what it was about; reviews of discrepancies the report does not have are kept as given.
+
+    A review whose incident the report no longer has (an earlier article joined it and
+    renamed it) is looked for in the incident holding all the review's articles. There, the
+    same fact (kind and subject) with the same values is the same discrepancy: the decision
+    applies. The same fact with the values reviewed and more (a new source added one) gets
+    the latest such decision carried: shown as "reviewed before the new value", settling
+    nothing, so that someone decides again.
+    """
+    result = dict(reviews)
+    ids = {i.id for i in report.incidents}
+    holding: dict[str, set[str]] = {}
+    for incident in report.incidents:
+        for article in (*incident.articles, *incident.mentioned_in):
+            holding.setdefault(article, set()).add(incident.id)
+    by_fact: dict[tuple[str, str, str], list[Review]] = {}
+    for review in reviews.values():
+        if review.incident in ids:
+            places = {review.incident}
+        elif review.articles:
+            places = set.intersection(*(holding.get(a, set()) for a in review.articles))
+        else:
+            continue
+        for place in places:
+            by_fact.setdefault((place, str(review.kind), review.subject or ""), []).append(review)
+    for found in report.discrepancies:
+        if found.fingerprint in reviews:
+            continue
+        values = folded(found.values)
+        earlier = by_fact.get((found.incident, found.kind.value, found.subject or ""), ())
+        same = [r for r in earlier if folded(r.values) == values]
+        fewer = [r for r in earlier if extends(found.values, r.values)]
+        if same:
+            result[found.fingerprint] = max(same, key=_recency)
+        elif fewer:
+            result[found.fingerprint] = replace(max(fewer, key=_recency), carried=True)
+    return result
+
+
+def _recency(review: Review) -> tuple[str, str]:
+    return (review.at or "", review.fingerprint)
+
+
+def carried(found: Sequence[Discrepancy], reviews: Mapping[str, Review]) -> int:
+    """How many discrepancies show a decision carried from before their new value."""
+    return sum(1 for d in found if (r := reviews.get(d.fingerprint)) is not None and r.carried)
 
 
 def is_reviewed(found: Discrepancy, reviews: Mapping[str, Review]) -> bool:
@@ -152,4 +209,5 @@ def counts(found: Sequence[Discrepancy], reviews: Mapping[str, Review]) -> dict[
         if not is_reviewed(item, reviews):
             result["new_" + key] += 1
     result["reviewed"] = sum(1 for d in found if is_reviewed(d, reviews))
+    result["carried"] = carried(found, reviews)
     return result

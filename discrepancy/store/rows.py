@@ -6,7 +6,8 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from discrepancy.models import Article, Claim, Kind
@@ -44,6 +45,15 @@ class StoredDiscrepancy:
         return self.resolved_run is None
 
 
+@dataclass(frozen=True)
+class Renamed:
+    """What a run names otherwise than the store did: incident ids, and the fingerprints of
+    discrepancies found again, with the same values, under an incident's new id."""
+
+    incidents: Mapping[str, str] = field(default_factory=dict)
+    fingerprints: Mapping[str, str] = field(default_factory=dict)
+
+
 def content_hash(text: str) -> str:
     """The sha256 of an article's text: the same text is the same article."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -70,6 +80,7 @@ def article_values(article: Article) -> tuple[Any, ...]:
         article.id, content_hash(article.text), article.text, article.source, article.title,
         iso(article.published), article.path, article.url, article.dateline, article.body_start,
         article.line, json.dumps(list(article.warnings), ensure_ascii=False),
+        int(article.title_from_text),
     )  # fmt: skip
 
 
@@ -80,6 +91,7 @@ def article_from_row(row: sqlite3.Row) -> Article:
         published=date_from_iso(row["published"]), path=row["path"], url=row["url"],
         dateline=row["dateline"], body_start=row["body_start"], line=row["line"],
         warnings=tuple(json.loads(row["warnings"])),
+        title_from_text=bool(row["title_from_text"]),
     )  # fmt: skip
 
 

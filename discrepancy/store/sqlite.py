@@ -26,9 +26,11 @@ from discrepancy.models import (
     Skipped,
     Status,
 )
-from discrepancy.store import staging
+from discrepancy.store import decisions as store_decisions
+from discrepancy.store import renames, staging
 from discrepancy.store.rows import (
     Decision,
+    Renamed,
     StoredDiscrepancy,
     article_from_row,
     claim_from_row,
@@ -279,17 +281,22 @@ class Store:
     def save_run(
         self, inputs: Sequence[str], added: Sequence[Article], replaced: Sequence[Article],
         unchanged: int, skipped: Sequence[Skipped], report: Report,
+        renamed: Renamed | None = None,
     ) -> int:  # fmt: skip
         """Record a run with its new and changed articles and its results; return the run id.
 
         Call it inside transaction(): the run, its articles and its results land together.
-        What stage_run staged for this report is copied in; otherwise it is staged now.
+        What stage_run staged for this report is written; otherwise it is staged now. With
+        `renamed`, discrepancies of renamed incidents keep their decisions (renames.py).
         """
         if self._staged is not report:
             self.stage_run(added, replaced, report)
         run = self._insert_run(inputs, len(added), len(replaced), unchanged, skipped)
         self._swap_in(run)
         self._staged = None
+        if renamed is not None:
+            found = {d.fingerprint for d in report.discrepancies}
+            renames.record(self._db, run, renamed, found)
         return run
 
     def _swap_in(self, run: int) -> None:
@@ -365,10 +372,12 @@ class Store:
         ]  # fmt: skip
 
     def find_discrepancy(self, fingerprint: str) -> StoredDiscrepancy:
-        """The discrepancy with this fingerprint or unique fingerprint prefix."""
+        """The discrepancy with this fingerprint or unique fingerprint prefix (one it had before
+        its incident was renamed leads to it too)."""
+        wanted = renames.current_fingerprint(self._db, fingerprint.strip().lower())
         matches = [
             d for d in self.discrepancies(include_resolved=True)
-            if d.fingerprint.startswith(fingerprint.strip().lower())
+            if d.fingerprint.startswith(wanted)
         ]  # fmt: skip
         if len(matches) == 1 and fingerprint.strip():
             return matches[0]
@@ -413,30 +422,13 @@ class Store:
         return Decision(cursor.lastrowid, fingerprint, decision, reviewer, note, at)
 
     def decisions(self, fingerprint: str | None = None) -> list[Decision]:
-        """Every decision recorded (for one fingerprint, if given), oldest first."""
-        query = "SELECT * FROM decisions"
-        params: tuple[str, ...] = ()
-        if fingerprint is not None:
-            query += " WHERE fingerprint = ?"
-            params = (fingerprint,)
-        rows = self._db.execute(query + " ORDER BY id", params)
-        return [
-            Decision(r["id"], r["fingerprint"], r["decision"], r["reviewer"], r["note"], r["at"])
-            for r in rows
-        ]
+        """Every decision recorded (for one discrepancy, under any fingerprint it had), oldest
+        first."""
+        return store_decisions.every(self._db, fingerprint)
 
     def current_decisions(self) -> dict[str, Decision]:
         """The latest decision per fingerprint (kept by a trigger: one row each to read)."""
-        rows = self._db.execute(
-            "SELECT d.* FROM latest_decisions AS l JOIN decisions AS d ON d.id = l.decision_id"
-            " ORDER BY d.id"
-        )
-        return {
-            r["fingerprint"]: Decision(
-                r["id"], r["fingerprint"], r["decision"], r["reviewer"], r["note"], r["at"]
-            )
-            for r in rows
-        }
+        return store_decisions.current(self._db)
 
 
 def _migrations() -> list[tuple[int, str]]:

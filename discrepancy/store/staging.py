@@ -25,7 +25,8 @@ from discrepancy.store.rows import article_values, iso
 
 # The columns of an article row made by rows.article_values, in its order.
 _ARTICLE_COLUMNS = (
-    "id, sha256, text, source, title, published, path, url, dateline, body_start, line, warnings"
+    "id, sha256, text, source, title, published, path, url, dateline, body_start, line, warnings,"
+    " title_from_text"
 )
 # Staged tables shaped like the store's own, so that a row is copied with SELECT *.
 _LIKE = {
@@ -121,12 +122,12 @@ def write_articles(
     # executemany over generators: one prepared statement, rows made as SQLite takes them.
     db.executemany(
         f"INSERT INTO temp.staged_added ({_ARTICLE_COLUMNS}, n)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ((*article_values(a), n) for n, a in enumerate(added, 1)),
     )
     db.executemany(
         f"INSERT INTO temp.staged_replaced ({_ARTICLE_COLUMNS})"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article_values(a) for a in replaced),
     )
 

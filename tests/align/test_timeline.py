@@ -71,6 +71,12 @@ def aligned(claims: list[Claim], published: dict[str, dt.date | None]) -> Aligne
         ("Preliminary figures said 15 people died.", "15", EARLIER),
         ("The office said 27 people died in Varna, not 28 as it had said.", "27", CORRECTION),
         ("The army revised the toll down to 12.", "12", CORRECTION),
+        (
+            "Officials said 31 people died in the missile strike on the maternity ward in the"
+            " old quarter of Dovrany on Monday, not 33 as was first reported.",
+            "31",
+            CORRECTION,
+        ),
         ("Four people were killed in the blast in Tirel.", "Four", None),
         ("A strike earlier this week killed five people.", "five", None),
         ("A half-hour later, three people were shot on Quarry Street.", "three", None),

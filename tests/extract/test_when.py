@@ -68,6 +68,17 @@ def times(sentence: str, published: dt.date | None) -> list[tuple[str, dt.date |
             dt.date(2024, 1, 5),
             [("December 30", dt.date(2023, 12, 30), "day")],
         ),
+        # a day announced a few days ahead is this year's; weeks ahead, last year's
+        (
+            "The council will declare July 9 a day of mourning.",
+            dt.date(2024, 7, 8),
+            [("July 9", dt.date(2024, 7, 9), "day")],
+        ),
+        (
+            "The convoy was ambushed on July 30.",
+            dt.date(2024, 7, 8),
+            [("July 30", dt.date(2023, 7, 30), "day")],
+        ),
         (
             "It happened on 28 January 2024.",
             WED,

@@ -331,6 +331,60 @@ def test_date_marker_in_a_jsonl_text_fills_a_missing_date(tmp_path: Path) -> Non
     assert body(articles[0]).startswith("A grenade hurt")
 
 
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("March 4, 2019", dt.date(2019, 3, 4)),
+        ("4 Mar 2019", dt.date(2019, 3, 4)),
+        ("Monday, Mar. 4, 2019", dt.date(2019, 3, 4)),
+        ("Posted on: 6: 10 pm, March 4, 2019", dt.date(2019, 3, 4)),
+        ("Published Mon Mar 4, 2019 06: 10 PM EST", dt.date(2019, 3, 4)),
+        ("3 / 4 / 2019 @ 6: 10PM", dt.date(2019, 3, 4)),
+    ],
+)
+def test_a_date_stamp_line_under_the_headline_dates_an_undated_article(
+    tmp_path: Path, stamp: str, day: dt.date
+) -> None:
+    text = (
+        "Warehouse fire forces evacuation of riverside homes\n"
+        f"{stamp}\n"
+        "A fire broke out at a paper warehouse beside the river on Monday evening.\n"
+    )
+    article = one(write(tmp_path / "stamped.txt", text))
+    assert article.published == day
+    assert article.title == "Warehouse fire forces evacuation of riverside homes"
+    assert body(article).startswith("A fire broke out")
+
+
+def test_a_date_stamp_line_never_overrides_a_given_date_and_repeats_are_skipped(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "4 March 2019\n\nWarehouse fire forces evacuation of riverside homes\n\n4 March 2019\n\n"
+        "A fire broke out at a paper warehouse beside the river on Monday evening.\n"
+    )
+    rows = jsonl({"id": "w1", "published": "2019-03-05", "text": text}, {"id": "w2", "text": text})
+    articles, _ = read_inputs([write(tmp_path / "w.jsonl", rows)])
+    assert [a.published for a in articles] == [dt.date(2019, 3, 5), dt.date(2019, 3, 4)]
+    assert all(body(a).startswith("A fire broke out") for a in articles)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Police said on March 4, 2019 that the fire was set",  # a sentence naming a date
+        "February 30, 2019",  # no such day
+        "March 4, 2019: a timeline of the fire",
+    ],
+)
+def test_a_line_that_is_more_than_a_date_or_no_date_stamps_nothing(
+    tmp_path: Path, line: str
+) -> None:
+    text = f"{line}\nA fire broke out at a paper warehouse beside the river.\n"
+    article = one(write(tmp_path / "not-stamp.txt", text))
+    assert article.published is None
+
+
 def test_agency_and_place_lines(tmp_path: Path) -> None:
     text = "AFP\nNEW DELHI\nA landmine blast killed two soldiers in Kashmir on Monday.\n"
     article = one(write(tmp_path / "wire.txt", text))

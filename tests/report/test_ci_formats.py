@@ -87,7 +87,7 @@ def test_junit_has_a_testcase_per_incident_and_a_failure_per_discrepancy() -> No
     assert [c.get("name", "").split()[0] for c in cases] == [i.id for i in report.incidents]
     failures = {c.get("name", "").split()[0]: [f.get("type") for f in c.findall("failure")]
                 for c in cases}  # fmt: skip
-    assert failures == {"inc-eaeb03abe6": ["conflict"], "inc-6e3e69a55a": ["variant"]}
+    assert failures == {"inc-a995c89346": ["conflict"], "inc-85ac001956": ["variant"]}
     [kirkuk] = [c for c in cases if "Kirkuk" in c.get("name", "")]
     failure = kirkuk.find("failure")
     assert failure is not None
@@ -152,7 +152,7 @@ def test_sarif_has_a_rule_per_kind_and_results_point_at_the_evidence() -> None:
         assert (
             line[region["startColumn"] - 1 : region["endColumn"] - 1] == region["snippet"]["text"]
         )
-    assert wounded["partialFingerprints"]["discrepancyFingerprint/v1"] == "910493b9f8d353e2"
+    assert wounded["partialFingerprints"]["discrepancyFingerprint/v1"] == "90644c54aaeb8cc0"
     assert "suppressions" not in wounded
 
 

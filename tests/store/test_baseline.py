@@ -89,6 +89,7 @@ def test_annotate_and_counts() -> None:
     assert marks == {"wounded": (True, "accepted"), "person": (False, None)}
     assert counts(report.discrepancies, reviews) == {
         "conflicts": 1, "variants": 1, "new_conflicts": 0, "new_variants": 1, "reviewed": 1,
+        "carried": 0,
     }  # fmt: skip
 
 

@@ -30,7 +30,7 @@ from discrepancy.store.sqlite import (
 )
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "ci"
-WOUNDED_6_7 = "910493b9f8d353e2"
+WOUNDED_6_7 = "90644c54aaeb8cc0"
 
 
 def batch(*names: str) -> list[Article]:
@@ -98,10 +98,8 @@ def test_two_batches_give_the_same_report_as_one_run(db: Path) -> None:
     assert second.appeared == {d.fingerprint for d in one_run.discrepancies}
 
 
-def test_batches_in_either_order_give_the_same_discrepancies(tmp_path: Path) -> None:
-    def content(report: Report) -> set[tuple[Any, ...]]:
-        return {f[2:] for f in facts(report)}
-
+def test_batches_in_either_order_give_the_same_ids_as_one_run(tmp_path: Path) -> None:
+    one_run = run_articles(batch("part1", "part2"))
     with open_store(tmp_path / "a.sqlite") as store:
         check_batch(store, batch("part1"))
         forward = check_batch(store, batch("part2")).report
@@ -109,10 +107,10 @@ def test_batches_in_either_order_give_the_same_discrepancies(tmp_path: Path) -> 
         check_batch(store, batch("part2"))
         first_ids = {i.id for i in store.load_report().incidents}
         backward = check_batch(store, batch("part1")).report
-    assert content(forward) == content(backward)
-    # An incident keeps the id it got when first stored (here from part2's articles), so
-    # decisions about its discrepancies stay valid when earlier articles join later.
-    assert {i.id for i in backward.incidents} == first_ids
+    # Ids come from an incident's earliest article, whichever batch brought it: part1's
+    # earlier articles rename the incidents part2 alone had made.
+    assert facts(forward) == facts(backward) == facts(one_run)
+    assert {i.id for i in backward.incidents} == {i.id for i in one_run.incidents} != first_ids
 
 
 def test_rerunning_a_batch_changes_nothing(db: Path) -> None:
@@ -140,7 +138,11 @@ def test_same_text_under_another_id_is_not_counted_twice(db: Path, tmp_path: Pat
         assert result.duplicates == (("kirkuk_copy", "kirkuk_one"),)
         assert result.articles == ("kirkuk_one",)
         assert store.article_count() == 2
-        assert "inc-eaeb03abe6" in result.touched
+        [kirkuk] = [i.id for i in result.report.incidents if "kirkuk_one" in i.articles]
+        assert kirkuk in result.touched
+    # A run that reads both copies names incidents as the store that kept one does.
+    both = run_articles([*batch("part1"), *articles])
+    assert {i.id for i in both.incidents} == {i.id for i in result.report.incidents}
 
 
 def test_new_version_of_an_article_replaces_the_old_one(db: Path) -> None:
@@ -160,26 +162,33 @@ def test_new_version_of_an_article_replaces_the_old_one(db: Path) -> None:
         assert not gone.open and gone.resolved_run == result.run
 
 
-def test_incident_keeps_its_id_when_an_earlier_article_joins(db: Path, tmp_path: Path) -> None:
-    early = tmp_path / "early" / "kirkuk_early.txt"
-    early.parent.mkdir()
-    early.write_text(
-        "date 2025-03-04\nDrone hits Kirkuk fuel depot\n\n"
-        "KIRKUK (AFP) - A drone hit a fuel depot near Kirkuk on Tuesday, March 4, 2025, "
-        "wounding six workers, police said.\n",
-        encoding="utf-8",
-    )
+def test_an_earlier_article_renames_the_incident_and_its_decision_follows(db: Path) -> None:
+    def articles(name: str) -> list[Article]:
+        found, _ = read_inputs([str(FIXTURES.parent / "ids" / name)])
+        return found
+
     with open_store(db) as store:
-        first = check_batch(store, batch("part1", "part2"))
-        kept = {i.id for i in first.report.incidents}
-        articles, _ = read_inputs([str(early)])
-        # "kirkuk_early" sorts before "kirkuk_one" on the same day, so a fresh run would
-        # name the incident after it; the store keeps the name the incident already has.
-        fresh = run_articles([*store.articles(), *articles])
-        assert {i.id for i in fresh.incidents} != kept
-        second = check_batch(store, articles)
-    assert {i.id for i in second.report.incidents} == kept
-    assert WOUNDED_6_7 in {d.fingerprint for d in second.report.discrepancies}
+        first = check_batch(store, articles("reports"))
+        (before,) = first.report.discrepancies
+        store.record_decision(before.fingerprint, "confirmed conflict", "ana", "hospital says 7")
+        # "mosul_first" was published before the others: it names the incident, in the store
+        # as in one run of every article.
+        fresh = run_articles([*store.articles(), *articles("first")])
+        second = check_batch(store, articles("first"))
+        assert {i.id for i in second.report.incidents} == {i.id for i in fresh.incidents}
+        assert {i.id for i in fresh.incidents} != {i.id for i in first.report.incidents}
+        assert facts(second.report) == facts(fresh)
+        (moved,) = second.report.discrepancies
+        assert moved.fingerprint != before.fingerprint and moved.values == ("six", "seven")
+        assert moved.fingerprint not in second.appeared
+        # The decision is the renamed discrepancy's; the old fingerprint still finds it.
+        decision = store.current_decisions()[moved.fingerprint]
+        assert (decision.decision, decision.reviewer) == ("confirmed conflict", "ana")
+        assert before.fingerprint not in store.current_decisions()
+        assert store.find_discrepancy(before.fingerprint).fingerprint == moved.fingerprint
+        assert [d.note for d in store.decisions(moved.fingerprint)] == ["hospital says 7"]
+        stored = {d.fingerprint: d for d in store.discrepancies(include_resolved=True)}
+        assert before.fingerprint not in stored and stored[moved.fingerprint].first_run == first.run
 
 
 def test_load_report_rebuilds_the_latest_run(db: Path) -> None:
@@ -194,9 +203,9 @@ def test_touched_incidents_are_those_of_the_batch(db: Path) -> None:
     with open_store(db) as store:
         check_batch(store, batch("part1", "part2"))
         result = check_batch(store, batch("later"))
-    assert result.touched == {"inc-eaeb03abe6"}
+    assert result.touched == {"inc-a995c89346"}
     part = select_incidents(result.report, result.touched)
-    assert [i.id for i in part.incidents] == ["inc-eaeb03abe6"]
+    assert [i.id for i in part.incidents] == ["inc-a995c89346"]
     assert {a.id for a in part.articles} == {"kirkuk_one", "kirkuk_two", "kirkuk_three"}
     assert {d.kind for d in part.discrepancies} == {"wounded"}
 
@@ -208,7 +217,7 @@ def test_decisions_are_appended_and_the_latest_counts(db: Path) -> None:
         store.record_decision(WOUNDED_6_7, "confirmed conflict", "ben", "hospital says 7")
         assert [d.decision for d in store.decisions()] == ["needs follow-up", "confirmed conflict"]
         assert store.current_decisions()[WOUNDED_6_7].reviewer == "ben"
-        assert store.find_discrepancy("9104").fingerprint == WOUNDED_6_7
+        assert store.find_discrepancy("9064").fingerprint == WOUNDED_6_7
         with pytest.raises(StoreError, match="not one of"):
             store.record_decision(WOUNDED_6_7, "fine")
     connection = sqlite3.connect(db)
@@ -367,3 +376,18 @@ def test_a_store_from_the_first_schema_is_migrated_in_place(db: Path) -> None:
         assert store.schema_version > 1
     columns = {row[1] for row in sqlite3.connect(db).execute("PRAGMA table_info(claims)")}
     assert {"precision", "derived"} <= columns
+
+
+def test_a_stored_article_keeps_whether_its_title_came_from_its_text(
+    db: Path, tmp_path: Path
+) -> None:
+    own = tmp_path / "own.txt"
+    own.write_text("Mill fire closes the river road\nA fire closed the river road.\n", "utf-8")
+    given = Article(id="given", title="Mill fire closes the river road", text="A fire closed it.")
+    read, skipped = read_inputs([str(own)])
+    assert skipped == [] and read[0].title_from_text
+    with open_store(db) as store:
+        check_batch(store, [*read, given])
+        stored = {a.id: a for a in store.articles()}
+    assert stored[read[0].id] == read[0]
+    assert stored["given"] == given and not stored["given"].title_from_text
