@@ -1,8 +1,10 @@
-"""Case-insensitive patterns run as case-sensitive ones on lower-cased text, which is faster."""
+"""Case-insensitive patterns run as case-sensitive ones on lower-cased text, which is faster;
+large patterns compiled on first use."""
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 
@@ -79,3 +81,25 @@ class Caseless:
             match = self.pattern.match(text, found.start())
             if match is not None:
                 yield match
+
+
+class Deferred:
+    """A re pattern compiled on first use, for the large ones: a one-article check compiles
+    only the patterns its sentences reach (most of its start-up was compiling at import)."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = pattern
+        self._flags = flags
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        return re.compile(self._source, self._flags)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """Like re.Pattern.match."""
+        return self.pattern.match(text, pos, endpos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Like re.Pattern.finditer."""
+        return self.pattern.finditer(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from discrepancy.extract import lexicon
-from discrepancy.extract.caseless import Caseless
+from discrepancy.extract.caseless import Caseless, Deferred
 from discrepancy.extract.numbers import COUNT, count_pattern
 
 # Words of the noun phrase between a count and its verb; a conjunction, a reporting verb or a
@@ -152,7 +152,7 @@ TOLL_PUT = Caseless(
 )
 # A second figure for the same toll, its verb left out: "first put at nine, later at
 # seven", "rose to 9 and then to 11". Matched right after a toll's count.
-TOLL_FOLLOW = re.compile(
+TOLL_FOLLOW = Deferred(
     r"\s*(?:,\s*|\s+)(?:and\s+|but\s+|before\s+(?:being\s+)?)?(?:(?:was|were|is)\s+)?"
     r"(?:later|then|subsequently|now|since|eventually|afterwards|finally)\s+"
     r"(?:(?:revised|raised|lowered|cut|corrected|updated|put|increased|reduced|rising|climbing"

