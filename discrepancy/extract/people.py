@@ -27,19 +27,24 @@ _DESCRIPTOR = re.compile(
     r"-(?:backed|based|led|linked|aligned|allied|affiliated|born)$|^pro-", re.I
 )
 _PARTICLE_WORDS = frozenset({"bin", "ibn", "bint", "abu", "de", "van", "von", "da", "del"})
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    # Role words longest first; ties in a fixed order, so a pattern's text is the same in
+    # every run (a set's order changes with the hash seed), as the compiled-pattern cache needs.
+    return (-len(word), word)
+
+
 _ROLE_PREFIX = r"(?:(?:deputy|senior|top|former|assistant|acting|local|military)\s+)?"
 _ROLE_AFTER = re.compile(
     r"^,?\s+(?:who\s+(?:was|is)\s+)?(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,3}?"
-    r"(?P<role>"
-    + _ROLE_PREFIX
-    + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True))
-    + r")\b",
+    r"(?P<role>" + _ROLE_PREFIX + "|".join(sorted(lexicon.ROLE_WORDS, key=_longest_first)) + r")\b",
     re.IGNORECASE,
 )
 _ROLE_BEFORE = Caseless(
     r"\b(?P<role>"
     + _ROLE_PREFIX
-    + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True))
+    + "|".join(sorted(lexicon.ROLE_WORDS, key=_longest_first))
     + r")\b"
     r"(?:’s|'s)?[^.;]{0,60}?(?:,\s*|\s+(?:was|is|named)\s+)[“\"]?$"
 )
@@ -53,7 +58,7 @@ _STREET_ENDINGS = lexicon.PLACE_TYPE_WORDS | {"st", "ave", "rd", "blvd", "dr", "
 _RANKS = frozenset({"sgt", "lt", "capt", "cpl", "det", "mr", "mrs", "ms", "dr", "officer", "insp"})
 # "... commander Khalid Hamid al-Tamimi": a lower-case role word right before the name.
 _ROLE_RIGHT_BEFORE = re.compile(
-    r"\b(?P<role>" + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True)) + r")\s+$"
+    r"\b(?P<role>" + "|".join(sorted(lexicon.ROLE_WORDS, key=_longest_first)) + r")\s+$"
 )
 _ARABIC_NAME = re.compile(
     r"\b(?:al|el|[aeu](?:sh|th|dh|[tdrzsn]))-[A-Z]|\b(?:Abu|Umm|bin|ibn)\s+[A-Z]"
@@ -74,7 +79,7 @@ _SPEAKS_BEFORE = re.compile(
     rf"(?:\b(?:{lexicon.SPEECH_VERBS})|\baccording\s+to)\s+"
     r"(?:(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?(?:[\w’'\-]+\s+){0,3}?"
     r"(?:spokes(?:man|men|woman|women|person|people)|"
-    + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True))
+    + "|".join(sorted(lexicon.ROLE_WORDS, key=_longest_first))
     + r")s?,?\s+)?$",
     re.IGNORECASE,
 )
