@@ -8,6 +8,8 @@ import sys
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 
+from discrepancy.extract.compiled import compile_pattern
+
 # `re` tries IGNORECASE literals without its quick first-character test, so a long word
 # alternation costs several times more than on lower-cased text.  The two agree on text made
 # of ASCII and general punctuation (’ “ — …): its lower-casing keeps every offset and re
@@ -38,15 +40,16 @@ class Caseless:
         self._needs = re.compile("|".join(map(re.escape, needs))) if needs else None
 
     # Both forms are compiled on first use: compiling every pattern of the package at import
-    # was most of a one-article check's start-up, and many patterns never run in a batch.
+    # was most of a one-article check's start-up, and many patterns never run in a batch;
+    # and from the compiled form an earlier run kept (compiled.py).
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         """The IGNORECASE pattern, for text lower-casing could change."""
-        return re.compile(self._source, re.IGNORECASE)
+        return compile_pattern(self._source, re.IGNORECASE)
 
     @cached_property
     def _lower(self) -> re.Pattern[str]:
-        return re.compile(self._source)
+        return compile_pattern(self._source)
 
     def _absent(self, lowered: str) -> bool:
         return self._needs is not None and self._needs.search(lowered) is None
@@ -94,7 +97,7 @@ class Deferred:
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         """The compiled pattern."""
-        return re.compile(self._source, self._flags)
+        return compile_pattern(self._source, self._flags)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """Like re.Pattern.match."""

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from discrepancy.extract import lexicon
+from discrepancy.extract.compiled import cache_folder
 
 # Demonyms and short forms that name a country in news copy ("Iraqi capital Baghdad").
 COUNTRY_ALIASES = {
@@ -172,10 +173,7 @@ def _cache_file() -> Path | None:
             digest.update(f"{item.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     except (OSError, ImportError):
         return None
-    root = os.environ.get("DISCREPANCY_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "discrepancy"
-    )
-    return Path(root) / f"gazetteer-{digest.hexdigest()[:16]}.marshal"
+    return cache_folder() / f"gazetteer-{digest.hexdigest()[:16]}.marshal"
 
 
 @lru_cache(maxsize=1)
