@@ -35,9 +35,7 @@ class Caseless:
         if re.search(r"[A-Z]", _ESCAPE.sub("", pattern)):
             raise ValueError(f"pattern with capital letters: {pattern[:60]!r}")
         self._source = pattern
-        # Lower-case strings of which every match holds one: a cheap test that skips the
-        # pattern on most sentences.
-        self._needs = re.compile("|".join(map(re.escape, needs))) if needs else None
+        self._needed = needs
 
     # Both forms are compiled on first use: compiling every pattern of the package at import
     # was most of a one-article check's start-up, and many patterns never run in a batch;
@@ -50,6 +48,12 @@ class Caseless:
     @cached_property
     def _lower(self) -> re.Pattern[str]:
         return compile_pattern(self._source)
+
+    @cached_property
+    def _needs(self) -> re.Pattern[str] | None:
+        # Lower-case strings of which every match holds one: a cheap test that skips the
+        # pattern on most sentences.
+        return compile_pattern("|".join(map(re.escape, self._needed))) if self._needed else None
 
     def _absent(self, lowered: str) -> bool:
         return self._needs is not None and self._needs.search(lowered) is None
@@ -87,8 +91,9 @@ class Caseless:
 
 
 class Deferred:
-    """A re pattern compiled on first use, for the large ones: a one-article check compiles
-    only the patterns its sentences reach (most of its start-up was compiling at import)."""
+    """A re pattern compiled on first use (or rebuilt from an earlier run's, compiled.py): a
+    one-article check compiles only the patterns its sentences reach, where compiling every
+    pattern at import was most of its start-up."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self._source = pattern
@@ -99,9 +104,17 @@ class Deferred:
         """The compiled pattern."""
         return compile_pattern(self._source, self._flags)
 
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """Like re.Pattern.search."""
+        return self.pattern.search(text, pos, endpos)
+
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """Like re.Pattern.match."""
         return self.pattern.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """Like re.Pattern.fullmatch."""
+        return self.pattern.fullmatch(text, pos, endpos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Like re.Pattern.finditer."""
