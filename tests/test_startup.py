@@ -5,6 +5,7 @@ No timing here (figures in benchmarks/side_by_side.py); only which modules a run
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -31,27 +32,38 @@ NOT_NEEDED = (
 RUN = """
 import sys
 from discrepancy.cli import main
+from discrepancy.extract import compiled
 article, out, *unwanted = sys.argv[1:]
 sys.argv = ["discrepancy", "check", article, "-o", out, "--no-html", "-q"]
 try:
     main()
 except SystemExit as end:
     assert not end.code, end.code
+print("compiled" if compiled._STORE.added else "cached")
 print(" ".join(name for name in unwanted if name in sys.modules))
 """
+ARTICLE = (
+    "Three people were killed and six hurt when a gas main blew up in Orlen on Friday, the "
+    "fire service said. “It shook the whole street,” a neighbour said – the second blast "
+    "there this year.\n"
+)
+
+
+def _check(folder: Path, seed: str) -> list[str]:
+    article = folder / "one.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    env = {**os.environ, "DISCREPANCY_CACHE_DIR": str(folder / "cache"), "PYTHONHASHSEED": seed}
+    found = subprocess.run(
+        [sys.executable, "-c", RUN, str(article), str(folder / "out.json"), *NOT_NEEDED],
+        capture_output=True, text=True, cwd=ROOT, env=env, check=True,
+    )  # fmt: skip
+    assert (folder / "out.json").exists()
+    return found.stdout.splitlines()
 
 
 def test_check_of_one_clean_article_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
-    article = tmp_path / "one.txt"
-    article.write_text(
-        "Three people were killed and six hurt when a gas main blew up in Orlen on Friday, "
-        "the fire service said. “It shook the whole street,” a neighbour said – the second "
-        "blast there this year.\n",
-        encoding="utf-8",
-    )
-    found = subprocess.run(
-        [sys.executable, "-c", RUN, str(article), str(tmp_path / "out.json"), *NOT_NEEDED],
-        capture_output=True, text=True, cwd=ROOT, check=True,
-    )  # fmt: skip
-    assert (tmp_path / "out.json").exists()
-    assert found.stdout.split() == [], found.stdout
+    first = _check(tmp_path, "1")
+    assert first == ["compiled", ""], first
+    # The next run takes every pattern from the cache, whatever the hash seed: no pattern's
+    # text may depend on a set's order.
+    assert _check(tmp_path, "2") == ["cached", ""]
