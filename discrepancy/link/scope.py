@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from discrepancy.extract import Extraction, SentenceFacts, lexicon
 from discrepancy.extract.caseless import Caseless
@@ -70,7 +71,10 @@ _IN_YEAR = Caseless(r"\b(?:in|during|since|throughout)\s+((?:19|20)\d\d)\b")
 _OTHER_EVENT = Caseless(
     r"\b(?:after|following|for|to|since|before)\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,5}?"
     r"(?:attack|strike|strikes|offensive|bombing|shooting|raid|assault)\b[^,;]*?"
-    r"\b(?:that|which|who)\b"
+    r"\b(?:that|which|who)\b",
+    # Searched in the words before every figure: text without the relative pronoun that
+    # every match ends on is not searched at all.
+    needs=("that", "which", "who"),
 )
 # A casualty told of another shooting right after its verb: "a teen who was killed in a
 # previous shooting at the same location".
@@ -139,13 +143,30 @@ def _roundup_scope(roundup: Segments, sentence: int) -> str:
     return f"bg|{ROUNDUP_KEY}{number}|{roundup.place_of.get(number, _UNKEYED)}"
 
 
-def _other_year(extraction: Extraction, text: str) -> bool:
+def _other_year(year: int | None, text: str) -> bool:
     """A whole year named as the time ("141 children died in 2015") in an article of another
     year is a statistic, not this incident's toll."""
-    published = extraction.article.published
-    if published is None:
+    if year is None:
         return False
-    return any(int(m.group(1)) != published.year for m in _IN_YEAR.finditer(text))
+    return any(int(m.group(1)) != year for m in _IN_YEAR.finditer(text))
+
+
+# What a sentence says of all its counts is read once per sentence, not once per count: a
+# sentence of many figures (a list, a text without punctuation cut at 1,000 characters) would
+# otherwise be read whole again for each of them.
+@lru_cache(maxsize=256)
+def _no_incident(text: str, year: int | None) -> bool:
+    """Are the sentence's counts totals over a war, a year or a playlist, no incident's?"""
+    return bool(
+        _HISTORY_CUE.search(without_superlatives(ONE_OF_SEVERAL.sub("", text)))
+        or _other_year(year, text)
+        or is_playlist_entry(text)
+    )
+
+
+@lru_cache(maxsize=256)
+def _tells_other_shooting(text: str) -> bool:
+    return _OTHER_SHOOTING.search(text) is not None
 
 
 def _scope(
@@ -155,16 +176,13 @@ def _scope(
     position = claim.start - info.sentence.start
     text = info.sentence.text
     before = text[:position]
-    if claim.kind in _COUNTS and (
-        _HISTORY_CUE.search(without_superlatives(ONE_OF_SEVERAL.sub("", text)))
-        or _other_year(extraction, text)
-        or is_playlist_entry(text)
-    ):
+    published = extraction.article.published
+    if claim.kind in _COUNTS and _no_incident(text, published.year if published else None):
         return NONE
     if claim.kind == Kind.PERSON and speaks(text, position, claim.end - info.sentence.start):
         return MAIN  # the day a speaker's sentence names is when they spoke
     other_time = _other_time(extraction, info, position)
-    if claim.kind in _COUNTS and _OTHER_SHOOTING.search(text):
+    if claim.kind in _COUNTS and _tells_other_shooting(text):
         return _key(other_time, _other_place(extraction, info, position))
     # A place in another country moves a casualty figure; a name or a deployment is often
     # described by where it operates ("commander of operations in Syria") and stays put.
@@ -255,14 +273,7 @@ def _other_time(
     main = extraction.main_time
     if extraction.main_time_sentence == info.index:
         return None
-    text = info.sentence.text
-    # "said on Thursday" dates the statement, not an event.
-    times = [
-        t
-        for t in info.times
-        if not stated_time(text, t)
-        and not AS_OF_BEFORE.search(text[max(0, t.start - 40) : t.start])
-    ]
+    times = _event_times(info.sentence.text, info.times)
     candidates = [t for t in times if not _same_time(main, t)]
     if not candidates:
         return None
@@ -273,6 +284,17 @@ def _other_time(
     ):
         return None
     return nearest
+
+
+@lru_cache(maxsize=256)
+def _event_times(text: str, found: tuple[TimeExpression, ...]) -> tuple[TimeExpression, ...]:
+    """The sentence's time phrases but those dating a statement ("said on Thursday")."""
+    return tuple(
+        t
+        for t in found
+        if not stated_time(text, t)
+        and not AS_OF_BEFORE.search(text[max(0, t.start - 40) : t.start])
+    )
 
 
 def _same_time(main: TimeExpression | None, other: TimeExpression) -> bool:
