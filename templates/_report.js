@@ -1,7 +1,8 @@
-// Enhancements only: the page is complete without this script (filters stay hidden). A large
-// report carries its first page of incidents as markup and the rest as data (#report-data),
-// which this script renders a page at a time, as the templates would, with DOM calls only:
-// every text from an article is a text node or an attribute value, never markup.
+// Enhancements only: a page of incidents is complete without this script (filters stay
+// hidden). A larger report carries its incidents as data (#report-data), which this script
+// renders a page at a time, as the templates would, with DOM calls only: every text from an
+// article is a text node or an attribute value, never markup. Without JavaScript its first
+// page is shown from markup.
 (function () {
   "use strict";
   const list = document.getElementById("incidents");
@@ -9,26 +10,50 @@
   if (!list || !form) return;
   // A large report's data is deflated and written in base64 (the page is a fraction of the
   // size); the browser inflates it natively, then the page starts. A browser that cannot
-  // shows the first page alone, with the note that says so.
+  // says so.
   const carrier = document.getElementById("report-data");
   if (!carrier) {
     start(null);
   } else if (!carrier.hasAttribute("data-deflate")) {
-    start(carrier.content.textContent);
+    const lines = carrier.content.textContent.split("\n");
+    start(function (n) { return lines[n]; });
   } else {
-    inflate(carrier.content.textContent).then(start, function () { start(null); });
+    inflate(carrier.content.textContent).then(start, function () {
+      const note = document.createElement("p");
+      note.className = "more-note";
+      note.textContent = "This browser cannot read the incidents this page carries: " +
+        "the JSON report beside it has them all.";
+      list.appendChild(note);
+      start(null);
+    });
   }
 
+  // The data's lines, each decoded from the inflated bytes only when it is read.
   function inflate(text) {
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    let bytes;
+    if (Uint8Array.fromBase64) {
+      bytes = Uint8Array.fromBase64(text);
+    } else {
+      const binary = atob(text);
+      bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    }
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
-    return new Response(stream).text();
+    return new Response(stream).arrayBuffer().then(function (buffer) {
+      const data = new Uint8Array(buffer);
+      const ends = [];
+      for (let at = data.indexOf(10); at !== -1; at = data.indexOf(10, at + 1)) ends.push(at);
+      const decoder = new TextDecoder();
+      return function (n) {
+        return decoder.decode(data.subarray(n ? ends[n - 1] + 1 : 0, n < ends.length ? ends[n] : data.length));
+      };
+    });
   }
 
-  function start(text) {
-    const PAGE = Math.max(1, parseInt(list.getAttribute("data-page-size"), 10) || 100);
+  // lineAt(n): the data's line n (0: articles and paths, 1: sentences, 2: the filter index,
+  // then an incident a line), or null for a page that is all markup.
+  function start(lineAt) {
+    const PAGE = Math.max(1, parseInt(list.getAttribute("data-page-size"), 10) || 50);
     const SVG = "http://www.w3.org/2000/svg";
     const REVIEW = { conflict: "Conflict", variant: "Variant", revision: "Revision", ok: "No issues" };
     const STATUS = { conflict: "Conflict", variant: "Variant", revision: "Revision", agree: "Agree",
@@ -43,23 +68,23 @@
       });
     }
 
-    // Incidents of the first page are in the list; the others are lines of data, rendered when
-    // their page is shown. The order is the page's: the data continues the list.
-    const items = Array.from(list.children).map(function (el) {
+    // A report of one page has its incidents in the list; a larger one has them all as lines
+    // of data, rendered when their page is shown (its list holds only the markup for a reader
+    // without JavaScript, which the browser keeps as text).
+    const items = Array.from(list.children).filter(function (el) {
+      return el.tagName === "ARTICLE";
+    }).map(function (el) {
       return { key: el.id, el: el, details: el.querySelector("details"), line: -1,
         facets: facetsOf(el.getAttribute("data-facets")), text: el.getAttribute("data-search") || "",
         background: el.hasAttribute("data-background"), parent: el.getAttribute("data-parent") };
     });
-    const data = { lines: null, articles: null, paths: null, sentences: null };
-    if (text !== null) {
-      data.lines = text.split("\n");
-      JSON.parse(data.lines[2]).forEach(function (entry, n) {
+    const data = { line: lineAt, articles: null, paths: null, sentences: null };
+    if (lineAt !== null) {
+      JSON.parse(lineAt(2)).forEach(function (entry, n) {
         items.push({ key: "incident-" + entry[0], el: null, details: null, line: n + 3,
           facets: facetsOf(entry[1]), text: entry[2], background: entry[3] === 1,
           parent: entry[4] ? "incident-" + entry[4] : null, search: entry[2], facetText: entry[1] });
       });
-      const note = document.getElementById("more-note");
-      if (note) note.hidden = true;
     }
     const byId = new Map(items.map(function (item) { return [item.key, item]; }));
     const boxes = Array.from(form.querySelectorAll("input[name=status]"));
@@ -119,10 +144,10 @@
     }
     function tables() {
       if (!data.articles) {
-        const head = JSON.parse(data.lines[0]);
+        const head = JSON.parse(data.line(0));
         data.articles = head[0];
         data.paths = head[1];
-        data.sentences = JSON.parse(data.lines[1]);
+        data.sentences = JSON.parse(data.line(1));
       }
     }
     // An article row: id, outlet, name (0: the outlet), date in words, title, link, path's
@@ -158,6 +183,7 @@
     }
 
     function body(record) {
+      tables();
       const sources = record.s.map(source);
       const link = function (key, label) { return h("a", { href: "#incident-" + quote(key) }, label); };
       return h("div", { class: "incident-body" },
@@ -309,8 +335,7 @@
     // The incident's element, made from its data the first time it is shown.
     function ensure(item) {
       if (!item.el) {
-        tables();
-        item.record = JSON.parse(data.lines[item.line]);
+        item.record = JSON.parse(data.line(item.line));
         item.el = card(item.record);
         item.el.setAttribute("data-facets", item.facetText);
         item.el.setAttribute("data-search", item.search);

@@ -101,7 +101,8 @@ class PageBuilder:
             yield item
 
     def page(self) -> tuple[ReportView, Data | None]:
-        """The page's view with its first incidents, and the data of the rest."""
+        """The page's view with its first incidents, and the data of every incident when they
+        are more than a page."""
         self._started()
         order = grouped_order(self._entries)
         first, rest = order[: self.page_size], order[self.page_size :]
@@ -123,10 +124,12 @@ class PageBuilder:
         )
         if not rest:
             return view, None
-        size = sum(len(self._records[key][0]) for key, _ in rest)
+        # Past one page, every incident is data: the script renders each page, the first
+        # too, and the first page's markup is only for a reader without JavaScript.
+        size = sum(len(record) for record, _, _ in self._records.values())
         size += sum(map(len, self._tables.sentences))
         packed = size > self._pack_above
-        lines = self._data(rest)
+        lines = self._data(order)
         return view, Data(packed, pack(lines) if packed else lines)
 
     def _started(self) -> Context:
@@ -155,20 +158,20 @@ class PageBuilder:
         record = self._records[key][0]
         return (record[:-1] + "," + data_line(extra)[1:] if extra else record) + "\n"
 
-    def _data(self, rest: list[tuple[str, bool]]) -> Iterator[str]:
+    def _data(self, order: list[tuple[str, bool]]) -> Iterator[str]:
         """The data lines: articles, sentences, the filter index, then one line per incident."""
         tables = self._tables
         yield from lines([[tables.articles, tables.paths], tables.sentences])
         # What filtering needs of every incident: id, facets, search text, background or not,
         # and the incident it is listed under.
         index = []
-        for key, child in rest:
+        for key, child in order:
             _, facets, search = self._records[key]
             parent = self._entries[key][1] if child else None
             entry = [key, facets, _words(search), int(key in self._background)]
             index.append(entry if parent is None else [*entry, parent])
         yield from lines([index])
-        for key, child in rest:
+        for key, child in order:
             yield self._line(key, child)
 
 

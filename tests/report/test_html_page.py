@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from discrepancy.cli import main
 from discrepancy.report import json_report
+from discrepancy.report.html_labels import OPAQUE_ID
 from discrepancy.report.html_model import REVIEW_LABELS, STATUS_LABELS
 from discrepancy.report.html_page import pack
 from discrepancy.report.html_report import asset, describe, environment, render_html
@@ -74,12 +75,14 @@ def test_incidents_past_the_first_page_are_data_in_the_same_order(sample: dict[s
     report = many(sample, 40)
     html = render_html(report)
     page = parse(html)
-    first = [a.attrs["id"] for a in page.select("#incidents article.incident")]
-    assert len(first) == 50 and len(page.select("#incidents > article")) == 50
+    # The first page is markup for a reader without JavaScript; every incident is data.
+    first = [a.attrs["id"] for a in page.select("#incidents > noscript > article.incident")]
+    assert len(first) == 50
     articles_paths, _sentences, index, *records = data_of(html)
-    assert len(index) == len(records) == 70
-    order = first + ["incident-" + entry[0] for entry in index]
+    assert len(index) == len(records) == 120
+    order = ["incident-" + entry[0] for entry in index]
     assert order == ["incident-" + i.id for i in describe(report).incidents]
+    assert order[:50] == first
     assert [entry[0] for entry in index] == [record["i"] for record in records]
     # A background incident's entry says so and names the incident it is listed under.
     tal_afar = next(e for e in index if e[0] == "inc-tal-afar-2022-03-14-039")
@@ -165,10 +168,26 @@ def test_the_twin_streams_from_the_json_writers_pass(
 
     monkeypatch.setattr(json_report, "to_dict", whole)
     out = tmp_path / "report.json"
-    result = CliRunner().invoke(main, ["check", str(CI / "part1"), str(CI / "part2"), "-o", str(out)])
+    result = CliRunner().invoke(
+        main, ["check", str(CI / "part1"), str(CI / "part2"), "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(out.read_text(encoding="utf-8"))
     assert len(report["incidents"]) >= 2
     html = out.with_suffix(".html").read_text(encoding="utf-8")
     # The same page as one made from the report's JSON.
     assert html == render_html(report)
+
+
+def test_the_script_names_statuses_and_hides_ids_as_the_templates_do() -> None:
+    script = asset("_report.js")
+
+    def constant(name: str) -> dict[str, str]:
+        found = re.search(rf"const {name} = (\{{.*?\}});", script, re.S)
+        assert found is not None, name
+        return dict(re.findall(r'(\w+): "([^"]*)"', found.group(1)))
+
+    assert constant("REVIEW") == REVIEW_LABELS
+    assert constant("STATUS") == STATUS_LABELS
+    opaque = re.search(r"const OPAQUE = /(.*?)/i;", script)
+    assert opaque is not None and opaque.group(1) == OPAQUE_ID.pattern
