@@ -1,15 +1,29 @@
-"""Benchmark the HTML report on a synthetic batch of ~4,000 articles and ~2,000 incidents.
+"""Benchmark the HTML report in Chromium: file size, time to usable, filter latency, peak memory.
 
-Run: .venv/bin/python benchmarks/html_report.py [--incidents 2000] [--articles 4000]
-Writes size, render time and, when /usr/bin/chromium exists, load and filter times measured
-in Chromium to benchmarks/results/html_report.json.
+Run: .venv/bin/python benchmarks/html_report.py --label after
+     .venv/bin/python benchmarks/html_report.py --label before --code /tmp/landed-checkout
 
-A real report instead of the synthetic batch, e.g. the gva-dev split of ../shared/data:
-    .venv/bin/discrepancy check ../shared/data/gva-dev/articles.jsonl -o /tmp/gva.json -q
-    .venv/bin/python benchmarks/html_report.py --real /tmp/gva.json --name real_gva_dev \\
-        --search chicago --source "check of gva-dev/articles.jsonl"
-measures that report the same way and stores its figures under the given name, next to the
-synthetic ones (each run keeps the other entries of the results file).
+For each corpus (gva-dev, `../shared/data/gva-dev/articles.jsonl`, skipped when absent; 10k,
+the synthetic batch `benchmarks/generate.py 10000` makes) it runs `discrepancy check CORPUS -o
+X.json` from the code under test (`--code`, default this checkout) in a fresh process, once
+with the HTML twin and once with `--no-html`, recording CPU seconds and peak RSS of each; then
+opens the twin in Debian's Chromium (/usr/bin/chromium) and measures:
+
+- `size_bytes`: the HTML file;
+- `usable_s`: from navigation start to the first frame after the load event, when the
+  filters, the list and the keys work (median of `--loads` loads);
+- `filter_*_s`: a filter click, from the event to the next painted frame (the handler, style,
+  layout and paint it causes), the median of 3 rounds of doing and undoing it: untick "No
+  issues", pick a kind, type a search, show background mentions, go to the next page when
+  there is one; `filter_slowest_s` is the slowest of them all;
+- `dom_nodes` at load.
+
+Figures go to benchmarks/results/html_report.json under the corpus and `--label`, keeping the
+other entries. Other work on the 2-core machine slows every figure: each entry records the load
+average before it ran. `--screenshots PREFIX` also saves the page's first screen on a desktop and
+on a 390 px phone with its most urgent incident open (PREFIX-<corpus>-desktop.png, ...).
+
+`make_report` builds a synthetic report dict directly (no pipeline), for quick tests of the page.
 """
 
 from __future__ import annotations
@@ -20,6 +34,7 @@ import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,10 +42,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from discrepancy.report.html_report import render_html  # noqa: E402
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -41,6 +52,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 RESULTS = ROOT / "benchmarks" / "results" / "html_report.json"
+GVA_DEV = ROOT.parent / "shared" / "data" / "gva-dev" / "articles.jsonl"
+# A search each corpus has many matches for: a city of gva-dev, one the generator uses.
+SEARCH = {"gva-dev": "chicago", "10k": "elgin"}
 
 # Invented vocabulary: the synthetic batch only has to look like the real shape.
 OUTLETS = [
@@ -241,8 +255,84 @@ def make_report(n_incidents: int = 2000, n_articles: int = 4000, seed: int = 7) 
     }
 
 
-def measure_in_chromium(path: Path, search: str = "mosul") -> dict[str, float]:
-    """Load the page in Chromium and time the load, a status filter and a text search."""
+def corpus_path(name: str) -> Path | None:
+    """The JSONL file of a corpus: gva-dev from ../shared, 10k made by generate.py."""
+    if name == "gva-dev":
+        shared = GVA_DEV if GVA_DEV.exists() else Path("/work/shared/data/gva-dev/articles.jsonl")
+        return shared if shared.exists() else None
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    size = int(name.removesuffix("k")) * 1000
+    path: Path = generate.default_path(size)
+    if not path.exists():
+        generate.write(size, path)
+    return path
+
+
+def run_check(code: Path, corpus: Path, output: Path, *, html: bool) -> dict[str, Any]:
+    """`discrepancy check` in a fresh process: CPU seconds, wall seconds and peak RSS."""
+    command = [sys.executable, "-m", "discrepancy", "check", str(corpus), "-o", str(output), "-q"]
+    if not html:
+        command.append("--no-html")
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, cwd=output.parent)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"check failed ({status}): {' '.join(command)}")
+    return {
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+        "wall_s": round(wall, 2),
+        # ru_maxrss is in KiB on Linux.
+        "peak_rss_mib": round(usage.ru_maxrss / 1024, 1),
+    }
+
+
+# Each timed action runs inside the page: from dispatching the event to the next frame, so
+# the handler, the style and layout it causes and the paint are all counted. Each is done
+# and undone `rounds` times (a checkbox ticked and unticked, a search typed and cleared).
+_TIMED = """async ([action, search, rounds]) => {
+    const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r)));
+    const fire = (el) => el.dispatchEvent(new Event('input', {bubbles: true}));
+    const steps = {
+      status: (on) => document.querySelector('input[name=status][value=ok]').click(),
+      kind: (on) => { const s = document.getElementById('filter-kind');
+        s.value = on ? 'person' : ''; fire(s); },
+      search: (on) => { const s = document.getElementById('filter-text');
+        s.value = on ? search : ''; fire(s); },
+      background: (on) => document.getElementById('show-background').click(),
+      next: (on) => document.querySelector(on ? '#pager .next' : '#pager .prev').click(),
+    };
+    if (action === 'background' && !document.getElementById('show-background')) return null;
+    if (action === 'next' && !document.querySelector('#pager:not([hidden]) .next')) return null;
+    const times = [];
+    for (let i = 0; i < 2 * rounds; i++) {
+      await frame();
+      const t = performance.now();
+      steps[action](i % 2 === 0);
+      document.body.getBoundingClientRect();
+      await frame();
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    return [times[Math.floor(times.length / 2)], times[times.length - 1]];
+}"""
+
+# Usable: the script has run (on a large page, once its data is inflated) and the frame
+# after it is painted. Timed from the navigation's start.
+_USABLE = """async () => {
+    while (!window.discrepancyReport) await new Promise(r => setTimeout(r, 5));
+    await new Promise(r => requestAnimationFrame(() => setTimeout(r)));
+    const usable = performance.now();
+    const nav = performance.getEntriesByType('navigation')[0];
+    return [usable, nav.loadEventEnd, document.getElementsByTagName('*').length];
+}"""
+
+
+def measure_in_chromium(path: Path, search: str, loads: int = 3, rounds: int = 3) -> dict[str, Any]:
+    """Load the page in Chromium: time to usable, each filter's latency, DOM nodes."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -250,139 +340,115 @@ def measure_in_chromium(path: Path, search: str = "mosul") -> dict[str, float]:
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        # A 10k-article page on a busy machine takes longer than Playwright's 30 s default.
-        page.set_default_timeout(180_000)
-        loads = []
-        for _ in range(3):
-            started = time.perf_counter()
+        # A large page on a busy machine takes longer than Playwright's 30 s default.
+        page.set_default_timeout(300_000)
+        usable, load_event, nodes = [], [], 0
+        for _ in range(loads):
+            page.goto("about:blank")
             page.goto(path.as_uri(), wait_until="load")
-            # Count until the first frame after load is painted, not just until parsing ends.
-            page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r)))")
-            loads.append(time.perf_counter() - started)
-        # Each measurement runs the handler and forces the layout it causes, inside the page.
-        timed = """(action) => {
-            const t = performance.now();
-            action === 'status' ? document.querySelector('input[value=ok]').click()
-              : action === 'kind' ? (() => { const s = document.getElementById('filter-kind');
-                  s.value = 'person'; s.dispatchEvent(new Event('input', {bubbles: true})); })()
-              : (() => { const s = document.getElementById('filter-text');
-                  s.value = action.slice(7);
-                  s.dispatchEvent(new Event('input', {bubbles: true})); })();
-            document.body.getBoundingClientRect();
-            const shown = document.getElementById('shown-count').textContent;
-            return [performance.now() - t, shown];
-        }"""
-        first_paint = page.evaluate(
-            "performance.getEntriesByName('first-contentful-paint')[0].startTime"
-        )
-        results: dict[str, float] = {
-            "load_s": round(statistics.median(loads), 3),
-            "first_paint_s": round(first_paint / 1000, 3),
+            ms, loaded, nodes = page.evaluate(_USABLE)
+            usable.append(ms / 1000)
+            load_event.append(loaded / 1000)
+        results: dict[str, Any] = {
+            "usable_s": round(statistics.median(usable), 3),
+            "usable_max_s": round(max(usable), 3),
+            "load_event_s": round(statistics.median(load_event), 3),
+            "dom_nodes": nodes,
         }
-        for action in ("status", "kind", "search:" + search):
-            ms, _shown = page.evaluate(timed, action)
-            results[f"filter_{action.partition(':')[0]}_s"] = round(ms / 1000, 4)
-        reset_ms = page.evaluate(
-            """() => { const t = performance.now(); window.discrepancyReport.resetFilters();
-                document.body.getBoundingClientRect(); return performance.now() - t; }"""
+        slowest = 0.0
+        for action in ("status", "kind", "search", "background", "next"):
+            timed = page.evaluate(_TIMED, [action, search, rounds])
+            if timed is not None:
+                results[f"filter_{action}_s"] = round(timed[0] / 1000, 4)
+                slowest = max(slowest, timed[1] / 1000)
+        results["filter_median_max_s"] = max(
+            v for k, v in results.items() if k.startswith("filter_")
         )
-        results["filter_reset_s"] = round(reset_ms / 1000, 4)
-        results["filter_s"] = max(v for k, v in results.items() if k.startswith("filter_"))
-        results["dom_nodes"] = page.evaluate("document.getElementsByTagName('*').length")
+        results["filter_slowest_s"] = round(slowest, 4)
         browser.close()
     return results
 
 
-def measure(report: dict[str, Any], search: str) -> dict[str, Any]:
-    """Render the report three times and measure the median page in Chromium."""
-    renders = []
-    for _ in range(3):
-        started = time.perf_counter()
-        html = render_html(report)
-        renders.append(time.perf_counter() - started)
-    incidents = report["incidents"]
-    result: dict[str, Any] = {
-        "articles": len(report["articles"]),
-        "incidents": len(incidents),
-        "background_incidents": sum(1 for i in incidents if i.get("background_of")),
-        "claims": sum(len(f["claims"]) for i in incidents for f in i["facts"]),
-        "discrepancies": len(report["discrepancies"]),
-        "size_bytes": len(html.encode("utf-8")),
-        "render_s": round(statistics.median(renders), 3),
-        "chromium": None,
-    }
-    if CHROMIUM.exists():
-        with tempfile.TemporaryDirectory() as tmp:
-            page = Path(tmp) / "report.html"
-            page.write_text(html, encoding="utf-8")
-            result["chromium"] = measure_in_chromium(page, search)
-    # Other work on the (2-core) machine slows every figure: say how busy it was.
-    result["load_average_1m"] = round(os.getloadavg()[0], 2)
+def measure_corpus(name: str, code: Path, loads: int, screenshot: Path | None) -> dict[str, Any]:
+    """Check a corpus with and without the HTML twin, then measure the page in Chromium."""
+    corpus = corpus_path(name)
+    if corpus is None:
+        raise FileNotFoundError(name)
+    load_average = round(os.getloadavg()[0], 2)
+    with tempfile.TemporaryDirectory(prefix="html-bench-") as folder:
+        out = Path(folder)
+        plain = run_check(code, corpus, out / "plain.json", html=False)
+        twin = run_check(code, corpus, out / "report.json", html=True)
+        page = out / "report.html"
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        result: dict[str, Any] = {
+            "corpus": str(corpus),
+            "articles": len(report["articles"]),
+            "incidents": len(report["incidents"]),
+            "background_incidents": sum(1 for i in report["incidents"] if not i["articles"]),
+            "claims": sum(len(f["claims"]) for i in report["incidents"] for f in i["facts"]),
+            "json_bytes": (out / "report.json").stat().st_size,
+            "size_bytes": page.stat().st_size,
+            "check_with_html": twin,
+            "check_no_html": plain,
+            "html_cpu_s": round(twin["cpu_s"] - plain["cpu_s"], 2),
+            "html_rss_mib": round(twin["peak_rss_mib"] - plain["peak_rss_mib"], 1),
+            "chromium": measure_in_chromium(page, SEARCH.get(name, "mosul"), loads)
+            if CHROMIUM.exists()
+            else None,
+            "load_average_1m": load_average,
+        }
+        if screenshot is not None and CHROMIUM.exists():
+            screenshots(page, Path(f"{screenshot}-{name}"))
     return result
 
 
-def main() -> None:
-    """Generate (or read), render and measure; write the figures as JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--incidents", type=int, default=2000)
-    parser.add_argument("--articles", type=int, default=4000)
-    parser.add_argument("--real", type=Path, help="a JSON report to measure instead")
-    parser.add_argument("--name", default="real", help="its entry in the results file")
-    parser.add_argument("--search", default="mosul", help="the text search to time")
-    parser.add_argument("--source", help="what the real report was made from, for the record")
-    parser.add_argument("--output", type=Path, default=RESULTS)
-    parser.add_argument(
-        "--store-as", help="keep the synthetic figures under this name, not at the top level"
-    )
-    parser.add_argument(
-        "--screenshots", type=Path, help="also save desktop and phone screenshots: PREFIX-*.png"
-    )
-    args = parser.parse_args()
-    previous: dict[str, Any] = {}
-    if args.output.exists():
-        previous = json.loads(args.output.read_text(encoding="utf-8"))
-    if args.real is not None:
-        report = json.loads(args.real.read_text(encoding="utf-8"))
-        source = args.source or args.real.name
-        result = {**previous, args.name: {"source": source, **measure(report, args.search)}}
-        shown = result[args.name]
-    elif args.store_as:
-        report = make_report(args.incidents, args.articles)
-        result = {**previous, args.store_as: measure(report, args.search)}
-        shown = result[args.store_as]
-    else:
-        report = make_report(args.incidents, args.articles)
-        synthetic = measure(report, args.search)
-        # Real-report entries are kept; the synthetic figures stay at the top level.
-        kept = {k: v for k, v in previous.items() if isinstance(v, dict) and k != "chromium"}
-        result = {**synthetic, **kept}
-        shown = synthetic
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(shown, indent=2))
-    if args.screenshots is not None and CHROMIUM.exists():
-        screenshots(report, args.screenshots)
-
-
-def screenshots(report: dict[str, Any], prefix: Path) -> None:
+def screenshots(page_path: Path, prefix: Path) -> None:
     """The report's first screen on a desktop and on a 390 px phone, as PNG files."""
     from playwright.sync_api import sync_playwright
 
     prefix.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder, sync_playwright() as p:
-        page_path = Path(folder) / "report.html"
-        page_path.write_text(render_html(report), encoding="utf-8")
+    with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
         for name, size in (("desktop", (1280, 900)), ("phone", (390, 844))):
             page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+            page.set_default_timeout(300_000)
             page.goto(page_path.as_uri(), wait_until="load")
             # The most urgent incident opened, as an editor would start.
             page.click("article.incident > details > summary")
             page.screenshot(path=f"{prefix}-{name}.png")
             page.close()
         browser.close()
+
+
+def main() -> None:
+    """Measure each corpus with the code under test; merge the figures into the results file."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default="gva-dev,10k", help="comma-separated: gva-dev, 10k")
+    parser.add_argument("--label", default="after", help="the entry under each corpus")
+    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout to run")
+    parser.add_argument("--note", help="what the code under test is, for the record")
+    parser.add_argument("--loads", type=int, default=3)
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--screenshots", type=Path, help="save PREFIX-<corpus>-desktop.png, ...")
+    args = parser.parse_args()
+    results: dict[str, Any] = {}
+    if args.output.exists():
+        results = json.loads(args.output.read_text(encoding="utf-8"))
+    for name in args.corpus.split(","):
+        try:
+            figures = measure_corpus(name, args.code.resolve(), args.loads, args.screenshots)
+        except FileNotFoundError:
+            print(f"{name}: corpus not found, skipped", file=sys.stderr)
+            continue
+        if args.note:
+            figures = {"note": args.note, **figures}
+        results.setdefault(name, {})[args.label] = figures
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps({name: {args.label: figures}}, indent=2))
 
 
 if __name__ == "__main__":

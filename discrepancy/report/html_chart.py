@@ -17,6 +17,7 @@ from discrepancy.report.html_model import (
     kind_rank,
 )
 
+# Chart geometry in SVG user units. The left gutter fits "Outlet · 12 Mar 2024" labels at the
 # report's font size; the right gutter fits a value such as "2,250–2,750".
 _CHART_WIDTH = 640
 _CHART_LEFT = 215
@@ -89,13 +90,13 @@ def chart(rows: Sequence[Row]) -> Chart | None:
         subject = f" ({row.subject})" if row.subject else ""
         status = STATUS_LABELS.get(row.shown_status, row.shown_status)
         heading = f"{formatting.kind_label(row.kind)}{subject}: {status}"
-        groups.append(ChartGroup(heading, heading_y, tuple(bars)))
+        groups.append(ChartGroup(heading, _unit(heading_y), tuple(bars)))
     return Chart(
         width=width,
-        height=y + _CHART_AXIS,
+        height=_unit(y + _CHART_AXIS),
         label_x=x0 - 8,
         value_x=x1 + 8,
-        axis_y=y + 4,
+        axis_y=_unit(y + 4),
         ticks=tuple((x(step * i), formatting.format_number(step * i)) for i in range(ticks_n + 1)),
         groups=tuple(groups),
     )
@@ -133,4 +134,4 @@ def _bar(claim: ClaimView, y: float, x: Callable[[float], float], end: int) -> B
         base = _unit(x2 - tip)
         arrow = f"M{base} {_unit(y - 8)}L{x2} {_unit(y)}L{base} {_unit(y + 8)}z"
         width = _unit(max(x2 - x1 - tip, 0))
-    return Bar(shape, label, text, _unit(y), x1, x2, width, arrow)
+    return Bar(shape, label, text, _unit(y), x1, x2, width, arrow, claim.article)

@@ -44,8 +44,6 @@ STATUS_LABELS = {
     "single": "Single source",
 }
 
-# Chart geometry in SVG user units. The left gutter fits "Outlet · 12 Mar 2024" labels at the
-
 
 @dataclass(frozen=True)
 class Source:
@@ -124,6 +122,17 @@ class Carried:
     # The values the fact had when it was decided.
     values: tuple[str, ...]
 
+    @classmethod
+    def from_report(cls, raw: Any) -> Carried | None:
+        """The decision made before a new value, as the JSON report's "carried" gives it."""
+        if not isinstance(raw, Mapping) or not raw.get("decision"):
+            return None
+        reviewer, note = raw.get("reviewer"), raw.get("note")
+        return cls(
+            str(raw["decision"]), None if reviewer is None else str(reviewer),
+            None if note is None else str(note), tuple(str(v) for v in raw.get("values") or ()),
+        )  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Row:
@@ -158,6 +167,8 @@ class Bar:
     x2: float
     width: float
     arrow: str
+    # The article that gives the figure: the label names it.
+    article: str = ""
 
 
 @dataclass(frozen=True)
@@ -285,6 +296,10 @@ class ReportView:
     kinds: tuple[str, ...]
     diff: DiffView | None = None
     reviews: ReviewTotals | None = None
+    # Every incident of the report, and those only mentioned in passing: a page may hold
+    # only some of them in `incidents`, the rest to be shown page by page.
+    incident_total: int = 0
+    background_total: int = 0
 
 
 def kind_rank(kind: str) -> tuple[int, str]:

@@ -7,46 +7,61 @@ from dataclasses import replace
 
 from discrepancy.report.html_model import IncidentView, Row, kind_rank
 
+# What review_key returns: comparable, smaller first.
+ReviewKey = tuple[bool, tuple[int, bool, tuple[int, str], int], int, int, int, bool, str, str]
+
 
 def grouped(views: Mapping[str, IncidentView]) -> list[IncidentView]:
-    """Incidents in review order, each followed by the background incidents it mentions.
+    """Incidents in review order, each followed by the background incidents it mentions."""
+    order = grouped_order(
+        {
+            key: (review_key(view), view.background_of.id if view.background_of else None)
+            for key, view in views.items()
+        }
+    )
+    return [replace(views[key], child=True) if child else views[key] for key, child in order]
+
+
+def grouped_order(entries: Mapping[str, tuple[ReviewKey, str | None]]) -> list[tuple[str, bool]]:
+    """Incident ids in review order with whether each is listed under a parent, from each
+    incident's review key and the incident it is background of.
 
     A group sorts by its incident's own urgency; a background whose parent is not in the
     report stands on its own, after the incidents the articles report.
     """
-    children: dict[str, list[IncidentView]] = {}
-    roots: list[IncidentView] = []
-    for view in views.values():
-        parent = view.background_of.id if view.background_of else None
-        if parent is not None and parent in views and parent != view.id:
-            children.setdefault(parent, []).append(view)
+    children: dict[str, list[str]] = {}
+    roots: list[str] = []
+    for key, (_, parent) in entries.items():
+        if parent is not None and parent in entries and parent != key:
+            children.setdefault(parent, []).append(key)
         else:
-            roots.append(view)
+            roots.append(key)
 
-    def members(view: IncidentView, seen: set[str]) -> list[IncidentView]:
-        seen.add(view.id)
-        found = [view]
-        for child in sorted(children.get(view.id, ()), key=_review_order):
-            if child.id not in seen:
-                found += members(replace(child, child=True), seen)
+    def by_key(key: str) -> ReviewKey:
+        return entries[key][0]
+
+    def members(key: str, child: bool, seen: set[str]) -> list[tuple[str, bool]]:
+        seen.add(key)
+        found = [(key, child)]
+        for below in sorted(children.get(key, ()), key=by_key):
+            if below not in seen:
+                found += members(below, True, seen)
         return found
 
     seen: set[str] = set()
-    groups = [members(root, seen) for root in sorted(roots, key=_review_order)]
+    groups = [members(root, False, seen) for root in sorted(roots, key=by_key)]
     # Backgrounds in a loop of parents (a mentions b mentions a) have no root: list them last.
-    for view in sorted(views.values(), key=_review_order):
-        if view.id not in seen:
-            groups.append(members(view, seen))
+    for key in sorted(entries, key=by_key):
+        if key not in seen:
+            groups.append(members(key, False, seen))
 
     # A group stands where its own incident stands: a background incident is hidden by
     # default, so its figures do not bring the incident that mentions it up.
-    groups.sort(key=lambda group: _review_order(group[0]))
-    return [view for group in groups for view in group]
+    groups.sort(key=lambda group: by_key(group[0][0]))
+    return [member for group in groups for member in group]
 
 
-def _review_order(
-    incident: IncidentView,
-) -> tuple[bool, tuple[int, bool, tuple[int, str], int], int, int, int, bool, str, str]:
+def review_key(incident: IncidentView) -> ReviewKey:
     """What needs an editor first: reported before background; then the most severe fact
     (conflict before variant and revision; across sources before inside one article; killed
     before dates; many sources before one); then the most such facts; then by date."""

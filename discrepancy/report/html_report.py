@@ -1,4 +1,4 @@
-"""The editor's HTML report: one self-contained page rendered from a report dict."""
+"""The editor's HTML report: one self-contained page rendered from a report dict or stream."""
 
 from __future__ import annotations
 
@@ -17,9 +17,10 @@ from discrepancy.report import formatting
 from discrepancy.report.formatting import split_on_value
 from discrepancy.report.html_labels import OPAQUE_ID
 from discrepancy.report.html_model import REVIEW_LABELS, STATUS_LABELS
+from discrepancy.report.html_page import PACK_ABOVE, PAGE_SIZE, PageBuilder
 from discrepancy.report.html_view import describe
 
-__all__ = ["describe", "iter_html", "render_html", "split_on_value"]
+__all__ = ["PageBuilder", "describe", "iter_html", "render_html", "split_on_value", "stream_twin"]
 
 # Installed, the templates ship inside the package (`discrepancy/templates`, see
 # pyproject.toml); run from a checkout they are the repository's top-level templates/ folder.
@@ -31,20 +32,45 @@ TEMPLATES_DIR = (
 )
 
 
-def render_html(report: Mapping[str, Any], *, previous: Mapping[str, Any] | None = None) -> str:
+def render_html(
+    report: Mapping[str, Any],
+    *,
+    previous: Mapping[str, Any] | None = None,
+    page_size: int = PAGE_SIZE,
+    pack_above: int = PACK_ABOVE,
+) -> str:
     """Render a `discrepancy-report/1` dict as one self-contained HTML page.
 
     A report with a "diff" (as `check --previous` writes it) gets a section on what changed
     since the previous run; `previous`, the previous report itself, names the incidents that
-    are no longer in this one, and gives the diff when the report has none.
+    are no longer in this one, and gives the diff when the report has none. The first
+    `page_size` incidents are markup; the others are data the page shows a page at a time,
+    deflated when it is over `pack_above` bytes.
     """
-    return "".join(iter_html(report, previous=previous))
+    return "".join(iter_html(report, previous=previous, page_size=page_size, pack_above=pack_above))
 
 
 def iter_html(
-    report: Mapping[str, Any], *, previous: Mapping[str, Any] | None = None
+    report: Mapping[str, Any] | PageBuilder,
+    *,
+    previous: Mapping[str, Any] | None = None,
+    page_size: int = PAGE_SIZE,
+    pack_above: int = PACK_ABOVE,
 ) -> Iterator[str]:
-    """`render_html` in pieces, to write a large page without holding it as one string."""
+    """`render_html` in pieces, to write a large page without holding it as one string.
+
+    Given a PageBuilder that has taken a report's articles and incidents (as they streamed
+    into the JSON report, see `stream_twin`), the page is written from what it kept.
+    """
+    if isinstance(report, PageBuilder):
+        builder = report
+    else:
+        builder = PageBuilder(report, previous=previous, page_size=page_size, pack_above=pack_above)
+        for article in report.get("articles", []):
+            builder.add_article(article)
+        for incident in report.get("incidents", []):
+            builder.add_incident(incident)
+    view, data = builder.page()
     env = environment()
     script = asset("_report.js")
     style = asset("_report.css")
@@ -59,7 +85,12 @@ def iter_html(
         )
     )
     return env.get_template("report.html").generate(
-        report=describe(report, previous=previous),
+        report=view,
+        # Lines of JSON whose <, > and & are escaped (html_data.data_line), or base64: text
+        # that cannot make a tag or an entity.
+        data=None if data is None else (Markup(piece) for piece in data.pieces),
+        packed=data is not None and data.packed,
+        page_size=builder.page_size,
         csp=csp,
         # Our own static files, checked by asset; no article text ever reaches these.
         script=Markup(script),
@@ -67,6 +98,23 @@ def iter_html(
         review_labels=REVIEW_LABELS,
         status_labels=STATUS_LABELS,
     )
+
+
+def stream_twin(
+    report: Mapping[str, Any], *, previous: Mapping[str, Any] | None = None
+) -> tuple[dict[str, Any], PageBuilder]:
+    """The report dict with its articles and incidents passing through a PageBuilder.
+
+    Writing the returned dict as JSON feeds the builder one incident at a time; then
+    `iter_html(builder)` writes the HTML twin. The report is read once, by the JSON writer.
+    """
+    builder = PageBuilder(report, previous=previous)
+    tapped = {
+        **report,
+        "articles": builder.tap(report.get("articles", ()), builder.add_article),
+        "incidents": builder.tap(report.get("incidents", ()), builder.add_incident),
+    }
+    return tapped, builder
 
 
 @functools.cache

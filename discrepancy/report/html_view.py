@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from discrepancy.report import formatting
 from discrepancy.report.formatting import split_on_value
 from discrepancy.report.html_chart import chart
+from discrepancy.report.html_diff import diff_view
 from discrepancy.report.html_labels import OPAQUE_ID, display_label
 from discrepancy.report.html_model import (
     CUE_LABELS,
     FLAGGED,
     REVIEW_ORDER,
-    STATUS_LABELS,
     Carried,
     ClaimView,
     Decision,
-    DiffEntry,
-    DiffView,
     IncidentView,
     Issue,
     Link,
@@ -38,31 +36,25 @@ _NAME_CHARS = 40
 
 
 @dataclass(frozen=True)
-class _Context:
+class Context:
     """What describing one incident needs to know about the rest of the report."""
 
     articles: Mapping[str, Mapping[str, Any]]
-    labels: Mapping[str, str]
-    backgrounds: Mapping[str, Sequence[Link]]
     # Discrepancies by (incident, kind, subject), when the report carries review decisions.
     decisions: Mapping[tuple[str, str, str], Sequence[Mapping[str, Any]]] | None
     changes: Mapping[str, str]
+    # Other incidents' labels and each incident's background incidents, when known: a page
+    # made one incident at a time links them once it has seen every incident.
+    labels: Mapping[str, str] = field(default_factory=dict)
+    backgrounds: Mapping[str, Sequence[Link]] = field(default_factory=dict)
 
 
-def describe(report: Mapping[str, Any], *, previous: Mapping[str, Any] | None = None) -> ReportView:
-    """Compute what the page shows from the report dict, without any markup."""
-    articles = {str(a["id"]): a for a in report.get("articles", [])}
-    incidents_raw = list(report.get("incidents", []))
-    labelled = {str(i["id"]): display_label(i, articles) for i in incidents_raw}
-    labels = {key: text for key, (text, _) in labelled.items()}
-    backgrounds: dict[str, list[Link]] = {}
-    for raw in incidents_raw:
-        parent = raw.get("background_of")
-        if parent is not None:
-            link = Link(str(raw["id"]), labels[str(raw["id"])])
-            backgrounds.setdefault(str(parent), []).append(link)
-    for links in backgrounds.values():
-        links.sort(key=lambda link: link.id)
+def report_context(
+    report: Mapping[str, Any],
+    articles: Mapping[str, Mapping[str, Any]],
+    previous: Mapping[str, Any] | None,
+) -> tuple[Context, Mapping[str, Any] | None]:
+    """The context every incident of a report is described in, and the report's diff."""
     discrepancies = [d for d in report.get("discrepancies", []) if isinstance(d, Mapping)]
     annotated = any("reviewed" in d or "decision" in d for d in discrepancies)
     diff = report.get("diff")
@@ -76,46 +68,90 @@ def describe(report: Mapping[str, Any], *, previous: Mapping[str, Any] | None = 
             changes[str(change.get("new", {}).get("incident"))] = "changed"
         for item in diff.get("new", []):
             changes[str(item.get("incident"))] = "new"
-    context = _Context(
+    context = Context(
         articles=articles,
-        labels=labels,
-        backgrounds=backgrounds,
         decisions=_decision_index(discrepancies) if annotated else None,
         changes=changes,
     )
-    views = {
-        str(raw["id"]): _incident(raw, labelled[str(raw["id"])][1], context)
-        for raw in incidents_raw
-    }
+    return context, diff if isinstance(diff, Mapping) else None
+
+
+def review_totals(report: Mapping[str, Any]) -> ReviewTotals | None:
+    """Discrepancies settled and waiting, when the report carries review decisions."""
+    discrepancies = [d for d in report.get("discrepancies", []) if isinstance(d, Mapping)]
+    if not any("reviewed" in d or "decision" in d for d in discrepancies):
+        return None
+    settled = sum(1 for d in discrepancies if d.get("reviewed") is True)
+    return ReviewTotals(settled, len(discrepancies) - settled)
+
+
+def skipped_views(report: Mapping[str, Any]) -> tuple[SkippedView, ...]:
+    """The inputs the run could not use."""
+    return tuple(
+        SkippedView(str(s.get("path", "")), s.get("line"), str(s.get("reason", "")))
+        for s in report.get("skipped", [])
+    )
+
+
+def describe(report: Mapping[str, Any], *, previous: Mapping[str, Any] | None = None) -> ReportView:
+    """Compute what the page shows from the report dict, without any markup."""
+    articles = {str(a["id"]): a for a in report.get("articles", [])}
+    incidents_raw = list(report.get("incidents", []))
+    labels = {str(i["id"]): display_label(i, articles)[0] for i in incidents_raw}
+    backgrounds: dict[str, list[Link]] = {}
+    for raw in incidents_raw:
+        parent = raw.get("background_of")
+        if parent is not None:
+            link = Link(str(raw["id"]), labels[str(raw["id"])])
+            backgrounds.setdefault(str(parent), []).append(link)
+    for links in backgrounds.values():
+        links.sort(key=lambda link: link.id)
+    context, diff = report_context(report, articles, previous)
+    context = replace(context, labels=labels, backgrounds=backgrounds)
+    views = {str(raw["id"]): incident_view(raw, context) for raw in incidents_raw}
     incidents = grouped(views)
-    totals = {
-        key: sum(incident.counts[key] for incident in incidents)
-        for key in ("conflict", "variant", "revision")
-    }
-    review_counts = {
-        review: sum(1 for incident in incidents if _has_review(incident, review))
-        for review in REVIEW_ORDER
-    }
-    kinds = _ordered_kinds(row.kind for incident in incidents for row in incident.rows)
-    reviews = None
-    if annotated:
-        settled = sum(1 for d in discrepancies if d.get("reviewed") is True)
-        reviews = ReviewTotals(settled, len(discrepancies) - settled)
+    tally = Tally()
+    for incident in incidents:
+        tally.add(incident)
     return ReportView(
         generated_by=report.get("generated_by"),
         schema=str(report.get("schema", "discrepancy-report/1")),
         articles=len(articles),
-        skipped=tuple(
-            SkippedView(str(s.get("path", "")), s.get("line"), str(s.get("reason", "")))
-            for s in report.get("skipped", [])
-        ),
+        skipped=skipped_views(report),
         incidents=tuple(incidents),
-        totals=totals,
-        review_counts=review_counts,
-        kinds=kinds,
-        diff=_diff_view(diff, labels, previous) if isinstance(diff, Mapping) else None,
-        reviews=reviews,
+        totals=tally.totals,
+        review_counts=tally.review_counts,
+        kinds=tally.ordered_kinds(),
+        diff=diff_view(diff, labels, previous) if diff is not None else None,
+        reviews=review_totals(report),
+        incident_total=tally.incidents,
+        background_total=tally.background,
     )
+
+
+class Tally:
+    """The report's figures, counted one incident at a time."""
+
+    def __init__(self) -> None:
+        self.incidents = 0
+        self.background = 0
+        self.totals = {"conflict": 0, "variant": 0, "revision": 0}
+        self.review_counts = dict.fromkeys(REVIEW_ORDER, 0)
+        self.kinds: set[str] = set()
+
+    def add(self, incident: IncidentView) -> None:
+        """Count one incident."""
+        self.incidents += 1
+        self.background += incident.background
+        for key in self.totals:
+            self.totals[key] += incident.counts[key]
+        for review in REVIEW_ORDER:
+            self.review_counts[review] += _has_review(incident, review)
+        self.kinds.update(row.kind for row in incident.rows)
+
+    def ordered_kinds(self) -> tuple[str, ...]:
+        """The distinct kinds, in matrix row order."""
+        return tuple(sorted(self.kinds, key=kind_rank))
 
 
 def _sources_line(sources: Sequence[Source]) -> str:
@@ -190,10 +226,11 @@ def _claim(raw: Mapping[str, Any], source: Source, numeric: bool) -> ClaimView:
     )
 
 
-def _incident(raw: Mapping[str, Any], label_from: str, context: _Context) -> IncidentView:
+def incident_view(raw: Mapping[str, Any], context: Context) -> IncidentView:
     """Describe one incident: its columns, matrix rows, chart and filter facets."""
     articles = context.articles
     incident_id = str(raw["id"])
+    label, label_from = display_label(raw, articles)
     facts = sorted(raw.get("facts", []), key=fact_order)
     main_ids = [str(a) for a in raw.get("articles", [])]
     claim_ids = [str(c["article"]) for fact in facts for c in fact.get("claims", [])]
@@ -213,7 +250,6 @@ def _incident(raw: Mapping[str, Any], label_from: str, context: _Context) -> Inc
     mentioned = tuple(_source(str(a), articles) for a in raw.get("mentioned_in") or ())
     main_sources = [by_id[a] for a in main_ids] or list(mentioned)
     parent = raw.get("background_of")
-    label = context.labels[incident_id]
     # Filter facets "status:kind". An incident that needs review is found by its issues
     # only, so unticking "Conflict" hides it even though some of its facts agree.
     if review == "ok":
@@ -364,18 +400,7 @@ def _with_decision(
     return replace(
         row,
         review=Decision(best.get("reviewed") is True, None if decision is None else str(decision),
-                        _carried(best.get("carried"))),
-    )  # fmt: skip
-
-
-def _carried(raw: Any) -> Carried | None:
-    """The decision made before a new value, as the JSON report's "carried" gives it."""
-    if not isinstance(raw, Mapping) or not raw.get("decision"):
-        return None
-    reviewer, note = raw.get("reviewer"), raw.get("note")
-    return Carried(
-        str(raw["decision"]), None if reviewer is None else str(reviewer),
-        None if note is None else str(note), tuple(str(v) for v in raw.get("values") or ()),
+                        Carried.from_report(best.get("carried"))),
     )  # fmt: skip
 
 
@@ -394,63 +419,6 @@ def _issue(row: Row) -> str:
 def _within_one_article(row: Row) -> bool:
     """Do all of a fact's claims come from one article?"""
     return sum(1 for cell in row.cells if cell) == 1
-
-
-def _diff_view(
-    diff: Mapping[str, Any], labels: Mapping[str, str], previous: Mapping[str, Any] | None
-) -> DiffView:
-    """The diff's discrepancies, each pointing at its incident in this report when it is here."""
-    old_labels: dict[str, str] = {}
-    if previous is not None:
-        old_articles = {str(a.get("id")): a for a in previous.get("articles", [])}
-        for raw in previous.get("incidents", []):
-            old_labels[str(raw.get("id"))] = display_label(raw, old_articles)[0]
-
-    def entry(item: Mapping[str, Any], detail: str | None = None) -> DiffEntry:
-        incident = str(item.get("incident"))
-        subject = f" ({item['subject']})" if item.get("subject") else ""
-        label = labels.get(incident) or old_labels.get(incident) or incident
-        return DiffEntry(
-            status=str(item.get("status") or "single"),
-            what=f"{formatting.kind_label(str(item.get('kind') or ''))}{subject}",
-            values=" vs ".join(str(v) for v in item.get("values", [])),
-            incident_id=incident,
-            link=Link(incident, label) if incident in labels else None,
-            incident_label=label,
-            detail=detail,
-        )
-
-    def change(item: Mapping[str, Any]) -> DiffEntry:
-        old, new = item.get("old", {}), item.get("new", {})
-        detail = []
-        if item.get("added_values"):
-            detail.append("added " + ", ".join(str(v) for v in item["added_values"]))
-        if item.get("removed_values"):
-            detail.append("removed " + ", ".join(str(v) for v in item["removed_values"]))
-        if "status" in item.get("changed", ()):
-            before = STATUS_LABELS.get(str(old.get("status")), str(old.get("status")))
-            after = STATUS_LABELS.get(str(new.get("status")), str(new.get("status")))
-            detail.append(f"was {before.lower()}, now {after.lower()}")
-        if "incident" in item.get("changed", ()):
-            detail.append("an earlier article renamed its incident")
-        carried = _carried(item.get("carried"))
-        if carried is not None:
-            who = f" by {carried.reviewer}" if carried.reviewer else ""
-            detail.append(f"reviewed before the new value: {carried.decision}{who}")
-        return entry(new, "; ".join(detail) or None)
-
-    return DiffView(
-        new=tuple(entry(item) for item in diff.get("new", [])),
-        resolved=tuple(entry(item) for item in diff.get("resolved", [])),
-        changed=tuple(change(item) for item in diff.get("changed", [])),
-        unchanged=int(diff.get("unchanged") or 0),
-        not_compared=int(diff.get("not_compared") or 0),
-    )
-
-
-def _ordered_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
-    """The distinct kinds, in matrix row order."""
-    return tuple(sorted(set(kinds), key=kind_rank))
 
 
 def _has_review(incident: IncidentView, review: str) -> bool:

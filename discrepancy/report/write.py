@@ -61,9 +61,9 @@ def render(
 ) -> Iterable[str]:
     """The text of one output, in pieces: a large report is never one string."""
     if output_format == "html":
-        from discrepancy.report.html_report import iter_html
+        from discrepancy.report import html_report
 
-        return iter_html(data, previous=previous)
+        return html_report.iter_html(data, previous=previous)
     if output_format == "junit":
         from discrepancy.report.ci_formats import to_junit
 
@@ -94,19 +94,17 @@ def write_report(
     """Write a report in a format to a path ('-': stdout), with its HTML twin and extras;
     the paths written, stdout left out."""
     twin = output_format == "json" and html_twin and output != "-"
-    # The HTML page and the diff read the whole report; the JSON alone is written one
+    # The diff reads the whole report; otherwise the JSON and the HTML page are written one
     # incident at a time, never holding the document in memory.
-    whole = twin or output_format == "html" or previous is not None
-    data = report_dict(report, reviews, previous, whole=whole)
+    data = report_dict(report, reviews, previous, whole=previous is not None)
     written = []
     for extra_format, extra_path in (extra or {}).items():
         target = Path(extra_path)
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, render(report, data, extra_format, reviews, previous))
         written.append(extra_path)
-    pieces = render(report, data, output_format, reviews, previous)
     if output == "-":
-        for piece in pieces:
+        for piece in render(report, data, output_format, reviews, previous):
             sys.stdout.write(piece)
         sys.stdout.flush()
         return written
@@ -114,15 +112,18 @@ def write_report(
     path.parent.mkdir(parents=True, exist_ok=True)
     written.insert(0, output)
     if not twin:
-        atomic_write(path, pieces)
+        atomic_write(path, render(report, data, output_format, reviews, previous))
         return written
-    # Both files are written in full before either is renamed, the HTML first: a run that
-    # fails leaves both old files, one killed between the renames leaves an old JSON beside
-    # a new page, never a new JSON beside an old page.
+    from discrepancy.report import html_report
+
+    # The page takes each incident as the JSON writer makes it (one pass over the report),
+    # then is written from what it kept. Both files are written in full before either is
+    # renamed, the HTML first: a run that fails leaves both old files, one killed between
+    # the renames leaves an old JSON beside a new page, never a new JSON beside an old page.
+    streamed, page = html_report.stream_twin(data, previous=previous)
     html = path.with_suffix(".html")
-    with _temporary(path, pieces) as json_done, _temporary(html, render(
-        report, data, "html", reviews, previous
-    )) as html_done:  # fmt: skip
+    with _temporary(path, render(report, streamed, "json", reviews, previous)) as json_done, \
+            _temporary(html, html_report.iter_html(page)) as html_done:  # fmt: skip
         os.replace(html_done, html)
         os.replace(json_done, path)
     written.insert(1, str(html))
