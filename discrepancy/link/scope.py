@@ -107,6 +107,8 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
     scoped: list[Claim] = []
     roundup = segments(extraction)
     counted: dict[int, list[int]] = {}  # sentence index -> where its counts end
+    # What depends on the sentence alone is read once per sentence, not once per claim.
+    totals: dict[int, bool] = {}
     for count in extraction.claims:
         told = sentence_of(extraction, count) if count.kind in _COUNTS else None
         if told is not None:
@@ -116,7 +118,7 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
             scoped.append(claim)
             continue
         info = sentence_of(extraction, claim)
-        scope = _scope(extraction, info, claim, counted) if info else MAIN
+        scope = _scope(extraction, info, claim, counted, totals) if info else MAIN
         if roundup is not None and info is not None and scope != NONE:
             shooting = _roundup_scope(roundup, info.index)
             # A count or a person in one shooting's sentences is of that shooting; a sum's
@@ -149,18 +151,22 @@ def _other_year(extraction: Extraction, text: str) -> bool:
 
 
 def _scope(
-    extraction: Extraction, info: SentenceFacts, claim: Claim, counted: Mapping[int, list[int]]
+    extraction: Extraction,
+    info: SentenceFacts,
+    claim: Claim,
+    counted: Mapping[int, list[int]],
+    totals: dict[int, bool],
 ) -> str:
-    """`counted`: where the counts of each sentence that gives one end."""
+    """`counted`: where the counts of each sentence that gives one end; `totals`: whether a
+    sentence states no incident's count (_no_incident), kept per sentence index."""
     position = claim.start - info.sentence.start
     text = info.sentence.text
     before = text[:position]
-    if claim.kind in _COUNTS and (
-        _HISTORY_CUE.search(without_superlatives(ONE_OF_SEVERAL.sub("", text)))
-        or _other_year(extraction, text)
-        or is_playlist_entry(text)
-    ):
-        return NONE
+    if claim.kind in _COUNTS:
+        if info.index not in totals:
+            totals[info.index] = _no_incident(extraction, text)
+        if totals[info.index]:
+            return NONE
     if claim.kind == Kind.PERSON and speaks(text, position, claim.end - info.sentence.start):
         return MAIN  # the day a speaker's sentence names is when they spoke
     other_time = _other_time(extraction, info, position)
@@ -185,6 +191,15 @@ def _scope(
         # Deployments are standing facts; only an explicit other time moves them.
         return MAIN
     return _key(other_time, other_place)
+
+
+def _no_incident(extraction: Extraction, text: str) -> bool:
+    """Are the sentence's counts a history's, another year's or a video teaser's?"""
+    return bool(
+        _HISTORY_CUE.search(without_superlatives(ONE_OF_SEVERAL.sub("", text)))
+        or _other_year(extraction, text)
+        or is_playlist_entry(text)
+    )
 
 
 def _weekend_event(extraction: Extraction, before: str) -> bool:
