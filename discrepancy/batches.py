@@ -60,20 +60,29 @@ def check_batch(
 ) -> Batch:
     """Add a batch, re-align every stored article with it and save the results atomically.
 
-    The report is computed before the write lock is taken, so a reviewer's decision never
-    waits for the pipeline; if another run was saved meanwhile, the batch is computed again
-    under the lock. Stored articles whose text and extractor version are unchanged are not
-    extracted again (unless `reuse_extractions` is off): their stored extraction is used.
+    The report is computed and every row of it staged before the write lock is taken, so a
+    reviewer's decision waits only for the rows to be copied in (store/staging.py); if another
+    run was saved meanwhile, the batch is computed again under the lock. Stored articles whose
+    text and extractor version are unchanged are not extracted again (unless
+    `reuse_extractions` is off): their stored extraction is used, and one whose extraction
+    failed is skipped with the stored reason.
     """
-    extractions = StoredExtractions(store.extraction) if reuse_extractions else None
+    extractions = (
+        StoredExtractions(store.extraction, failures=store.extraction_failure)
+        if reuse_extractions
+        else None
+    )
     settings = replace(settings or Settings(), extractions=extractions)
     seen = store.latest_run()
     plan = _plan(store.articles(), articles)
     report = run_articles(list(plan.union.values()), skipped, settings)
+    # The stored rows change only with a run, and a run saved meanwhile is seen below.
+    _stage(store, plan, report, extractions)
     with store.transaction():
         if store.latest_run() != seen:
             plan = _plan(store.articles(), articles)
             report = run_articles(list(plan.union.values()), skipped, settings)
+            _stage(store, plan, report, extractions)
         renamed = _renamed(report, store.stored_incidents())
         before = store.open_fingerprints()
         before |= {new for old, new in renamed.fingerprints.items() if old in before}
@@ -81,13 +90,22 @@ def check_batch(
             inputs, [plan.union[i] for i in plan.added], [plan.union[i] for i in plan.replaced],
             len(plan.unchanged), skipped, report, renamed,
         )  # fmt: skip
-        if extractions is not None:
-            store.save_extractions(extractions.rows())
+    store.save_staged_extractions()
     touched = _touched(report, set(plan.batch_ids))
     return Batch(
         run, report, tuple(dict.fromkeys(plan.batch_ids)), tuple(plan.added),
         tuple(plan.replaced), tuple(plan.unchanged), tuple(plan.duplicates), touched,
         frozenset(d.fingerprint for d in report.discrepancies) - before,
+    )  # fmt: skip
+
+
+def _stage(
+    store: Store, plan: _Plan, report: Report, extractions: StoredExtractions | None
+) -> None:
+    store.stage_run(
+        [plan.union[i] for i in plan.added], [plan.union[i] for i in plan.replaced], report,
+        extractions.rows() if extractions is not None else (),
+        extractions.failure_rows() if extractions is not None else (),
     )  # fmt: skip
 
 

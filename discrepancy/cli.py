@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from discrepancy.errors import UsageError, printable
-from discrepancy.exits import check_errors, handle_errors
+from discrepancy.exits import check_errors, handle_errors, stopped_by_signals
 from discrepancy.read.paths import (
     refuse_missing_inputs,
     refuse_overlapping_outputs,
@@ -465,4 +465,11 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
 
     if db is None:
         raise UsageError("serve needs --db PATH: the store holding the discrepancies.")
-    run_server(db, host=host, port=port, token=token)
+    with stopped_by_signals() as received:
+        run_server(db, host=host, port=port, token=token)
+    if received:
+        click.echo(
+            f"Stopped ({received[0]}): requests in flight were finished first; every "
+            f"acknowledged decision is in the store {printable(db)}.",
+            err=True,
+        )

@@ -65,6 +65,12 @@ class ExtractionCache(Protocol):
     def put(self, article: Article, extracted: Extracted) -> None:
         """Keep an extraction this run made."""
 
+    def failure(self, article: Article) -> str | None:
+        """Why the article failed before under these extractors, if it did: it is not retried."""
+
+    def put_failure(self, article: Article, reason: str) -> None:
+        """Keep the reason an article's extraction failed in this run."""
+
 
 class RunOptions(Protocol):
     """The parts of `pipeline.Settings` this module reads."""
@@ -152,7 +158,11 @@ def extract_and_scope(
 
     def missing() -> Iterator[tuple[int, Article]]:
         for index, article in enumerate(articles):
-            found = cache.get(index, article) if cache is not None else None
+            found: Extracted | Failed | None = None
+            if cache is not None:
+                found = cache.get(index, article)
+                reason = cache.failure(article) if found is None else None
+                found = Failed(reason) if reason is not None else found
             if found is None:
                 if cache is not None and engine.pool is not None:
                     sent[index] = article
@@ -165,8 +175,8 @@ def extract_and_scope(
         # No pickling, progress after every article.
         for index, article in missing():
             results[index] = extracted = _extract_safe(index, article)
-            if cache is not None and not isinstance(extracted, Failed):
-                cache.put(article, extracted)
+            if cache is not None:
+                _keep(cache, article, extracted)
             advance(1)
     else:
 
@@ -177,9 +187,7 @@ def extract_and_scope(
             for index, extracted in part:
                 results[index] = extracted
                 if cache is not None and index in sent:
-                    article = sent.pop(index)
-                    if not isinstance(extracted, Failed):
-                        cache.put(article, extracted)
+                    _keep(cache, sent.pop(index), extracted)
     profiles: list[Profile] = []
     scoped: list[list[Claim]] = []
     for position in range(len(results)):
@@ -194,6 +202,13 @@ def extract_and_scope(
         profiles.append(found)
         scoped.append(claims)
     return profiles, scoped
+
+
+def _keep(cache: ExtractionCache, article: Article, extracted: Extracted | Failed) -> None:
+    if isinstance(extracted, Failed):
+        cache.put_failure(article, extracted.reason)
+    else:
+        cache.put(article, extracted)
 
 
 def align_blocks(

@@ -7,7 +7,7 @@ import functools
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import click
@@ -62,6 +62,31 @@ def check_errors(function: F) -> F:
         sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
+
+
+@contextlib.contextmanager
+def stopped_by_signals() -> Iterator[list[str]]:
+    """For `serve`: SIGTERM, like Ctrl-C, ends the block with the signal's name in the list.
+
+    uvicorn takes both signals while it serves, lets the requests in flight finish (each
+    decision is committed or rolled back whole) and gives the signal back when it has stopped;
+    here it ends the command instead of killing the process, so the command can say so.
+    """
+    received: list[str] = []
+
+    def stop(signum: int, _frame: object) -> None:
+        received.append(signal.Signals(signum).name)
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    previous = {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield received
+    except KeyboardInterrupt:
+        if not received:
+            received.append("SIGINT")
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _terminate(signum: int, _frame: object) -> None:

@@ -42,7 +42,8 @@ def reading(
         if isinstance(item, Skipped):
             skipped.setdefault(item.path, []).append(item)
         else:
-            articles[item.path or ""] += 1
+            if item.line is not None:  # a row of a JSONL/CSV file, for the roll-up below
+                articles[item.path or ""] += 1
             for warning in item.warnings:
                 where = item.path or item.id
                 # The first of a file's kind is said at once; its repeats are counted at the end.
@@ -105,6 +106,7 @@ class Progress:
 
     # Shorter batches take a few seconds: a bar would only flicker.
     MIN_ARTICLES = 200
+    LOG_EVERY = 10_000
 
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
@@ -114,6 +116,10 @@ class Progress:
         # Whether this run shows progress at all (a bar was shown), and the phase under way.
         self.shown = False
         self.current: tuple[str, float] | None = None
+        # Without a terminal (a CI log) the bar is not drawn: a line is written at each tenth
+        # of the estimate instead (every LOG_EVERY articles when there is none).
+        self.estimate: int | None = None
+        self.logged = 0
 
     @contextlib.contextmanager
     def showing(self, total: int | None) -> Iterator[Callable[[int], None]]:
@@ -126,6 +132,7 @@ class Progress:
                                          item_show_func=self._rate)  # fmt: skip
             self.started = time.monotonic()
             self.shown = True
+            self.estimate, self.logged = total, 0
             self.bar.__enter__()
         try:
             yield self.advance
@@ -140,6 +147,18 @@ class Progress:
             if self.bar.length is not None and done >= self.bar.length:
                 self.bar.length = done + 1
             self.bar.update(step)
+            if not self.bar._is_atty:
+                self._log(done)
+
+    def _log(self, done: int) -> None:
+        every = max(1, self.estimate // 10) if self.estimate else self.LOG_EVERY
+        if done // every <= self.logged or (self.estimate and done >= self.estimate):
+            return  # the line at the end says how many were done, and in how long
+        self.logged = done // every
+        about = f" of about {self.estimate:,}" if self.estimate else ""
+        rate = self._rate(None)
+        click.echo(f"{READING}: {done:,}{about} articles" + (f", {rate}" if rate else ""),
+                   err=True)  # fmt: skip
 
     def phase(self, key: str) -> None:
         """End the bar (full, at the articles done) or the phase under way; name the next."""

@@ -187,7 +187,7 @@ def test_foreign_and_corrupt_stores_are_refused(work: Path) -> None:
 def test_newer_store_is_refused(work: Path) -> None:
     assert invoke("check", PART1, "--db", "s.sqlite", "-q", "-o", "-").exit_code == 0
     connection = sqlite3.connect("s.sqlite")
-    connection.execute("PRAGMA user_version = 7")
+    connection.execute("PRAGMA user_version = 99")
     connection.close()
     refused(invoke("check", PART2, "--db", "s.sqlite"), "s.sqlite", "upgrade discrepancy")
 

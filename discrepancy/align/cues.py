@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from discrepancy.extract.caseless import Deferred
 from discrepancy.models import Claim
 
 EARLIER = "earlier"
@@ -28,7 +29,7 @@ _BEFORE = (
     # "was revised down to 33", "corrected to 12": a lowered figure.
     (
         CORRECTION,
-        re.compile(
+        Deferred(
             rf"\b(?:revised|revising|brought|cut|adjusted)\s+{_GAP}down(?:wards?)?\s+to\s+$"
             rf"|\b(?:corrected|correcting|lowered|lowering|reduced|reducing|downgraded)\s+{_GAP}"
             r"(?:to|at)\s+$",
@@ -38,7 +39,7 @@ _BEFORE = (
     # "has risen to 9", "increased the death toll to", "bringing the toll to": the newest figure.
     (
         UPDATE,
-        re.compile(
+        Deferred(
             r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|increasing"
             r"|jumped|jumps|grown|grew|grows|growing|reached|reaches|reaching|mounted|soared|raised"
             r"|raising|revised|revising|updated|updating|bringing|brought|brings|pushed|pushing)"
@@ -51,7 +52,7 @@ _BEFORE = (
     # "up from 7", "first put at 9": the figure a report has moved past.
     (
         EARLIER,
-        re.compile(
+        Deferred(
             rf"\bup\s+from\s+{_GAP}$|\b(?:first|initially|originally)\s+{_GAP}(?:at|as)\s+$",
             re.IGNORECASE,
         ),
@@ -62,7 +63,7 @@ _NEAR_BEFORE = (
     # "It was initially reported that", "earlier put the toll", "preliminary figures".
     (
         EARLIER,
-        re.compile(
+        Deferred(
             r"\b(?:initially|originally|previously|first|earlier|at\s+first)\b,?\s+"
             r"(?:[\w’'\-]+,?\s+){0,3}?(?:report\w*|sa(?:id|ys)|put|gave|given|announced|stated"
             r"|counted|estimated|toll|figures?|tally)\b"
@@ -76,7 +77,7 @@ _NEAR_BEFORE = (
     # "later" or "now" is no cue: "a half-hour later, three were shot", "police now believe".
     (
         UPDATE,
-        re.compile(
+        Deferred(
             r"\b(?:later|now)\s+(?:(?:[\w’'\-]+\s+){0,2}?(?:put|puts|revised|raised|lowered"
             r"|updated|gave|gives|said|says|reported|reports|confirmed|announced|estimated"
             r"|estimates|stands|stood)\b|at\b|to\b)"
@@ -91,11 +92,11 @@ _AFTER = (
     # "33 people died in Kyiv, not 34": the figure corrects a higher one.
     # The clause may name the place and the attack first ("33 died in the strike on the
     # children's hospital in the capital's west, not 34").
-    (CORRECTION, re.compile(r"^[^.;:]{0,110}?\b(?:not|rather\s+than)\s+\d", re.IGNORECASE)),
+    (CORRECTION, Deferred(r"^[^.;:]{0,110}?\b(?:not|rather\s+than)\s+\d", re.IGNORECASE)),
     # "34, as previously reported": a figure the report itself calls old.
     (
         EARLIER,
-        re.compile(
+        Deferred(
             r"^[^.;:]{0,40}?\bas\s+(?:previously|initially|earlier|first)\s+(?:reported|stated)",
             re.IGNORECASE,
         ),
@@ -103,7 +104,7 @@ _AFTER = (
     # "nine, up from seven", "74 injured, updating an earlier toll": the newest figure.
     (
         UPDATE,
-        re.compile(
+        Deferred(
             r"^[^.;:]{0,60}?\b(?:up|rising|risen)\s+from\b"
             r"|^[^.;:]{0,80}?\bupdating\s+(?:an?\s+|the\s+|its\s+)?(?:earlier|previous|initial)",
             re.IGNORECASE,
@@ -135,7 +136,7 @@ def figure_cue(claim: Claim) -> str | None:
 
 # A sentence that says a toll changed, whichever figure it gives: "the death toll has risen to
 # 24 after one of the victims died", "the number of injured was revised".
-_CHANGE = re.compile(
+_CHANGE = Deferred(
     r"\b(?:toll|tally|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|casualties|injured|wounded"
     r"|fatalities|people|those))\b[^.;]{0,100}?\b(?:rose|risen|rises|climbed|climbs|increased"
     r"|increases|jumped|grew|grown|updated|revised|corrected|lowered)\b",
@@ -151,19 +152,19 @@ def speaks_of_change(claim: Claim) -> bool:
 # A date that tells the day of later news, not of the incident: a statement ("said on July 3"),
 # a funeral, a day of mourning, a later death in hospital, a count "as of" a day, a time span
 # ("since October 7", "after October 7"). Such a date never disputes the incident's date.
-_NEWS_DAY_BEFORE = re.compile(
+_NEWS_DAY_BEFORE = Deferred(
     r"\b(?:said|says|told|announced|stated|reported|confirmed|added|declared?|declaring"
     r"|as\s+of|since|until|by|after|before|following|funerals?|buried|burial|mourn\w*|vigil|hospital"
     r"|died\s+(?:of\s+\w+\s+)?(?:in\s+(?:a\s+|the\s+)?\w*\s*hospital\s+)?)\s+"
     r"(?:(?:on|in|of|the|late|early|last)\s+){0,2}$",
     re.IGNORECASE,
 )
-_NEWS_DAY_AFTER = re.compile(
+_NEWS_DAY_AFTER = Deferred(
     r"^\s+(?:a\s+|as\s+a\s+)?(?:day\s+of\s+mourning|after\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
     r"|from\s+(?:\w+\s+){0,2}(?:injuries|wounds))",
     re.IGNORECASE,
 )
-_NEWS_SENTENCE = re.compile(r"\b(?:funerals?|mourners|mourning|buried|burial|vigil)\b", re.I)
+_NEWS_SENTENCE = Deferred(r"\b(?:funerals?|mourners|mourning|buried|burial|vigil)\b", re.I)
 
 
 def news_day(claim: Claim) -> bool:

@@ -1,10 +1,14 @@
-"""Case-insensitive patterns run as case-sensitive ones on lower-cased text, which is faster."""
+"""Case-insensitive patterns run as case-sensitive ones on lower-cased text, which is faster;
+large patterns compiled on first use."""
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
+
+from discrepancy.extract.compiled import compile_pattern
 
 # `re` tries IGNORECASE literals without its quick first-character test, so a long word
 # alternation costs several times more than on lower-cased text.  The two agree on text made
@@ -31,20 +35,25 @@ class Caseless:
         if re.search(r"[A-Z]", _ESCAPE.sub("", pattern)):
             raise ValueError(f"pattern with capital letters: {pattern[:60]!r}")
         self._source = pattern
-        # Lower-case strings of which every match holds one: a cheap test that skips the
-        # pattern on most sentences.
-        self._needs = re.compile("|".join(map(re.escape, needs))) if needs else None
+        self._needed = needs
 
     # Both forms are compiled on first use: compiling every pattern of the package at import
-    # was most of a one-article check's start-up, and many patterns never run in a batch.
+    # was most of a one-article check's start-up, and many patterns never run in a batch;
+    # and from the compiled form an earlier run kept (compiled.py).
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         """The IGNORECASE pattern, for text lower-casing could change."""
-        return re.compile(self._source, re.IGNORECASE)
+        return compile_pattern(self._source, re.IGNORECASE)
 
     @cached_property
     def _lower(self) -> re.Pattern[str]:
-        return re.compile(self._source)
+        return compile_pattern(self._source)
+
+    @cached_property
+    def _needs(self) -> re.Pattern[str] | None:
+        # Lower-case strings of which every match holds one: a cheap test that skips the
+        # pattern on most sentences.
+        return compile_pattern("|".join(map(re.escape, self._needed))) if self._needed else None
 
     def _absent(self, lowered: str) -> bool:
         return self._needs is not None and self._needs.search(lowered) is None
@@ -79,3 +88,34 @@ class Caseless:
             match = self.pattern.match(text, found.start())
             if match is not None:
                 yield match
+
+
+class Deferred:
+    """A re pattern compiled on first use (or rebuilt from an earlier run's, compiled.py): a
+    one-article check compiles only the patterns its sentences reach, where compiling every
+    pattern at import was most of its start-up."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = pattern
+        self._flags = flags
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        return compile_pattern(self._source, self._flags)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """Like re.Pattern.search."""
+        return self.pattern.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """Like re.Pattern.match."""
+        return self.pattern.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """Like re.Pattern.fullmatch."""
+        return self.pattern.fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Like re.Pattern.finditer."""
+        return self.pattern.finditer(text)

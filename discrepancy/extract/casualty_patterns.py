@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from discrepancy.extract import lexicon
-from discrepancy.extract.caseless import Caseless
+from discrepancy.extract.caseless import Caseless, Deferred
 from discrepancy.extract.numbers import COUNT, count_pattern
 
 # Words of the noun phrase between a count and its verb; a conjunction, a reporting verb or a
@@ -69,7 +69,7 @@ PLURAL_PERSON_NOUN = "|".join(
 )  # fmt: skip
 # A casualty verb inside a count's noun phrase ("ten people were shot and one man was
 # killed" read as one subject) means the phrase ran over a clause.
-VERB_IN_NP = re.compile(
+VERB_IN_NP = Deferred(
     r"\b(?:shot|killed|wounded|injured|hurt|dead|died|slain|murdered)\b", re.IGNORECASE
 )
 # A second group of the same victims, joined to the first: "three women and four children"
@@ -153,7 +153,7 @@ TOLL_PUT = Caseless(
 )
 # A second figure for the same toll, its verb left out: "first put at nine, later at
 # seven", "rose to 9 and then to 11". Matched right after a toll's count.
-TOLL_FOLLOW = re.compile(
+TOLL_FOLLOW = Deferred(
     r"\s*(?:,\s*|\s+)(?:and\s+|but\s+|before\s+(?:being\s+)?)?(?:(?:was|were|is)\s+)?"
     r"(?:later|then|subsequently|now|since|eventually|afterwards|finally)\s+"
     r"(?:(?:revised|raised|lowered|cut|corrected|updated|put|increased|reduced|rising|climbing"
@@ -178,14 +178,14 @@ DEATHS_COUNTED = Caseless(
 )
 # One person named before a count joined by "and": "a woman and her two children were
 # killed" is three, "he and two friends were wounded" three. Searched right before a count.
-NAMED_BEFORE = re.compile(
+NAMED_BEFORE = Deferred(
     rf"(?:\b(?:the|a|an|one)\s+(?:[\w’'\-]+\s+){{0,2}}?(?:{ONE_PERSON_NOUN})|\bhe|\bshe)"
     r",?\s+(?:and|as\s+well\s+as|along\s+with)\s+(?:(?:his|her|their)\s+)?$",
     re.IGNORECASE,
 )
 # A count after these is a part of one given before ("ten people, including three
 # children, were killed"): it bounds the toll from below, it does not state it.
-SUBSET_BEFORE = re.compile(
+SUBSET_BEFORE = Deferred(
     r"\b(?:including|includes|included|incl\.|among\s+them|among\s+whom"
     r"|among\s+(?:the|those)\s+(?:dead|killed|wounded|injured|victims)(?:\s+(?:were|are|was|is))?"
     r"|of\s+(?:whom|them|those))\s+$",
@@ -217,7 +217,7 @@ SINGULAR_ACTIVE = Caseless(
     rf"(?P<np>(?:[\w’'\-]+\s+){{0,3}}?)(?P<noun>{SINGULAR_NOUN})\b",
     needs=ACTIVE_VERB_WORDS,
 )
-OTHER_BEFORE = re.compile(r"\b(?:another|other|earlier|previous|separate)\s+$", re.IGNORECASE)
+OTHER_BEFORE = Deferred(r"\b(?:another|other|earlier|previous|separate)\s+$", re.IGNORECASE)
 # Two people joined by "and": "a man and a woman were wounded".
 PAIR = Caseless(
     rf"\b(?P<article>a|an|one)\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<noun>{SINGULAR_NOUN})(?:,\s+\d+,)?"
@@ -234,7 +234,7 @@ SENT_TO_HOSPITAL = Caseless(
     needs=("sent",),
 )
 # A named or pronoun victim: "Jones, 25, was shot and killed", "he died at the hospital".
-SOMEONE_DIED = re.compile(
+SOMEONE_DIED = Deferred(
     r"\b(?:was|has\s+been|had\s+been|were)\s+(?:(?:later|also|then)\s+)?"
     r"(?P<verb>shot\s+and\s+killed|fatally\s+shot|shot\s+dead|shot\s+to\s+death"
     r"|(?:pronounced|declared|found)\s+dead|found\s+shot\s+to\s+death|killed|slain|murdered"
@@ -255,9 +255,9 @@ DIED_WORDS = (
 
 # "nearly killed his father-in-law", "almost died": a near miss is no casualty.
 NEAR_MISS_BEFORE = r"\b(?:nearly|almost|narrowly)\s+$"
-NEAR_MISS = re.compile(NEAR_MISS_BEFORE, re.IGNORECASE)
+NEAR_MISS = Deferred(NEAR_MISS_BEFORE, re.IGNORECASE)
 # "No one died", "nobody was killed": handled as zero counts, never as a death.
-NEGATED = re.compile(
+NEGATED = Deferred(
     r"\b(?:no\s+one|nobody|none|not|never|no)\s+(?:\w+\s+){0,2}$|" + NEAR_MISS_BEFORE,
     re.IGNORECASE,
 )
@@ -265,10 +265,10 @@ NEGATED = re.compile(
 
 # "asked if anyone had been killed", "how the man died", "the dog was killed": no person's death.
 ANIMAL = r"\b(?:" + lexicon.ANIMALS + r")s?"
-ANIMAL_SUBJECT = re.compile(
+ANIMAL_SUBJECT = Deferred(
     ANIMAL + r"\s+(?:(?:that|which)\s+)?(?:was|were|is|had\s+been)\s+$", re.IGNORECASE
 )
-UNCERTAIN_OR_ANIMAL = re.compile(
+UNCERTAIN_OR_ANIMAL = Deferred(
     r"\b(?:if|whether|how)\s+(?:[\w’']+\s+){0,4}$|" + ANIMAL + r"\s+(?:[\w’']+\s+){0,4}$"
     # "a dog that was shot after biting a deputy is dead": the animal is the subject.
     r"|" + ANIMAL + r"\s+(?:that|which)\s+[^,;]*$",
@@ -276,11 +276,11 @@ UNCERTAIN_OR_ANIMAL = re.compile(
 )
 
 # Numbers that are never counts: days of a month, years, ages, times, addresses, money.
-MONTH_BEFORE = re.compile(
+MONTH_BEFORE = Deferred(
     r"(?:" + "|".join(lexicon.MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*$",
     re.IGNORECASE,
 )
-NOT_COUNT_AFTER = re.compile(
+NOT_COUNT_AFTER = Deferred(
     r"^(?:\s*(?:-|\s)?(?:years?|yrs?)[-\s]old|\s*[:%]|\s*(?:a\.m|p\.m|am\b|pm\b)|\s+block\b|\s*-year"
     r"|\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|feet|times|percent"
     r"|rounds|shots|bullets|cases|attacks|strikes|airstrikes|sites|targets|dollars)\b"
@@ -290,11 +290,11 @@ NOT_COUNT_AFTER = re.compile(
 
 # "1:51 Boy killed" is a video's running time; "Image 1 of 8 A child was shot" a gallery.
 # "victims aged between 20 and 37" are ages.
-NOT_COUNT_BEFORE = re.compile(
+NOT_COUNT_BEFORE = Deferred(
     r"\d[:.]$|\b\d+\s+of\s+$|\bage[sd]?\s+(?:between\s+|from\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$",
     re.IGNORECASE,
 )
-ONLY_OTHERS = re.compile(r"\belse\b|\bno\s+(?:other|additional)\b", re.IGNORECASE)
+ONLY_OTHERS = Deferred(r"\belse\b|\bno\s+(?:other|additional)\b", re.IGNORECASE)
 
 
 FIRED_AT = (
@@ -327,7 +327,7 @@ IN_CONDITION = Caseless(
     needs=("condition",),
 )
 
-DIED_LATER = re.compile(
+DIED_LATER = Deferred(
     r"\b(?:died|dies|succumbed|pronounced\s+(?:dead|deceased)|passed\s+away)\b", re.IGNORECASE
 )
 
@@ -335,7 +335,7 @@ DIED_LATER = re.compile(
 # The noun phrase of a count with no noun of its own: "four of them", "two of the victims",
 # "five of its fighters", "three of the group's leaders"; "a group of seven who lost their
 # lives" (a relative clause).
-OF_PEOPLE = re.compile(
+OF_PEOPLE = Deferred(
     r"\s+(?:of\s+(?:them|those|the\s+(?:victims|people|men|women|wounded|injured)"
     r"|(?:his|her|their|its|whose|(?:the\s+)?[\w\-]+[’']s)\s+\w+(?:\s+members)?)"
     r"|who|that)[.,]?\s*$",
@@ -343,12 +343,12 @@ OF_PEOPLE = re.compile(
 )
 # A people's name in the plural, capitalised: "118 Palestinians", "ten Pakistanis",
 # "three Britons", "five Lebanese".
-DEMONYM = re.compile(r"[A-Z][a-z’'\-]+(?:[a-z]s|ese)")
+DEMONYM = Deferred(r"[A-Z][a-z’'\-]+(?:[a-z]s|ese)")
 # Where a clause ends after an active verb's bare count: "killed 11 – mostly children".
-CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\"”–—]|\s-\s|and\b|$)")
+CLAUSE_END = Deferred(r"\s*(?:[,.;:!?)\"”–—]|\s-\s|and\b|$)")
 # A bare number right after a name or a label ("Route 9 killed", "Flight 17 killed") is
 # not a count; after a lower-case word ("said 2,800 were injured", "at nine dead") it is.
-LABEL_BEFORE = re.compile(
+LABEL_BEFORE = Deferred(
     r"(?:\b(?-i:[A-Z])[\w’'\-.]*|\d|\b(?:route|highway|interstate|no|number|flight|room"
     r"|apartment|unit|suite|building|page|image|photo|gate|exit|block|lot|pier|platform"
     r"|level|floor|grade|channel|station|district|ward|precinct|zone|sector|area))$",
@@ -356,17 +356,17 @@ LABEL_BEFORE = re.compile(
 )
 # A number standing alone ("a further 61 people"), not inside "16-year-old": such a phrase
 # is a count, not one person.
-COUNTED = re.compile(
+COUNTED = Deferred(
     r"(?<![\w-])(?:\d[\d,]*|" + "|".join(lexicon.NUMBER_WORDS) + r")(?![\w-])", re.IGNORECASE
 )
 # The word after a toll's count, which may say which toll it is: "risen to seven dead".
-WORD_AFTER_TOLL = re.compile(r"\s*(?:others?\s+|people\s+|persons\s+)?(\w+)")
+WORD_AFTER_TOLL = Deferred(r"\s*(?:others?\s+|people\s+|persons\s+)?(\w+)")
 # "one of its top commanders", "two of the group's leaders": the noun a partitive count
 # is taken from, up to three words after the determiner.
-PARTITIVE = re.compile(
+PARTITIVE = Deferred(
     r"\s+of\s+(?:the|its|his|her|their|whose|[\w’'\-]+[’']s)\s+(?:[\w’'\-]+\s+){0,3}?"
     r"(?P<noun>" + "|".join(sorted(lexicon.SUBSET_NOUNS)) + r")\b",
     re.IGNORECASE,
 )
 # "two children are among the dead": the count is a part of the toll.
-AMONG_BEFORE = re.compile(r"\bamong\s+(?:the|those)\s+$", re.IGNORECASE)
+AMONG_BEFORE = Deferred(r"\bamong\s+(?:the|those)\s+$", re.IGNORECASE)

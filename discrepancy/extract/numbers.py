@@ -36,8 +36,9 @@ _QUALIFIERS = sorted(
     | lexicon.STRICT_UPPER_QUALIFIERS
     | lexicon.BELOW_QUALIFIERS
     | lexicon.APPROXIMATE_QUALIFIERS,
-    key=len,
-    reverse=True,
+    # Longest first; ties in a fixed order, so the pattern's text is the same in every run
+    # (a set's order changes with the hash seed), as the compiled-pattern cache needs.
+    key=lambda q: (-len(q), q),
 )
 QUALIFIER = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in _QUALIFIERS)
 NUMBER = rf"(?:{_DOZEN}|{_DIGITS}|{_WORD_NUMBER})"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from discrepancy.extract import lexicon
-from discrepancy.extract.caseless import Caseless
+from discrepancy.extract.caseless import Caseless, Deferred
 from discrepancy.extract.gates import prefix_tree
 from discrepancy.extract.given_names import is_given_name
 from discrepancy.extract.places import Gazetteer, gazetteer
@@ -16,7 +16,7 @@ from discrepancy.extract.places import Gazetteer, gazetteer
 # The look-ahead holds every first character of the alternatives: it lets re skip most
 # positions in one step instead of trying each alternative there.
 # The article is also written assimilated to a "sun letter" ("ad-Din", "ash-Shami").
-_TOKEN = re.compile(
+_TOKEN = Deferred(
     r"(?=[A-Z“\"‘abdeiuv])(?:"
     r"(?:Sgt|Lt|Capt|Cpl|Det|Gov|Sen|Rep|Gen|Col|Maj|Dr|Mr|Mrs|Ms|Insp|Supt)\.(?=\s)"
     r"|[“\"‘][A-Z][^”\"’\n]{1,30}[”\"’]"
@@ -24,27 +24,23 @@ _TOKEN = re.compile(
     r"|[aeu](?P<sun>sh|th|dh|[tdrzsn])-(?=[A-Z])(?i:(?P=sun))[\w’'\-]*"
     r"|[A-Z][a-z][\w’'\-]*|[A-Z]\.|[A-Z]{2,}(?=[\s,.;:)’'])|\b(?:bin|ibn|bint|abu|de|van|von|da|del)\b)"
 )
-_DESCRIPTOR = re.compile(
-    r"-(?:backed|based|led|linked|aligned|allied|affiliated|born)$|^pro-", re.I
-)
+_DESCRIPTOR = Deferred(r"-(?:backed|based|led|linked|aligned|allied|affiliated|born)$|^pro-", re.I)
 _PARTICLE_WORDS = frozenset({"bin", "ibn", "bint", "abu", "de", "van", "von", "da", "del"})
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    # Role words longest first; ties in a fixed order, so a pattern's text is the same in
+    # every run (a set's order changes with the hash seed), as the compiled-pattern cache needs.
+    return (-len(word), word)
+
+
 _ROLE_PREFIX_WORDS = (
-    "deputy",
-    "senior",
-    "top",
-    "former",
-    "assistant",
-    "acting",
-    "local",
-    "military",
-)
+    "deputy", "senior", "top", "former", "assistant", "acting", "local", "military"
+)  # fmt: skip
 _ROLE_PREFIX = r"(?:(?:" + "|".join(_ROLE_PREFIX_WORDS) + r")\s+)?"
-_ROLE_AFTER = re.compile(
+_ROLE_AFTER = Deferred(
     r"^,?\s+(?:who\s+(?:was|is)\s+)?(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,3}?"
-    r"(?P<role>"
-    + _ROLE_PREFIX
-    + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True))
-    + r")\b",
+    r"(?P<role>" + _ROLE_PREFIX + "|".join(sorted(lexicon.ROLE_WORDS, key=_longest_first)) + r")\b",
     re.IGNORECASE,
 )
 _ROLE_BEFORE = Caseless(
@@ -53,11 +49,11 @@ _ROLE_BEFORE = Caseless(
     + prefix_tree(lexicon.ROLE_WORDS | set(_ROLE_PREFIX_WORDS))
     + r")(?P<role>"
     + _ROLE_PREFIX
-    + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True))
+    + "|".join(sorted(lexicon.ROLE_WORDS, key=_longest_first))
     + r")\b"
     r"(?:’s|'s)?[^.;]{0,60}?(?:,\s*|\s+(?:was|is|named)\s+)[“\"]?$"
 )
-_IN_PLACE = re.compile(r"\s+in\s+(?:Iraq|Syria|Yemen|Lebanon|the\s+Levant|Iran|Gaza)\b")
+_IN_PLACE = Deferred(r"\s+in\s+(?:Iraq|Syria|Yemen|Lebanon|the\s+Levant|Iran|Gaza)\b")
 _GENERIC_ORG_HEADS = frozenset(
     {"police", "army", "forces", "department", "office", "command", "group", "party",
      "council", "ministry", "agency", "bureau", "guard", "guards", "corps", "front",
@@ -66,36 +62,36 @@ _GENERIC_ORG_HEADS = frozenset(
 _STREET_ENDINGS = lexicon.PLACE_TYPE_WORDS | {"st", "ave", "rd", "blvd", "dr", "ln", "lane", "way"}
 _RANKS = frozenset({"sgt", "lt", "capt", "cpl", "det", "mr", "mrs", "ms", "dr", "officer", "insp"})
 # "... commander Khalid Hamid al-Tamimi": a lower-case role word right before the name.
-_ROLE_RIGHT_BEFORE = re.compile(
-    r"\b(?P<role>" + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True)) + r")\s+$"
+_ROLE_RIGHT_BEFORE = Deferred(
+    r"\b(?P<role>" + "|".join(sorted(lexicon.ROLE_WORDS, key=_longest_first)) + r")\s+$"
 )
 _LONGEST_ROLE = max(map(len, lexicon.ROLE_WORDS))
-_ARABIC_NAME = re.compile(
+_ARABIC_NAME = Deferred(
     r"\b(?:al|el|[aeu](?:sh|th|dh|[tdrzsn]))-[A-Z]|\b(?:Abu|Umm|bin|ibn)\s+[A-Z]"
 )
 # "Bashir alias Tiger", "Naveed Ali aka Shahzad": the second name is the same person's.
-_ALIAS = re.compile(r"\s+(?:alias|aka)\s+([A-Z][a-z][\w’']*)(?![\w’'\-])")
-_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+_ALIAS = Deferred(r"\s+(?:alias|aka)\s+([A-Z][a-z][\w’']*)(?![\w’'\-])")
+_WORD_AFTER = Deferred(r"\s+([A-Za-z]+)")
 # A first name joined by "and" to a full name that shares its family name.
-_PAIRED = re.compile(r"\b([A-Z][a-z]+)\s+and\s+$")
+_PAIRED = Deferred(r"\b([A-Z][a-z]+)\s+and\s+$")
 # A name that speaks: "X said", "X, the army's spokesman, told reporters", "X on Monday
 # warned", and "said X", "said one of the ministry's spokesmen, X", "according to X".
-_SPEAKS_AFTER = re.compile(
+_SPEAKS_AFTER = Deferred(
     r"(?:,[^,.;“”\"]{1,80},)?,?\s+(?:(?:has|had|have|also|later|then|again|earlier|on\s+\w+)\s+)?"
     rf"(?:{lexicon.SPEECH_VERBS})\b",
     re.IGNORECASE,
 )
-_SPEAKS_BEFORE = re.compile(
+_SPEAKS_BEFORE = Deferred(
     rf"(?:\b(?:{lexicon.SPEECH_VERBS})|\baccording\s+to)\s+"
     r"(?:(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?(?:[\w’'\-]+\s+){0,3}?"
     r"(?:spokes(?:man|men|woman|women|person|people)|"
-    + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True))
+    + "|".join(sorted(lexicon.ROLE_WORDS, key=_longest_first))
     + r")s?,?\s+)?$",
     re.IGNORECASE,
 )
 # After "said X" the name ends the clause: "said X would ..." and "police say X, 21, shot ..."
 # report what X did.
-_CLAUSE_END = re.compile(r"\s*(?:[.;:)”\"]|$|,(?!\s*\d))")
+_CLAUSE_END = Deferred(r"\s*(?:[.;:)”\"]|$|,(?!\s*\d))")
 _SUSPECT_CUES = Caseless(r"\b(?:charged|arrested|suspect|accused|custody|booked|gunman|shooter)\b")
 _VICTIM_CUES = Caseless(r"\b(?:killed|shot|died|dead|victims?|wounded|injured|slain)\b")
 

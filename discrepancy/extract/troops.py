@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from discrepancy.extract.caseless import Caseless
+from discrepancy.extract.caseless import Caseless, Deferred
 from discrepancy.extract.numbers import COUNT, Interval, count_interval
 
 _PLACE = r"(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)"
-_TROOPS = re.compile(
+_TROOPS = Deferred(
     rf"\b(?i:{COUNT})\s+(?P<owner>(?:[A-Z][\w.]*\s+){{0,2}})?"
     r"(?P<noun>troops|soldiers|service\s+members|servicemen|military\s+personnel|personnel)"
     r"\s+(?:(?:are|were|is|remain|remained)\s+)?(?:(?:stationed|deployed|based|serving)\s+)?"
@@ -18,7 +18,7 @@ _TROOPS = re.compile(
     # Casualties among troops are not a deployment: "40 US troops in Iraq were wounded".
     r"(?![^.;]{0,40}?\b(?:were|was|have\s+been|had\s+been)\s+(?:killed|wounded|injured|hurt))",
 )
-_ELLIPSIS = re.compile(rf"^\s*(?:,\s*)?(?:and|,)\s+{COUNT}\s+(?:in|to)\s+{_PLACE}")
+_ELLIPSIS = Deferred(rf"^\s*(?:,\s*)?(?:and|,)\s+{COUNT}\s+(?:in|to)\s+{_PLACE}")
 _OWNER_BEFORE = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<owner>United\s+States|US|U\.S\.|Washington|Britain|France"
     r"|Germany|Turkey|Russia|Iran|Israel|[A-Z][a-z]+)\s+(?:has|have|had|keeps|maintains"

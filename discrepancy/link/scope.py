@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from discrepancy.extract import Extraction, SentenceFacts, lexicon
 from discrepancy.extract.caseless import Caseless
@@ -70,7 +71,10 @@ _IN_YEAR = Caseless(r"\b(?:in|during|since|throughout)\s+((?:19|20)\d\d)\b")
 _OTHER_EVENT = Caseless(
     r"\b(?:after|following|for|to|since|before)\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,5}?"
     r"(?:attack|strike|strikes|offensive|bombing|shooting|raid|assault)\b[^,;]*?"
-    r"\b(?:that|which|who)\b"
+    r"\b(?:that|which|who)\b",
+    # Searched in the words before every figure: text without the relative pronoun that
+    # every match ends on is not searched at all.
+    needs=("that", "which", "who"),
 )
 # A casualty told of another shooting right after its verb: "a teen who was killed in a
 # previous shooting at the same location".
@@ -107,8 +111,6 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
     scoped: list[Claim] = []
     roundup = segments(extraction)
     counted: dict[int, list[int]] = {}  # sentence index -> where its counts end
-    # What depends on the sentence alone is read once per sentence, not once per claim.
-    totals: dict[int, bool] = {}
     for count in extraction.claims:
         told = sentence_of(extraction, count) if count.kind in _COUNTS else None
         if told is not None:
@@ -118,7 +120,7 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
             scoped.append(claim)
             continue
         info = sentence_of(extraction, claim)
-        scope = _scope(extraction, info, claim, counted, totals) if info else MAIN
+        scope = _scope(extraction, info, claim, counted) if info else MAIN
         if roundup is not None and info is not None and scope != NONE:
             shooting = _roundup_scope(roundup, info.index)
             # A count or a person in one shooting's sentences is of that shooting; a sum's
@@ -141,36 +143,46 @@ def _roundup_scope(roundup: Segments, sentence: int) -> str:
     return f"bg|{ROUNDUP_KEY}{number}|{roundup.place_of.get(number, _UNKEYED)}"
 
 
-def _other_year(extraction: Extraction, text: str) -> bool:
+def _other_year(year: int | None, text: str) -> bool:
     """A whole year named as the time ("141 children died in 2015") in an article of another
     year is a statistic, not this incident's toll."""
-    published = extraction.article.published
-    if published is None:
+    if year is None:
         return False
-    return any(int(m.group(1)) != published.year for m in _IN_YEAR.finditer(text))
+    return any(int(m.group(1)) != year for m in _IN_YEAR.finditer(text))
+
+
+# What a sentence says of all its counts is read once per sentence, not once per count: a
+# sentence of many figures (a list, a text without punctuation cut at 1,000 characters) would
+# otherwise be read whole again for each of them.
+@lru_cache(maxsize=256)
+def _no_incident(text: str, year: int | None) -> bool:
+    """Are the sentence's counts totals over a war, a year or a playlist, no incident's?"""
+    return bool(
+        _HISTORY_CUE.search(without_superlatives(ONE_OF_SEVERAL.sub("", text)))
+        or _other_year(year, text)
+        or is_playlist_entry(text)
+    )
+
+
+@lru_cache(maxsize=256)
+def _tells_other_shooting(text: str) -> bool:
+    return _OTHER_SHOOTING.search(text) is not None
 
 
 def _scope(
-    extraction: Extraction,
-    info: SentenceFacts,
-    claim: Claim,
-    counted: Mapping[int, list[int]],
-    totals: dict[int, bool],
+    extraction: Extraction, info: SentenceFacts, claim: Claim, counted: Mapping[int, list[int]]
 ) -> str:
-    """`counted`: where the counts of each sentence that gives one end; `totals`: whether a
-    sentence states no incident's count (_no_incident), kept per sentence index."""
+    """`counted`: where the counts of each sentence that gives one end."""
     position = claim.start - info.sentence.start
     text = info.sentence.text
     before = text[:position]
-    if claim.kind in _COUNTS:
-        if info.index not in totals:
-            totals[info.index] = _no_incident(extraction, text)
-        if totals[info.index]:
-            return NONE
+    published = extraction.article.published
+    if claim.kind in _COUNTS and _no_incident(text, published.year if published else None):
+        return NONE
     if claim.kind == Kind.PERSON and speaks(text, position, claim.end - info.sentence.start):
         return MAIN  # the day a speaker's sentence names is when they spoke
     other_time = _other_time(extraction, info, position)
-    if claim.kind in _COUNTS and _OTHER_SHOOTING.search(text):
+    if claim.kind in _COUNTS and _tells_other_shooting(text):
         return _key(other_time, _other_place(extraction, info, position))
     # A place in another country moves a casualty figure; a name or a deployment is often
     # described by where it operates ("commander of operations in Syria") and stays put.
@@ -191,15 +203,6 @@ def _scope(
         # Deployments are standing facts; only an explicit other time moves them.
         return MAIN
     return _key(other_time, other_place)
-
-
-def _no_incident(extraction: Extraction, text: str) -> bool:
-    """Are the sentence's counts a history's, another year's or a video teaser's?"""
-    return bool(
-        _HISTORY_CUE.search(without_superlatives(ONE_OF_SEVERAL.sub("", text)))
-        or _other_year(extraction, text)
-        or is_playlist_entry(text)
-    )
 
 
 def _weekend_event(extraction: Extraction, before: str) -> bool:
@@ -270,14 +273,7 @@ def _other_time(
     main = extraction.main_time
     if extraction.main_time_sentence == info.index:
         return None
-    text = info.sentence.text
-    # "said on Thursday" dates the statement, not an event.
-    times = [
-        t
-        for t in info.times
-        if not stated_time(text, t)
-        and not AS_OF_BEFORE.search(text[max(0, t.start - 40) : t.start])
-    ]
+    times = _event_times(info.sentence.text, info.times)
     candidates = [t for t in times if not _same_time(main, t)]
     if not candidates:
         return None
@@ -288,6 +284,17 @@ def _other_time(
     ):
         return None
     return nearest
+
+
+@lru_cache(maxsize=256)
+def _event_times(text: str, found: tuple[TimeExpression, ...]) -> tuple[TimeExpression, ...]:
+    """The sentence's time phrases but those dating a statement ("said on Thursday")."""
+    return tuple(
+        t
+        for t in found
+        if not stated_time(text, t)
+        and not AS_OF_BEFORE.search(text[max(0, t.start - 40) : t.start])
+    )
 
 
 def _same_time(main: TimeExpression | None, other: TimeExpression) -> bool:

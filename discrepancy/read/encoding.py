@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import ftfy
-from ftfy.badness import is_bad
-from ftfy.chardata import CONTROL_CHARS
+if TYPE_CHECKING:
+    from ftfy import TextFixerConfig
 
 # Only a small sample is needed to tell text from binary data.
 SAMPLE_BYTES = 8192
@@ -29,17 +30,6 @@ WARN_NUL = "replaced NUL bytes with U+FFFD"
 # A few stray NUL bytes in text (a crawler's glitch) are replaced; more than this share of a
 # sample is binary data or UTF-16 without a byte order mark.
 _MAX_NUL_SHARE = 0.001
-
-# ftfy repairs mojibake and HTML entities but must leave clean text byte-identical: keep
-# curly quotes, dashes, line breaks, ligatures, character widths and the Unicode form.
-_FTFY_CONFIG = ftfy.TextFixerConfig(
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    normalization=None,
-    explain=False,
-)
 
 # Bytes that are not valid UTF-8 are read as cp1252; the five bytes cp1252 leaves undefined
 # fall back to latin-1.
@@ -111,22 +101,59 @@ def replace_nul(text: str) -> tuple[str, list[str]]:
     return text.replace("\x00", "\ufffd"), [WARN_NUL]
 
 
+def ftfy_config() -> TextFixerConfig:
+    """The configuration `fix_text` runs ftfy with."""
+    # ftfy is imported only for a text that may need it (see _CLEAN_TEXT): importing it is a
+    # tenth of a second, most of a one-article check's start-up.
+    import ftfy
+
+    # ftfy repairs mojibake and HTML entities but must leave clean text byte-identical: keep
+    # curly quotes, dashes, line breaks, ligatures, character widths and the Unicode form.
+    return ftfy.TextFixerConfig(
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        normalization=None,
+        explain=False,
+    )
+
+
 # ftfy leaves a line as it is when it holds no "&" (HTML entities), none of the characters its
 # fixers replace or remove (C1 controls, surrogates, the control characters it strips) and
 # no sign of mojibake (`is_bad`, the test its encoding fix starts with): such lines skip
 # ftfy's whole round of fixes.
-_FTFY_TOUCHES = re.compile(
-    "[&\x80-\x9f\ud800-\udfff" + "".join(re.escape(chr(c)) for c in sorted(CONTROL_CHARS)) + "]"
-)
+@lru_cache(maxsize=1)
+def _ftfy_touches() -> re.Pattern[str]:
+    from ftfy.chardata import CONTROL_CHARS
+
+    return re.compile(
+        "[&\x80-\x9f\ud800-\udfff" + "".join(re.escape(chr(c)) for c in sorted(CONTROL_CHARS)) + "]"
+    )
+
+
+# A text ftfy leaves alone, told without importing it: printable ASCII but "&", tab, line
+# feed, form feed and carriage return (none of them a control character ftfy strips), and
+# the punctuation of clean English text (curly quotes, dashes, the ellipsis, a no-break
+# space), which ftfy's mojibake test finds only beside accented letters, currency signs or
+# other symbols (tests/read/test_ingest_ftfy.py tries every short string of them on ftfy).
+CLEAN_PUNCTUATION = "‘’“”–—…\xa0"
+_CLEAN_TEXT = re.compile(f"[\t\n\x0c\r -%'-~{CLEAN_PUNCTUATION}]*")
 
 
 def fix_text(text: str) -> str:
-    """`ftfy.fix_text(text, config=_FTFY_CONFIG)`, skipping the lines it would leave alone.
+    """`ftfy.fix_text(text, config=ftfy_config())`, skipping the lines it would leave alone.
 
     ftfy fixes text line by line (segments of at most `max_decode_length` characters) and
     stops unescaping HTML for the rest of the text once a segment holds "<": both kept here.
     """
-    config = _FTFY_CONFIG
+    if _CLEAN_TEXT.fullmatch(text):
+        return text
+    import ftfy
+    from ftfy.badness import is_bad
+
+    touches = _ftfy_touches()
+    config = ftfy_config()
     out: list[str] = []
     pos = 0
     while pos < len(text):
@@ -138,7 +165,7 @@ def fix_text(text: str) -> str:
         segment = text[pos:textbreak]
         if config.unescape_html == "auto" and "<" in segment:
             config = config._replace(unescape_html=False)
-        if not _FTFY_TOUCHES.search(segment) and (segment.isascii() or not is_bad(segment)):
+        if not touches.search(segment) and (segment.isascii() or not is_bad(segment)):
             out.append(segment)
         else:
             out.append(ftfy.fix_and_explain(segment, config).text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -69,6 +68,9 @@ def _xml_text(text: str) -> str:
 
 def to_junit(report: Report, reviews: Mapping[str, Review] | None = None) -> str:
     """JUnit XML: a testcase per incident, a failure per unreviewed discrepancy in it."""
+    # Imported here: the other formats (and a run writing JSON only) do not need it.
+    import xml.etree.ElementTree as ET
+
     reviews = reviews or {}
     facts = _facts_by_fingerprint(report)
     by_incident: dict[str, list[Discrepancy]] = {}

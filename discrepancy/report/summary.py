@@ -13,8 +13,6 @@ from typing import Any
 from discrepancy.align.facts import fingerprint
 from discrepancy.models import NUMERIC_KINDS, Article, Discrepancy, Fact, Incident, Kind, Report
 from discrepancy.report import formatting
-from discrepancy.report.html_labels import display_label
-from discrepancy.report.html_model import kind_rank
 
 # How many conflicts the end-of-run summary lists; the HTML report has them all.
 TOP_CONFLICTS = 5
@@ -127,6 +125,10 @@ def flagged(report: Report) -> list[Flagged]:
 
 def _label(incident: Incident, headlines: Mapping[str, Mapping[str, Any]]) -> str:
     """The incident's name as the HTML report gives it, with its date and place."""
+    # The HTML report's modules are imported only when a fact is flagged: a run with
+    # --no-html and nothing to review does not load them (start-up of a one-article check).
+    from discrepancy.report.html_labels import display_label
+
     raw = {"id": incident.id, "label": incident.label, "location": incident.location,
            "date": incident.date.isoformat() if incident.date else None,
            "articles": list(incident.articles)}  # fmt: skip
@@ -136,6 +138,8 @@ def _label(incident: Incident, headlines: Mapping[str, Mapping[str, Any]]) -> st
 
 def severity(item: Flagged) -> tuple[int, bool, bool, tuple[int, str], int, str]:
     """Sort key: status, reported before background, cross-source first, kind, sources."""
+    from discrepancy.report.html_model import kind_rank
+
     return (
         _STATUS_RANK[item.status],
         not item.incident.articles,

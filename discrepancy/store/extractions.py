@@ -34,6 +34,12 @@ _SOURCES = ("extract", "link", "models.py")
 Extracted = tuple[Profile, list[Claim]]
 # A stored row: (digest, claims JSON, profile JSON), or None.
 Lookup = Callable[[str, str], "tuple[str, str, str] | None"]
+# A stored failure of (article, version): (digest, reason), or None.
+FailureLookup = Callable[[str, str], "tuple[str, str] | None"]
+# Said after a remembered failure's reason under a batch's skipped articles.
+NOT_RETRIED = (
+    "failed before with these extractors; not tried again until they or the article change"
+)
 
 
 @functools.cache
@@ -179,10 +185,14 @@ def decode_profile(text: str, index: int) -> Profile:
 class StoredExtractions:
     """Extractions a run takes from the store, and the ones it makes, to be saved with it."""
 
-    def __init__(self, lookup: Lookup, version: str | None = None) -> None:
+    def __init__(
+        self, lookup: Lookup, version: str | None = None, failures: FailureLookup | None = None
+    ) -> None:
         self._lookup = lookup
+        self._failures = failures
         self.version = version or extractor_version()
         self._fresh: dict[str, tuple[Article, Extracted]] = {}
+        self._failed: dict[str, tuple[Article, str]] = {}
         # How many articles were taken from the store and how many were extracted.
         self.reused = 0
         self.extracted = 0
@@ -199,6 +209,26 @@ class StoredExtractions:
         """Keep an extraction the run made, to be saved with the run."""
         self.extracted += 1
         self._fresh[article.id] = (article, extracted)
+        self._failed.pop(article.id, None)
+
+    def failure(self, article: Article) -> str | None:
+        """Why this article's extraction failed under this version, if it did (and the article
+        is the one that failed): the batch skips it with that reason instead of failing again."""
+        if self._failures is None:
+            return None
+        row = self._failures(article.id, self.version)
+        if row is None or row[0] != article_digest(article):
+            return None
+        return f"{row[1]} ({NOT_RETRIED})"
+
+    def put_failure(self, article: Article, reason: str) -> None:
+        """Keep the reason an article failed in this run, to be saved with the run."""
+        self._failed[article.id] = (article, reason)
+
+    def failure_rows(self) -> Iterator[tuple[str, str, str, str]]:
+        """(article, digest, version, reason) of every article whose extraction failed."""
+        for article_id, (article, reason) in self._failed.items():
+            yield article_id, article_digest(article), self.version, reason
 
     def rows(self) -> Iterator[tuple[str, str, str, str, str]]:
         """(article, digest, version, claims, profile) of every extraction the run made."""

@@ -27,16 +27,14 @@ from discrepancy.models import (
     Status,
 )
 from discrepancy.store import decisions as store_decisions
-from discrepancy.store import renames
+from discrepancy.store import renames, staging
 from discrepancy.store.rows import (
     Decision,
     Renamed,
     StoredDiscrepancy,
     article_from_row,
-    article_values,
     claim_from_row,
     date_from_iso,
-    iso,
     now,
 )
 
@@ -96,6 +94,8 @@ class Store:
         self._db = connection
         self._db.row_factory = sqlite3.Row
         self.path = path
+        # The report whose rows stage_run wrote last, for save_run to copy in.
+        self._staged: Report | None = None
 
     def __enter__(self) -> Store:
         return self
@@ -225,6 +225,14 @@ class Store:
         ).fetchone()
         return None if row is None else (row[0], row[1], row[2])
 
+    def extraction_failure(self, article: str, version: str) -> tuple[str, str] | None:
+        """How an article's extraction under this version failed: (digest, reason)."""
+        row = self._db.execute(
+            "SELECT digest, reason FROM extraction_failures WHERE article = ? AND version = ?",
+            (article, version),
+        ).fetchone()
+        return None if row is None else (row[0], row[1])
+
     def save_extractions(self, rows: Iterable[tuple[str, str, str, str, str]]) -> None:
         """Keep (article, digest, version, claims, profile) rows, replacing older ones.
 
@@ -252,8 +260,23 @@ class Store:
     def stored_incidents(self) -> list[sqlite3.Row]:
         """The latest run's incidents: id, articles, mentioned_in, background_of."""
         return self._db.execute(
-            "SELECT id, articles, mentioned_in, background_of FROM incidents"
+            "SELECT id, articles, mentioned_in, background_of FROM incidents ORDER BY position"
         ).fetchall()
+
+    def stage_run(
+        self, added: Sequence[Article], replaced: Sequence[Article], report: Report,
+        extractions: Iterable[staging.ExtractionRow] = (),
+        failures: Iterable[staging.FailureRow] = (),
+    ) -> None:  # fmt: skip
+        """Write a run's rows where `save_run` takes them from, before the write lock is taken.
+
+        Every row is encoded and written here, and compared with the store's, outside any
+        transaction on the store: save_run holds the write lock only to write what differs
+        (staging.py). The comparison holds while no other run is saved before save_run.
+        """
+        staging.stage(self._db, added, replaced, report, extractions, failures)
+        staging.compare(self._db)
+        self._staged = report
 
     def save_run(
         self, inputs: Sequence[str], added: Sequence[Article], replaced: Sequence[Article],
@@ -263,15 +286,28 @@ class Store:
         """Record a run with its new and changed articles and its results; return the run id.
 
         Call it inside transaction(): the run, its articles and its results land together.
-        With `renamed`, discrepancies of renamed incidents keep their decisions (renames.py).
+        What stage_run staged for this report is written; otherwise it is staged now. With
+        `renamed`, discrepancies of renamed incidents keep their decisions (renames.py).
         """
+        if self._staged is not report:
+            self.stage_run(added, replaced, report)
         run = self._insert_run(inputs, len(added), len(replaced), unchanged, skipped)
-        self._write_articles(run, added, replaced)
-        self._write_results(run, report)
+        self._swap_in(run)
+        self._staged = None
         if renamed is not None:
             found = {d.fingerprint for d in report.discrepancies}
             renames.record(self._db, run, renamed, found)
         return run
+
+    def _swap_in(self, run: int) -> None:
+        staging.swap_in(self._db, run)
+
+    def save_staged_extractions(self) -> None:
+        """Keep the extractions (and failures) stage_run staged, after the run is saved: a few
+        hundred per write transaction, so that a reviewer's decision never waits for them all."""
+        for write in staging.extraction_writes(self._db):
+            with self.transaction():
+                write()
 
     def _insert_run(
         self, inputs: Sequence[str], added: int, replaced: int, unchanged: int,
@@ -289,66 +325,6 @@ class Store:
         )  # fmt: skip
         assert cursor.lastrowid is not None
         return cursor.lastrowid
-
-    def _write_articles(
-        self, run: int, added: Sequence[Article], replaced: Sequence[Article]
-    ) -> None:
-        # executemany over generators: one prepared statement, rows made as SQLite takes them.
-        seq = int(self._db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0])
-        self._db.executemany(
-            "UPDATE articles SET sha256 = ?, text = ?, source = ?, title = ?, published = ?,"
-            " path = ?, url = ?, dateline = ?, body_start = ?, line = ?, warnings = ?,"
-            " title_from_text = ?, updated_run = ? WHERE id = ?",
-            ((*article_values(a)[1:], run, a.id) for a in replaced),
-        )
-        self._db.executemany(
-            "INSERT INTO articles (id, sha256, text, source, title, published, path, url,"
-            " dateline, body_start, line, warnings, title_from_text, seq, first_run,"
-            " updated_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ((*article_values(a), n, run, run) for n, a in enumerate(added, seq + 1)),
-        )
-
-    def _write_results(self, run: int, report: Report) -> None:
-        """Replace the incidents, facts and claims; open, keep or resolve discrepancies."""
-        for table in ("claims", "facts", "incidents"):
-            self._db.execute(f"DELETE FROM {table}")  # fixed table names, not input
-        incidents = report.incidents
-        self._db.executemany(
-            "INSERT INTO incidents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            ((i.id, position, i.label, iso(i.date), i.location, json.dumps(list(i.articles)),
-              json.dumps(list(i.mentioned_in)), i.background_of)
-             for position, i in enumerate(incidents)),
-        )  # fmt: skip
-        self._db.executemany(
-            "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?)",
-            ((i.id, index, f.kind.value, f.subject, f.status.value, f.rule, int(f.revision))
-             for i in incidents for index, f in enumerate(i.facts)),
-        )  # fmt: skip
-        self._db.executemany(
-            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ((i.id, index, n, c.article, c.kind.value, c.value, c.start, c.end, c.sentence,
-              c.subject, c.low, c.high, c.normalized, c.attribution, c.scope, iso(c.event_date),
-              c.event_place, c.precision, int(c.derived))
-             for i in incidents for index, f in enumerate(i.facts)
-             for n, c in enumerate(f.claims)),
-        )  # fmt: skip
-        self._db.execute(
-            "UPDATE discrepancies SET position = NULL, resolved_run = coalesce(resolved_run, ?)",
-            (run,),
-        )
-        self._db.executemany(
-            "INSERT INTO discrepancies (fingerprint, incident, kind, subject, status,"
-            ' "values", articles, position, first_run, resolved_run)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
-            " ON CONFLICT (fingerprint) DO UPDATE SET incident = excluded.incident,"
-            " status = excluded.status, articles = excluded.articles,"
-            ' "values" = excluded."values", position = excluded.position,'
-            " resolved_run = NULL",
-            ((d.fingerprint, d.incident, d.kind.value, d.subject, d.status.value,
-              json.dumps(list(d.values), ensure_ascii=False),
-              json.dumps(list(d.articles), ensure_ascii=False), position, run)
-             for position, d in enumerate(report.discrepancies)),
-        )  # fmt: skip
 
     # -- reading results ----------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import pytest
 
-from discrepancy.extract.caseless import Caseless, fold_case
+from discrepancy.extract.caseless import Caseless, Deferred, fold_case
 
 PATTERN = r"\b(?P<count>\d+|two|three)\s+(?:people\s+)?(?P<verb>killed|wounded)\b"
 TEXTS = [
@@ -50,3 +50,15 @@ def test_capital_letters_in_a_pattern_are_refused() -> None:
     with pytest.raises(ValueError):
         Caseless(r"\bKilled\b")
     Caseless(r"(?P<name>\w+)\s\S")  # escapes and group names are not letters to match
+
+
+def test_deferred_is_compiled_on_first_use_and_matches_as_re() -> None:
+    deferred = Deferred(PATTERN, re.IGNORECASE)
+    assert "pattern" not in vars(deferred)
+    plain = re.compile(PATTERN, re.IGNORECASE)
+    for text in TEXTS:
+        assert _spans(deferred.finditer(text)) == _spans(plain.finditer(text))
+        for pos in range(len(text)):
+            found, expected = deferred.match(text, pos), plain.match(text, pos)
+            assert (found and found.span()) == (expected and expected.span())
+    assert vars(deferred)["pattern"] is deferred.pattern

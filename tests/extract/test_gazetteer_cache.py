@@ -21,7 +21,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
 def test_cached_table_is_the_built_one(cache_dir: Path) -> None:
     built = places.build_gazetteer()
     first = places.gazetteer()  # builds and writes the cache
-    assert len(list(cache_dir.glob("gazetteer-*.json"))) == 1
+    assert len(list(cache_dir.glob("gazetteer-*.marshal"))) == 1
     places.gazetteer.cache_clear()
     cached = places.gazetteer()  # reads the cache
     assert dict(first.items()) == built
@@ -34,8 +34,11 @@ def test_broken_cache_is_rebuilt(cache_dir: Path) -> None:
     path = places._cache_file()
     assert path is not None
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("{not json", encoding="utf-8")
-    assert dict(places.gazetteer().items()) == places.build_gazetteer()
+    built = places.build_gazetteer()
+    for broken in (b"{not marshal", b"", b"N"):  # garbage, empty, not a dict
+        path.write_bytes(broken)
+        places.gazetteer.cache_clear()
+        assert dict(places.gazetteer().items()) == built
 
 
 def test_unwritable_cache_still_gives_the_table(

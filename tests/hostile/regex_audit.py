@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import discrepancy
-from discrepancy.extract.caseless import Caseless
+from discrepancy.extract.caseless import Caseless, Deferred
 
 # Runs of the characters patterns repeat over (letters, capitals, digits, spaces, quotes,
 # dashes, dots, commas), alone and alternating: what makes nested or adjacent quantifiers
@@ -43,6 +43,8 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
                 compiled = [value]
             elif isinstance(value, Caseless):
                 compiled = [value.pattern, value._lower]
+            elif isinstance(value, Deferred):
+                compiled = [value.pattern]
             for pattern in compiled:
                 found.setdefault(id(pattern), (f"{module_info.name}.{name}", pattern))
     return list(found.values())

@@ -61,6 +61,9 @@ def _counted(text: str, day: dt.date | None) -> int:
             calls += 1
 
     built = build_article(text, "hostile", "hostile.txt", None, [], published=day)
+    if isinstance(built, Article):
+        # Patterns are compiled on first use, once a process: that is no article's cost.
+        _extract_one(0, built)
     sys.setprofile(profile)
     try:
         if isinstance(built, Article):

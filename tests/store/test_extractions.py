@@ -147,6 +147,12 @@ class _Counting:
     def put(self, article: Article, extracted: Any) -> None:
         self.kept[article.id] = extracted
 
+    def failure(self, article: Article) -> str | None:
+        return None
+
+    def put_failure(self, article: Article, reason: str) -> None:
+        raise AssertionError(f"{article.id} failed: {reason}")
+
 
 def test_extract_and_scope_numbers_cached_profiles_by_their_place_in_the_run() -> None:
     articles = read("articles")

@@ -297,13 +297,13 @@ def test_failed_batch_write_leaves_the_store_as_before(
     with open_store(db) as store:
         check_batch(store, batch("part1"))
     before = table_rows(db)
-    original = Store._write_results
+    original = Store._swap_in
 
-    def broken(self: Store, run: int, report: Report) -> None:
-        original(self, run, report)
+    def broken(self: Store, run: int) -> None:
+        original(self, run)
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Store, "_write_results", broken)
+    monkeypatch.setattr(Store, "_swap_in", broken)
     with open_store(db) as store, pytest.raises(RuntimeError, match="disk full"):
         check_batch(store, batch("part2"))
     assert table_rows(db) == before
@@ -313,14 +313,14 @@ KILL_SCRIPT = """
 import sys, time
 from discrepancy.store import sqlite as store
 
-original = store.Store._write_results
+original = store.Store._swap_in
 
-def slow(self, run, report):
-    original(self, run, report)
+def slow(self, run):
+    original(self, run)
     print("written", flush=True)  # everything is written, nothing committed
     time.sleep(120)
 
-store.Store._write_results = slow
+store.Store._swap_in = slow
 from discrepancy.cli import main
 sys.argv = ["discrepancy", "check", *sys.argv[1:]]
 main()
