@@ -19,7 +19,7 @@ _SAID_BY_AFTER = re.compile(
 )
 # Both said-by patterns need a reporting verb, which most sentences lack.
 _VERB = re.compile(lexicon.ATTRIBUTION_VERBS)
-_ACCORDING_TO = Caseless(r"\baccording\s+to\s+(?P<who>[^,.;]{2,60})")
+_ACCORDING_TO = Caseless(r"\baccording\s+to\s+(?P<who>[^,.;]{2,60})", needs=("according",))
 _NOT_A_SOURCE_START = frozenset({"in", "on", "at", "by", "to", "that", "which"})
 _PASSIVE_ENDS = frozenset({"was", "were", "is", "are", "been", "be"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which"})

@@ -19,6 +19,7 @@ from discrepancy.extract.count_phrases import (
     plus,
     scan,
 )
+from discrepancy.extract.gates import COUNT_WORD
 from discrepancy.extract.numbers import Interval, count_interval, parse_number
 from discrepancy.extract.tolls import find_tolls
 from discrepancy.models import Kind
@@ -76,6 +77,9 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
     if not _ANY_CASUALTY_WORD.test(sentence):
         return
     sentence = sentence.translate(_QUOTES_AS_SPACES)
+    # Most casualty sentences state no figure ("a man was killed"): the patterns that read
+    # one are skipped there (gates.COUNT_WORD).
+    counts = COUNT_WORD.test(sentence)
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
@@ -102,10 +106,11 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
         deaths = ("killed", "deaths", "fatalities", "died")
         kind = Kind.KILLED if verb.lower() in deaths else Kind.WOUNDED
         yield emit(kind, match.start(), match.end(), (0, 0))
-    for toll in find_tolls(sentence):
+    for toll in find_tolls(sentence) if counts else ():
         if free(toll.start, toll.end):
             yield emit(toll.kind, toll.start, toll.end, toll.interval, revision=toll.revision)
-    for pattern in (patterns.LEAVING, patterns.PASSIVE, patterns.ACTIVE, patterns.DEATHS_OF):
+    count_patterns = (patterns.LEAVING, patterns.PASSIVE, patterns.ACTIVE, patterns.DEATHS_OF)
+    for pattern in count_patterns if counts else ():
         for match in scan(pattern, sentence):
             head = head_noun(match.group("np") or "")
             if not is_person_head(head, match.group("np") or "") or not plausible_number(
@@ -159,7 +164,7 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
             ):
                 kind = Kind.KILLED
             yield emit(kind, count_start, count_end, interval)
-    for match in patterns.DEATHS_COUNTED.finditer(sentence):
+    for match in patterns.DEATHS_COUNTED.finditer(sentence) if counts else ():
         interval = count_interval(match)
         start, end = match.start("count"), match.end("count")
         if interval is not None and plausible_number(sentence, match) and free(start, end):
@@ -231,7 +236,7 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
         ):
             continue
         yield emit(Kind.KILLED, start, end, (1, None))
-    yield from _shot(sentence, free, emit)
+    yield from _shot(sentence, free, emit, counts)
 
 
 # "shot at each other", "shot at officers": fired at, not hit ("shot at a party" is a place).
@@ -239,10 +244,12 @@ def _shot(
     sentence: str,
     free: Callable[[int, int], bool],
     emit: Callable[..., CountMatch],
+    counts: bool = True,
 ) -> Iterator[CountMatch]:
-    """People shot, killed or not: "three people were shot, one fatally", "a boy was shot"."""
+    """People shot, killed or not: "three people were shot, one fatally", "a boy was shot".
+    `counts`: whether the sentence may state a figure at all (gates.COUNT_WORD)."""
     counted: list[tuple[int, int]] = []  # "One man was shot" is one reading, not two
-    for match in scan(patterns.SHOT_COUNT, sentence):
+    for match in scan(patterns.SHOT_COUNT, sentence) if counts else ():
         head = head_noun(match.group("np") or "")
         if not is_person_head(head, match.group("np") or "") or not plausible_number(
             sentence, match
@@ -262,7 +269,7 @@ def _shot(
             killed = parse_number(fatal) or 0
             yield emit(Kind.KILLED, match.start("fatal"), match.end("fatal"), (killed, killed))
             yield emit(Kind.WOUNDED, start, end, (interval[0] - killed, interval[0] - killed))
-    for match in patterns.SENT_TO_HOSPITAL.finditer(sentence):
+    for match in patterns.SENT_TO_HOSPITAL.finditer(sentence) if counts else ():
         head = head_noun(match.group("np") or "")
         interval = interval_for(match, head)
         start, end = match.start("count"), match.end("count")

@@ -139,7 +139,8 @@ TOLL = Caseless(
     # "of", "at" and "to" only right after the toll: "a toll of 12", "with the toll at 12".
     rf"(?P<verb>(?P<rise>{RISE_VERBS})|stands|stood|is|was|were|put|of|at|to){TOLL_FROM}"
     rf"(?:\s+(?:to|at))?\s+{COUNT}",
-    needs=("toll", "tally", "count", "number"),
+    # "count" only in "death count": "death" is the rarer word ("county" is common).
+    needs=("toll", "tally", "death", "number"),
 )
 # The toll as an object: "put the death toll at 70", "raising the total number of victims
 # to 13".
@@ -148,7 +149,7 @@ TOLL_PUT = Caseless(
     r"|bringing|lifted|lifting|revised|revising|lowered|lowering|cut|cutting|reduced|reducing"
     r"|updated|updating|corrected|correcting)\s+(?:the|its|their)\s+(?:[\w’'\-]+\s+){0,2}?"
     rf"{TOLL_SUBJECT}(?P<gap>(?:\s+{TOLL_GAP_WORD}){{0,12}}?){TOLL_FROM}\s+(?:at|to)\s+{COUNT}",
-    needs=("toll", "tally", "count", "number"),
+    needs=("toll", "tally", "death", "number"),
 )
 # A second figure for the same toll, its verb left out: "first put at nine, later at
 # seven", "rose to 9 and then to 11". Matched right after a toll's count.

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from discrepancy.extract import lexicon
+from discrepancy.extract.gates import prefix_tree
 
 Interval = tuple[float | None, float | None]
 
@@ -42,12 +43,25 @@ _QUALIFIERS = sorted(
 QUALIFIER = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in _QUALIFIERS)
 NUMBER = rf"(?:{_DOZEN}|{_DIGITS}|{_WORD_NUMBER})"
 
-# The letters a count can start with: re skips other positions without trying every
-# alternative of the count, which is most of a casualty pattern's cost.
-_FIRST_LETTERS = "".join(
-    sorted(
-        {w[0] for w in [*_QUALIFIERS, *lexicon.VAGUE_QUANTITIES, *lexicon.NUMBER_WORDS, "between"]}
+
+def _first_word(phrase: str) -> str:
+    head, space, _ = phrase.partition(" ")
+    return head + space
+
+
+# What a count can start with: digits, or the first word of a qualifier, a number word, a
+# vague quantity, "between" or "a" ("a hundred"; a word followed by more words keeps its
+# space). Tested first at every word, it lets re pass over most words without trying every
+# alternative of the count, which was most of a casualty pattern's cost (the letters alone
+# let through nearly every word).
+_COUNT_START = (
+    r"(?=\d|"
+    + prefix_tree(
+        {_first_word(w) for w in [*_QUALIFIERS, *lexicon.VAGUE_QUANTITIES]}
+        | set(lexicon.NUMBER_WORDS)
+        | {"between ", "a "}
     )
+    + ")"
 )
 
 # A count: optional qualifier, a number, a range ("between 10 and 15", "10 to 15", "10-15")
@@ -58,7 +72,7 @@ def count_pattern(suffix: str = "") -> str:
     """COUNT with every group name ending in `suffix`: a pattern that reads two counts
     ("three women and four children") names the second one's groups apart."""
     return (
-        rf"(?=[\d{_FIRST_LETTERS}])(?P<count{suffix}>(?:(?P<qual{suffix}>{QUALIFIER})\s+)?"
+        rf"{_COUNT_START}(?P<count{suffix}>(?:(?P<qual{suffix}>{QUALIFIER})\s+)?"
         rf"(?:between\s+(?P<lo{suffix}>{NUMBER})\s+and\s+(?P<hi{suffix}>{NUMBER})"
         rf"|(?P<num{suffix}>{NUMBER})(?:\s*(?:-|–|to|or)\s*(?P<num2{suffix}>{NUMBER}))?"
         rf"|(?P<vague{suffix}>{_VAGUE})))(?![\w%$])"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from discrepancy.extract import lexicon
 from discrepancy.extract.caseless import Caseless, Deferred
+from discrepancy.extract.gates import prefix_tree
 from discrepancy.extract.given_names import is_given_name
 from discrepancy.extract.places import Gazetteer, gazetteer
 
@@ -33,14 +34,20 @@ def _longest_first(word: str) -> tuple[int, str]:
     return (-len(word), word)
 
 
-_ROLE_PREFIX = r"(?:(?:deputy|senior|top|former|assistant|acting|local|military)\s+)?"
+_ROLE_PREFIX_WORDS = (
+    "deputy", "senior", "top", "former", "assistant", "acting", "local", "military"
+)  # fmt: skip
+_ROLE_PREFIX = r"(?:(?:" + "|".join(_ROLE_PREFIX_WORDS) + r")\s+)?"
 _ROLE_AFTER = Deferred(
     r"^,?\s+(?:who\s+(?:was|is)\s+)?(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?P<role>" + _ROLE_PREFIX + "|".join(sorted(lexicon.ROLE_WORDS, key=_longest_first)) + r")\b",
     re.IGNORECASE,
 )
 _ROLE_BEFORE = Caseless(
-    r"\b(?P<role>"
+    # The look-ahead passes over the window's other words at a letter or two.
+    r"\b(?="
+    + prefix_tree(lexicon.ROLE_WORDS | set(_ROLE_PREFIX_WORDS))
+    + r")(?P<role>"
     + _ROLE_PREFIX
     + "|".join(sorted(lexicon.ROLE_WORDS, key=_longest_first))
     + r")\b"
@@ -58,6 +65,7 @@ _RANKS = frozenset({"sgt", "lt", "capt", "cpl", "det", "mr", "mrs", "ms", "dr", 
 _ROLE_RIGHT_BEFORE = Deferred(
     r"\b(?P<role>" + "|".join(sorted(lexicon.ROLE_WORDS, key=_longest_first)) + r")\s+$"
 )
+_LONGEST_ROLE = max(map(len, lexicon.ROLE_WORDS))
 _ARABIC_NAME = Deferred(
     r"\b(?:al|el|[aeu](?:sh|th|dh|[tdrzsn]))-[A-Z]|\b(?:Abu|Umm|bin|ibn)\s+[A-Z]"
 )
@@ -143,10 +151,12 @@ def _is_role_word(word: str) -> bool:
 def find_names(sentence: str) -> Iterator[NameMention]:
     """People and organisations named in one sentence."""
     places = gazetteer()
+    # _ALIAS is matched after every run: only where its words occur at all.
+    aliases = "alias" in sentence or "aka" in sentence
     for run in (part for whole in _runs(sentence) for part in _split_after_organization(whole)):
         # Most runs are one capitalised word, which names a person never and an organisation
         # only when it is an organisation's head ("Hezbollah").
-        alias = _ALIAS.match(sentence, run[-1].end())
+        alias = _ALIAS.match(sentence, run[-1].end()) if aliases else None
         if len(run) == 1 and alias and run[0].group()[:1].isupper():
             # "Sahil alias Shafaq": a one-word name with its alias is a person's name.
             start, end = run[0].start(), alias.end()
@@ -341,7 +351,9 @@ def _is_region(word: str, places: Gazetteer) -> bool:
 
 def _role_before(sentence: str, start: int) -> str | None:
     window = sentence[max(0, start - 90) : start]
-    direct = _ROLE_RIGHT_BEFORE.search(window)
+    # The role ends where the window's trailing white space starts: no match starts earlier
+    # than the longest role before that.
+    direct = _ROLE_RIGHT_BEFORE.search(window, max(0, len(window.rstrip()) - _LONGEST_ROLE))
     if direct:
         return direct.group("role").lower()
     before = _ROLE_BEFORE.search(window)

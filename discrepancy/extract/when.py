@@ -10,17 +10,23 @@ from functools import lru_cache
 
 from discrepancy.extract import lexicon
 from discrepancy.extract.caseless import Caseless
+from discrepancy.extract.gates import prefix_tree
 
 _MONTH = r"(?:" + "|".join(lexicon.MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 _WEEKDAY = r"(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + r")"
+# Every month's name and abbreviation starts with its first three letters.
+_MONTH_STARTS = frozenset(month[:3] for month in lexicon.MONTHS)
 
+# Each pattern below opens with a look-ahead for the words it can start with (gates.prefix_tree):
+# a sentence's other words are passed over at a letter or two.
 EXPLICIT_DATE = Caseless(
-    rf"\b(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    rf"\b(?=\d|{prefix_tree(_MONTH_STARTS)})(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
     r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b"
 )
 WEEKDAY = Caseless(
-    rf"\b(?:(?P<last>last|this|next)\s+)?{_WEEKDAY}(?:’s|'s)?"
+    rf"\b(?={prefix_tree({'last ', 'this ', 'next '} | {d[:3] for d in lexicon.WEEKDAYS})})"
+    rf"(?:(?P<last>last|this|next)\s+)?{_WEEKDAY}(?:’s|'s)?"
     r"(?:\s+(?P<part>night|morning|afternoon|evening))?\b"
 )
 RELATIVE_DAY = Caseless(
@@ -29,10 +35,11 @@ RELATIVE_DAY = Caseless(
     needs=("today", "night", "morning", "afternoon", "evening", "yesterday"),
 )
 MONTH_ONLY = Caseless(
-    rf"\b(?:in\s+)?(?:(?P<when>early|mid|late)[\s-]+)?(?P<month>{_MONTH})"
+    rf"\b(?={prefix_tree({'in ', 'early', 'mid', 'late'} | _MONTH_STARTS)})"
+    rf"(?:in\s+)?(?:(?P<when>early|mid|late)[\s-]+)?(?P<month>{_MONTH})"
     r"(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)",
     # Every month name and abbreviation starts with its first three letters.
-    needs=tuple(month[:3] for month in lexicon.MONTHS),
+    needs=tuple(sorted(_MONTH_STARTS)),
 )
 
 _DIGIT = re.compile(r"\d")
