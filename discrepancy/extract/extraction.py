@@ -11,6 +11,7 @@ from discrepancy.extract import lexicon
 from discrepancy.extract.attribution import find_attribution
 from discrepancy.extract.caseless import Caseless
 from discrepancy.extract.casualties import find_counts
+from discrepancy.extract.gates import prefix_tree
 from discrepancy.extract.people import find_names
 from discrepancy.extract.places import (
     PlaceMention,
@@ -24,13 +25,16 @@ from discrepancy.extract.when import TimeExpression, find_times, has_background_
 from discrepancy.models import Article, Claim, Kind
 
 # Words that say a sentence reports an attack or shooting: the first such sentence is the lead.
-_EVENT = Caseless(
-    r"\b(?:strike|strikes|attack|attacked|shooting|shot|killed|killing|wounded|injured|bomb"
-    r"|bombing|blast|explosion|stabbing|dead|died|gunfire|gunman|drone|raid|clash|ambush"
+_EVENT_WORDS = (
+    "strike", "strikes", "attack", "attacked", "shooting", "shot", "killed", "killing",
+    "wounded", "injured", "bomb", "bombing", "blast", "explosion", "stabbing", "dead", "died",
+    "gunfire", "gunman", "drone", "raid", "clash", "ambush",
     # "The death toll from Saturday's shelling has risen to 21": a toll or a shelling is the
     # event as surely as a strike.
-    r"|shelling|shelled|airstrikes?|bombardment|toll)\b"
-)
+    "shelling", "shelled", "airstrike", "airstrikes", "bombardment", "toll",
+)  # fmt: skip
+# The look-ahead tests a position's first letters before its word boundary (gates.prefix_tree).
+_EVENT = Caseless(rf"(?={prefix_tree(frozenset(_EVENT_WORDS))})\b(?:{'|'.join(_EVENT_WORDS)})\b")
 _LEAD_SENTENCES = 4
 
 

@@ -45,9 +45,9 @@ _ROLE_AFTER = Deferred(
 )
 _ROLE_BEFORE = Caseless(
     # The look-ahead passes over the window's other words at a letter or two.
-    r"\b(?="
+    r"(?="
     + prefix_tree(lexicon.ROLE_WORDS | set(_ROLE_PREFIX_WORDS))
-    + r")(?P<role>"
+    + r")\b(?P<role>"
     + _ROLE_PREFIX
     + "|".join(sorted(lexicon.ROLE_WORDS, key=_longest_first))
     + r")\b"

@@ -44,9 +44,11 @@ _COMMON_WORDS = frozenset(
     marion florence orange warren aurora""".split()
 )
 
-_CAPITALISED = Deferred(r"\b[A-Z][\w’'\-.]*(?:\s+(?:[A-Z][\w’'\-]*|of|al-\w+)){0,2}")
+# Each look-ahead below only tests first the letter a match starts with: re then passes over
+# the other positions without testing a word boundary at each.
+_CAPITALISED = Deferred(r"(?=[A-Z])\b[A-Z][\w’'\-.]*(?:\s+(?:[A-Z][\w’'\-]*|of|al-\w+)){0,2}")
 _LOCAL_AREA = Deferred(
-    r"\b(?:in|near|at|on|outside)\s+(?:the\s+)?(?P<area>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"
+    r"(?=at\s|in\s|near\s|o(?:n\s|utside\s))\b(?:in|near|at|on|outside)\s+(?:the\s+)?(?P<area>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"
     r"(?:\s+(?P<type>neighbou?rhood|district|area|suburb|township|county|village|town))?",
 )
 _STREET_TYPE = (

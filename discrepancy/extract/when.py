@@ -17,25 +17,29 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + r")"
 # Every month's name and abbreviation starts with its first three letters.
 _MONTH_STARTS = frozenset(month[:3] for month in lexicon.MONTHS)
 
-# Each pattern below opens with a look-ahead for the words it can start with (gates.prefix_tree):
-# a sentence's other words are passed over at a letter or two.
+# Each pattern below opens with a look-ahead for the words it can start with (gates.prefix_tree),
+# before its word boundary: a sentence's other words are passed over at a letter or two.
 EXPLICIT_DATE = Caseless(
-    rf"\b(?=\d|{prefix_tree(_MONTH_STARTS)})(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    rf"(?=\d|{prefix_tree(_MONTH_STARTS)})\b(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
     r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b"
 )
 WEEKDAY = Caseless(
-    rf"\b(?={prefix_tree({'last ', 'this ', 'next '} | {d[:3] for d in lexicon.WEEKDAYS})})"
+    rf"(?={prefix_tree({'last ', 'this ', 'next '} | {d[:3] for d in lexicon.WEEKDAYS})})\b"
     rf"(?:(?P<last>last|this|next)\s+)?{_WEEKDAY}(?:’s|'s)?"
     r"(?:\s+(?P<part>night|morning|afternoon|evening))?\b"
 )
+_RELATIVE_STARTS = frozenset(
+    {"today", "tonight", "this ", "yesterday", "last ", "overnight", "early", "earlier"}
+)
 RELATIVE_DAY = Caseless(
+    rf"(?={prefix_tree(_RELATIVE_STARTS)})"
     r"\b(?P<rel>today|tonight|this\s+morning|this\s+afternoon|this\s+evening|yesterday"
     r"|last\s+night|overnight|early\s+this\s+morning|earlier\s+today)\b",
     needs=("today", "night", "morning", "afternoon", "evening", "yesterday"),
 )
 MONTH_ONLY = Caseless(
-    rf"\b(?={prefix_tree({'in ', 'early', 'mid', 'late'} | _MONTH_STARTS)})"
+    rf"(?={prefix_tree({'in ', 'early', 'mid', 'late'} | _MONTH_STARTS)})\b"
     rf"(?:in\s+)?(?:(?P<when>early|mid|late)[\s-]+)?(?P<month>{_MONTH})"
     r"(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)",
     # Every month name and abbreviation starts with its first three letters.
