@@ -154,10 +154,8 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     headline_proper = _headline_proper(article.title or "")
     title = headline_proper.lower()
     # The headline names what the story is about; its words count twice.
-    counts = Counter(w for w in _WORD.findall(lead) if w not in lexicon.GROUPING_STOPWORDS)
-    counts.update(
-        {w: TITLE_WEIGHT for w in _WORD.findall(title) if w not in lexicon.GROUPING_STOPWORDS}
-    )
+    counts = Counter(w for w in _words(lead) if w not in lexicon.GROUPING_STOPWORDS)
+    counts.update({w: TITLE_WEIGHT for w in _words(title) if w not in lexicon.GROUPING_STOPWORDS})
     areas = {a for a in extraction.areas if a in story_lower}
     if article.title:
         # Headlines capitalise every word: "Shooting At Fuller Park" names an area too.
@@ -272,6 +270,11 @@ def _stated_counts(
 
 
 _POSSESSIVE = re.compile(r"[’']s$")
+
+
+def _words(text: str) -> list[str]:
+    """The lower-cased text's words, one apostrophe for all: "children’s" is "children's"."""
+    return _WORD.findall(text.replace("’", "'"))
 
 
 def area_key(area: str) -> str:
