@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from discrepancy.extract import lexicon
-from discrepancy.extract.names import person_key, person_rule, split_name
+from discrepancy.extract.names import fold, person_key, person_rule, split_name
 from discrepancy.link.profile import Profile, area_key, frozen
 
 # A key shared by more articles than this is too common to propose a pair (a city, a word).
@@ -367,7 +367,8 @@ def _candidate_pairs(
     for p, vector in zip(profiles, vectors, strict=True):
         # An official both quote proposes a pair too; the score weighs him by time apart.
         keys = {f"p:{split_name(n).family or n}".lower() for n in p.people}
-        keys |= {f"a:{a}" for a in p.areas}
+        # A place's name in any transliteration ("Kiev", "Kyiv") proposes the pair.
+        keys |= {f"a:{_folded(a)}" for a in p.areas}
         keys |= {f"o:{o}" for o in p.organizations}
         keys |= {f"b:{b}" for b in p.blocks}
         # A death toll few incidents have ("nine killed") proposes the reports stating it.
@@ -405,6 +406,11 @@ def _candidate_pairs(
                 if len(others) <= _MAX_BLOCK:
                     pairs.update((min(p.index, o), max(p.index, o)) for o in others if o != p.index)
     return pairs
+
+
+@lru_cache(maxsize=65536)
+def _folded(area: str) -> str:
+    return " ".join(fold(w) for w in area.split())
 
 
 def _without_boilerplate(profiles: Sequence[Profile], df: Counter[str]) -> list[Profile]:

@@ -1076,3 +1076,20 @@ def test_a_death_toll_few_shootings_have_lifts_the_day_veto(toll: str, vetoed: b
     first, second = cleaned(profiles(shooting, gathering, UNRELATED))[:2]
     assert first.killed == second.killed
     assert _vetoed(first, second) is vetoed
+
+
+def test_a_place_in_two_transliterations_proposes_the_pair() -> None:
+    # "Kiev" in one report, "Kyiv" in the other, and no other key in common.
+    first, second, third = profiles(
+        article("a", "", "A missile hit a clinic on Monday.", dt.date(2024, 7, 8)),
+        article("b", "", "A missile hit a clinic on Monday.", dt.date(2024, 7, 8)),
+        article("c", "", "A missile hit a clinic on Monday.", dt.date(2024, 7, 8)),
+    )
+    found = [
+        replace(first, areas=frozenset({"kiev"})),
+        replace(second, areas=frozenset({"kyiv"})),
+        replace(third, areas=frozenset({"kharkiv"})),
+    ]
+    pairs = _candidate_pairs(found, [{} for _ in found])
+    assert (0, 1) in pairs
+    assert (0, 2) not in pairs and (1, 2) not in pairs
