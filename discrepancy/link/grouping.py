@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from discrepancy.extract import lexicon
 from discrepancy.extract.names import fold, person_key, person_rule, split_name
+from discrepancy.link.participants import different_participants, family_word
 from discrepancy.link.profile import Profile, area_key, frozen
 
 # A key shared by more articles than this is too common to propose a pair (a city, a word).
@@ -444,7 +445,7 @@ def _without_boilerplate(profiles: Sequence[Profile], df: Counter[str]) -> list[
             if (people[n] <= _MAX_SHARED or (people[n] <= name_limit and n not in spread))
             and n not in officials
         )
-        families = {_family_word(n) for n in kept} - {""}
+        families = {family_word(n) for n in kept} - {""}
         cleaned.append(
             replace(
                 p,
@@ -455,12 +456,6 @@ def _without_boilerplate(profiles: Sequence[Profile], df: Counter[str]) -> list[
             )
         )
     return cleaned
-
-
-def _family_word(name: str) -> str:
-    """A name's family name as one lower-case word of four letters or more, else ""."""
-    family = (split_name(name).family or "").lower()
-    return family if len(family) >= 4 and family.isalpha() else ""
 
 
 def group_articles(profiles: Sequence[Profile]) -> list[list[int]]:
@@ -491,6 +486,8 @@ def group_articles(profiles: Sequence[Profile]) -> list[list[int]]:
         if ra == rb:
             continue
         if any(_vetoed(profiles[x], profiles[y]) for x in members[ra] for y in members[rb]):
+            continue
+        if different_participants(profiles, members[ra], members[rb]):
             continue
         parent[rb] = ra
         members[ra] |= members.pop(rb)
