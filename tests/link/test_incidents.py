@@ -10,6 +10,7 @@ import pytest
 
 from discrepancy.extract import extract
 from discrepancy.extract.places import block_addresses
+from discrepancy.link import wording
 from discrepancy.link.grouping import (
     NAMED_CITY_WEIGHT,
     OTHER_AGES_WEIGHT,
@@ -18,9 +19,7 @@ from discrepancy.link.grouping import (
     SAME_TOLL_WEIGHT,
     SURNAME_WEIGHT,
     _candidate_pairs,
-    _document_frequencies,
     _vetoed,
-    _weights,
     _without_boilerplate,
     group_articles,
     pair_score,
@@ -93,11 +92,11 @@ def profiles(*articles: Article) -> list[Profile]:
 
 def cleaned(found: list[Profile]) -> list[Profile]:
     """The profiles as grouping compares them, the batch's boilerplate names dropped."""
-    return _without_boilerplate(found, _document_frequencies(found))
+    return _without_boilerplate(found, wording.document_frequencies(found))
 
 
 def weights(found: list[Profile]) -> list[dict[str, float]]:
-    return _weights(found, _document_frequencies(found))
+    return wording.weights(found, wording.document_frequencies(found))
 
 
 def pair_grouped(together: bool) -> list[list[str]]:
