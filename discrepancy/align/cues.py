@@ -10,6 +10,7 @@ repetition is bounded, so the work per claim is bounded too.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from discrepancy.extract.caseless import Deferred
 from discrepancy.models import Claim
@@ -146,7 +147,14 @@ _CHANGE = Deferred(
 
 def speaks_of_change(claim: Claim) -> bool:
     """Does the claim's sentence say that a toll changed ("the toll has risen to 24")?"""
-    return _CHANGE.search(claim.sentence) is not None
+    return _changes(claim.sentence)
+
+
+# Claims of one sentence come together: its many figures (a list, a text without
+# punctuation cut at 1,000 characters) read the whole sentence once.
+@lru_cache(maxsize=64)
+def _changes(sentence: str) -> bool:
+    return _CHANGE.search(sentence) is not None
 
 
 # A date that tells the day of later news, not of the incident: a statement ("said on July 3"),

@@ -151,4 +151,10 @@ def ends_clause(sentence: str, end: int) -> bool:
 def after_label(sentence: str, count_start: int) -> bool:
     """Is a bare number right after a name or a label ("Route 9 killed")?"""
     prefix = sentence[:count_start].rstrip()
-    return bool(prefix) and bool(patterns.LABEL_BEFORE.search(prefix))
+    if not prefix:
+        return False
+    # Every match is a run of word characters, apostrophes, hyphens and dots that ends the
+    # prefix, so it lies in the prefix's last word: searching from there finds the same match
+    # without trying every position of a long sentence again for each of its counts.
+    last_word = prefix.rsplit(None, 1)[-1]
+    return bool(patterns.LABEL_BEFORE.search(prefix, len(prefix) - len(last_word)))
