@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from discrepancy.extract.caseless import Deferred
+from discrepancy.extract.caseless import Caseless, Deferred
 from discrepancy.models import Claim
 
 EARLIER = "earlier"
@@ -24,38 +24,40 @@ CORRECTION = "correction"
 _WINDOW = 150
 # A few words between the verb and "to": "increased the death toll to", "revised the figures to".
 _GAP = r"(?:[\w’'\-]+\s+){0,5}?"
+# The most words a cue right before a figure spans: "revised" + _GAP + "down to".
+_BEFORE_WORDS = 8
 
 # Cues that end right before the figure (the text before it ends with the match).
 _BEFORE = (
     # "was revised down to 33", "corrected to 12": a lowered figure.
     (
         CORRECTION,
-        Deferred(
+        Caseless(
             rf"\b(?:revised|revising|brought|cut|adjusted)\s+{_GAP}down(?:wards?)?\s+to\s+$"
             rf"|\b(?:corrected|correcting|lowered|lowering|reduced|reducing|downgraded)\s+{_GAP}"
             r"(?:to|at)\s+$",
-            re.IGNORECASE,
+            last_words=_BEFORE_WORDS,
         ),
     ),
     # "has risen to 9", "increased the death toll to", "bringing the toll to": the newest figure.
     (
         UPDATE,
-        Deferred(
+        Caseless(
             r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|increasing"
             r"|jumped|jumps|grown|grew|grows|growing|reached|reaches|reaching|mounted|soared|raised"
             r"|raising|revised|revising|updated|updating|bringing|brought|brings|pushed|pushing)"
             rf"\s+{_GAP}(?:to|at)\s+$"
             r"|\b(?:reached|reaches|has\s+hit|topped|passed|surpassed|exceeded|exceeds)\s+$"
             r"|\bnow\s+(?:stands?\s+at\s+|at\s+)?$",
-            re.IGNORECASE,
+            last_words=_BEFORE_WORDS,
         ),
     ),
     # "up from 7", "first put at 9": the figure a report has moved past.
     (
         EARLIER,
-        Deferred(
+        Caseless(
             rf"\bup\s+from\s+{_GAP}$|\b(?:first|initially|originally)\s+{_GAP}(?:at|as)\s+$",
-            re.IGNORECASE,
+            last_words=_BEFORE_WORDS,
         ),
     ),
 )
@@ -64,27 +66,25 @@ _NEAR_BEFORE = (
     # "It was initially reported that", "earlier put the toll", "preliminary figures".
     (
         EARLIER,
-        Deferred(
+        Caseless(
             r"\b(?:initially|originally|previously|first|earlier|at\s+first)\b,?\s+"
             r"(?:[\w’'\-]+,?\s+){0,3}?(?:report\w*|sa(?:id|ys)|put|gave|given|announced|stated"
             r"|counted|estimated|toll|figures?|tally)\b"
             r"|\b(?:initial|preliminary|earlier|previous|original|provisional)\s+"
             r"(?:reports?|figures?|counts?|tolls?|tally|estimates?|data|numbers?)\b"
             r"|\bpreliminar(?:y|ily)\b",
-            re.IGNORECASE,
         ),
     ),
     # "later at 7", "officials now put", "the latest toll", "has since": a newer figure. A bare
     # "later" or "now" is no cue: "a half-hour later, three were shot", "police now believe".
     (
         UPDATE,
-        Deferred(
+        Caseless(
             r"\b(?:later|now)\s+(?:(?:[\w’'\-]+\s+){0,2}?(?:put|puts|revised|raised|lowered"
             r"|updated|gave|gives|said|says|reported|reports|confirmed|announced|estimated"
             r"|estimates|stands|stood)\b|at\b|to\b)"
             r"|\b(?:latest|most\s+recent|updated|new|revised|current)\s+(?:death\s+)?"
             r"(?:tolls?|figures?|counts?|tally|numbers?|data)\b|\bhas\s+since\b",
-            re.IGNORECASE,
         ),
     ),
 )
@@ -93,22 +93,20 @@ _AFTER = (
     # "33 people died in Kyiv, not 34": the figure corrects a higher one.
     # The clause may name the place and the attack first ("33 died in the strike on the
     # children's hospital in the capital's west, not 34").
-    (CORRECTION, Deferred(r"^[^.;:]{0,110}?\b(?:not|rather\s+than)\s+\d", re.IGNORECASE)),
+    (CORRECTION, Caseless(r"^[^.;:]{0,110}?\b(?:not|rather\s+than)\s+\d")),
     # "34, as previously reported": a figure the report itself calls old.
     (
         EARLIER,
-        Deferred(
+        Caseless(
             r"^[^.;:]{0,40}?\bas\s+(?:previously|initially|earlier|first)\s+(?:reported|stated)",
-            re.IGNORECASE,
         ),
     ),
     # "nine, up from seven", "74 injured, updating an earlier toll": the newest figure.
     (
         UPDATE,
-        Deferred(
+        Caseless(
             r"^[^.;:]{0,60}?\b(?:up|rising|risen)\s+from\b"
             r"|^[^.;:]{0,80}?\bupdating\s+(?:an?\s+|the\s+|its\s+)?(?:earlier|previous|initial)",
-            re.IGNORECASE,
         ),
     ),
 )
@@ -137,11 +135,10 @@ def figure_cue(claim: Claim) -> str | None:
 
 # A sentence that says a toll changed, whichever figure it gives: "the death toll has risen to
 # 24 after one of the victims died", "the number of injured was revised".
-_CHANGE = Deferred(
+_CHANGE = Caseless(
     r"\b(?:toll|tally|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|casualties|injured|wounded"
     r"|fatalities|people|those))\b[^.;]{0,100}?\b(?:rose|risen|rises|climbed|climbs|increased"
     r"|increases|jumped|grew|grown|updated|revised|corrected|lowered)\b",
-    re.IGNORECASE,
 )
 
 
