@@ -27,7 +27,24 @@ _GAP = r"(?:[\w’'\-]+\s+){0,5}?"
 # The most words a cue right before a figure spans: "revised" + _GAP + "down to".
 _BEFORE_WORDS = 8
 
-# Cues that end right before the figure (the text before it ends with the match).
+# A word of each verb of an update right before a figure: a window with none skips it.
+_UPDATE_WORDS = (
+    "rose", "risen", "rises", "rising", "climb", "increas", "jump", "grow", "grew", "reach",
+    "mounted", "soared", "rais", "revis", "updat", "bring", "brought", "push", "hit",
+    "topped", "passed", "exceed", "now"
+)  # fmt: skip
+# A word of each cue of an earlier figure in the window.
+_EARLIER_NEAR_WORDS = (
+    "initial", "original", "previous", "first", "earlier", "preliminar", "provisional"
+)  # fmt: skip
+# A word of each cue of a newer figure in the window.
+_UPDATE_NEAR_WORDS = (
+    "later", "now", "latest", "recent", "updated", "new", "revised", "current", "since"
+)  # fmt: skip
+
+# Cues that end right before the figure (the text before it ends with the match). Every
+# pattern is searched beside every figure: `needs` lists a word of each of its alternatives,
+# and a window with none of them skips it.
 _BEFORE = (
     # "was revised down to 33", "corrected to 12": a lowered figure.
     (
@@ -36,6 +53,7 @@ _BEFORE = (
             rf"\b(?:revised|revising|brought|cut|adjusted)\s+{_GAP}down(?:wards?)?\s+to\s+$"
             rf"|\b(?:corrected|correcting|lowered|lowering|reduced|reducing|downgraded)\s+{_GAP}"
             r"(?:to|at)\s+$",
+            needs=("revis", "brought", "cut", "adjust", "correct", "lower", "reduc", "downgrad"),
             last_words=_BEFORE_WORDS,
         ),
     ),
@@ -49,6 +67,7 @@ _BEFORE = (
             rf"\s+{_GAP}(?:to|at)\s+$"
             r"|\b(?:reached|reaches|has\s+hit|topped|passed|surpassed|exceeded|exceeds)\s+$"
             r"|\bnow\s+(?:stands?\s+at\s+|at\s+)?$",
+            needs=_UPDATE_WORDS,
             last_words=_BEFORE_WORDS,
         ),
     ),
@@ -57,6 +76,7 @@ _BEFORE = (
         EARLIER,
         Caseless(
             rf"\bup\s+from\s+{_GAP}$|\b(?:first|initially|originally)\s+{_GAP}(?:at|as)\s+$",
+            needs=("up", "first", "initially", "originally"),
             last_words=_BEFORE_WORDS,
         ),
     ),
@@ -73,6 +93,7 @@ _NEAR_BEFORE = (
             r"|\b(?:initial|preliminary|earlier|previous|original|provisional)\s+"
             r"(?:reports?|figures?|counts?|tolls?|tally|estimates?|data|numbers?)\b"
             r"|\bpreliminar(?:y|ily)\b",
+            needs=_EARLIER_NEAR_WORDS,
         ),
     ),
     # "later at 7", "officials now put", "the latest toll", "has since": a newer figure. A bare
@@ -85,6 +106,7 @@ _NEAR_BEFORE = (
             r"|estimates|stands|stood)\b|at\b|to\b)"
             r"|\b(?:latest|most\s+recent|updated|new|revised|current)\s+(?:death\s+)?"
             r"(?:tolls?|figures?|counts?|tally|numbers?|data)\b|\bhas\s+since\b",
+            needs=_UPDATE_NEAR_WORDS,
         ),
     ),
 )

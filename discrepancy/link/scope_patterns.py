@@ -350,7 +350,22 @@ OTHER_EVENT_BEFORE = Caseless(
     + _EVENT_NOUN
     + r"\b[^;]{0,120}?\b(?:that|which|who)\b"
     r"|\bin\s+(?:a|an|another)\s+(?:recent|earlier|previous|separate)\s+(?:incident|attack"
-    r"|strike|raid)\b"
+    r"|strike|raid)\b",
+    # Searched in the words before every count: a word of each alternative's verb or
+    # adjective, absent from most sentences, skips it.
+    needs=(
+        "follow",
+        "came",
+        "comes",
+        "retaliation",
+        "response",
+        "revenge",
+        "reprisal",
+        "recent",
+        "earlier",
+        "previous",
+        "separate",
+    ),
 )
 # A sentence that brings in another event by its distance in time from the incident ("The
 # strike came a day after Russian troops launched airstrikes across the country", "two weeks
