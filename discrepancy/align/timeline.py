@@ -160,7 +160,11 @@ def describe(
 
 def _changing(claims: Sequence[Claim], cues: Sequence[str | None]) -> bool:
     """Do the reports say the toll moved: a figure's cue, or a sentence saying a toll rose?"""
-    return any(cue is not None for cue in cues) or any(speaks_of_change(c) for c in claims)
+    if any(cue is not None for cue in cues):
+        return True
+    # A sentence of many figures is read once (the answer depends on the sentence alone).
+    one_per_sentence = {c.sentence: c for c in claims}
+    return any(speaks_of_change(c) for c in one_per_sentence.values())
 
 
 def _corrected(claims: Sequence[Claim], cues: Sequence[str | None]) -> list[tuple[int, int]]:

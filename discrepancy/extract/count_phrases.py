@@ -26,6 +26,10 @@ _NP_END = frozenset(
 )
 
 
+_YEARS_OLD = re.compile(r"\d+-year-olds?")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def head_word(np: str) -> str | None:
     """The noun a count is attached to, as written: "militia fighters of the X" -> "fighters"."""
     head: str | None = None
@@ -54,7 +58,7 @@ def is_person_head(head: str | None, np: str = "") -> bool:
         head in lexicon.PERSON_NOUNS
         or head in lexicon.SUBSET_NOUNS
         or head in lexicon.MORE_PERSON_NOUNS
-        or bool(re.fullmatch(r"\d+-year-olds?", head))
+        or bool(_YEARS_OLD.fullmatch(head))
         or (
             written is not None
             and written.lower() == head
@@ -81,7 +85,7 @@ def plausible_number(sentence: str, match: re.Match[str]) -> bool:
         return False
     if patterns.NOT_COUNT_AFTER.match(sentence[end : end + 14]):
         return False
-    if re.fullmatch(r"(?:1[89]|20)\d\d", match.group("num")):
+    if _YEAR.fullmatch(match.group("num")):
         return False  # a year
     return not (start > 0 and sentence[start - 1] in "$#/")
 
