@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from discrepancy.align.cues import CORRECTION, EARLIER, UPDATE, figure_cue, speaks_of_change
 from discrepancy.extract import lexicon
@@ -124,7 +125,14 @@ def settle(
 def toll_moves(claims: Sequence[Claim]) -> bool:
     """Do an incident's reports say a toll moved? Tolls are reported together ("the toll rose
     to 54 dead and 297 injured"): a word of change about one counts for all of them."""
-    return _changing(claims, [figure_cue(c) for c in claims])
+    return _moves(frozenset(claims))
+
+
+# Asked of the same claims when they are aligned and again when the report is written; the
+# answer, which the claims' order cannot change, reads every figure's words once.
+@lru_cache(maxsize=256)
+def _moves(claims: frozenset[Claim]) -> bool:
+    return _changing(list(claims), [figure_cue(c) for c in claims])
 
 
 def describe(
@@ -152,7 +160,11 @@ def describe(
 
 def _changing(claims: Sequence[Claim], cues: Sequence[str | None]) -> bool:
     """Do the reports say the toll moved: a figure's cue, or a sentence saying a toll rose?"""
-    return any(cue is not None for cue in cues) or any(speaks_of_change(c) for c in claims)
+    if any(cue is not None for cue in cues):
+        return True
+    # A sentence of many figures is read once (the answer depends on the sentence alone).
+    one_per_sentence = {c.sentence: c for c in claims}
+    return any(speaks_of_change(c) for c in one_per_sentence.values())
 
 
 def _corrected(claims: Sequence[Claim], cues: Sequence[str | None]) -> list[tuple[int, int]]:
