@@ -3,8 +3,9 @@
     python benchmarks/loco.py                 # writes benchmarks/results/loco.json
     python benchmarks/loco.py --pages DIR     # pages-dev built here (default .cache/pages-dev/set)
 
-Grouping has few free settings (`FREE`): the link threshold, the weight of wording, and the
-power of a batch's size past which a person's name is boilerplate. Every other weight is a rule
+Grouping has few free settings (`FREE`): the link threshold, the weight of wording, the
+power of a batch's size past which a person's name is boilerplate, and how much two undated
+reports' whole-story similarity counts. Every other weight is a rule
 with its reason in `discrepancy/link/grouping.py`. For each labelled corpus left out, each
 setting is chosen on the others (the best mean clusters F1 over the grid) and the left-out
 corpus is scored with it; for each corpus, its incidents are split in two folds, settings
@@ -42,6 +43,7 @@ FREE: dict[str, tuple[float, ...]] = {
     "LINK_THRESHOLD": (2.5, 2.75, 3.0),
     "TEXT_WEIGHT": (3.5, 4.0, 4.5),
     "_NAME_POWER": (0.0, 0.5),
+    "STORY_SCALE": (1.0, 1.3, 1.6),
 }
 Setting = tuple[float, ...]
 
