@@ -8,7 +8,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from discrepancy.align.facts import discrepancies, settle_derived_wounded
 from discrepancy.engine import (
@@ -47,6 +47,9 @@ class Settings:
     phase: PhaseCallback | None = None
     # Extractions made before (a store's): articles it has are not extracted again.
     extractions: ExtractionCache | None = None
+    # Keep each article's text in the report (SARIF quotes it); without it the text is let go
+    # once the article is extracted, the largest thing a run would otherwise hold to the end.
+    keep_text: bool = True
 
 
 def run(inputs: Sequence[str], settings: Settings | None = None) -> Report:
@@ -68,11 +71,15 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
     settings = settings or Settings()
     articles: list[Article] = []
     skipped: list[Skipped] = []
+    # The digest of each article's text, as it names the article in ids (see `_digest`).
+    digests: list[str] = []
 
     def read() -> Iterator[Article]:
         for item in items:
             if isinstance(item, Article):
-                articles.append(item)
+                digests.append(_digest(item))
+                # Extraction takes the article as read; the report keeps the rest of it.
+                articles.append(item if settings.keep_text else replace(item, text=""))
                 yield item
             else:
                 skipped.append(item)
@@ -83,6 +90,7 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
             read(), engine, settings.progress, settings.extractions, failures
         )
         if failures:
+            digests = [d for i, d in enumerate(digests) if i not in failures]
             articles, failed = _set_apart(articles, failures)
             skipped.extend(failed)
             for item in failed:
@@ -98,7 +106,8 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
         aligner = engine if settings.engine == "dask" else IN_PROCESS
         if settings.phase is not None:
             settings.phase("aligning")
-        return _build_report(articles, tuple(skipped), groups, scoped, aligner)
+        named = {a.id: d for a, d in zip(articles, digests, strict=True)}
+        return _build_report(articles, tuple(skipped), groups, scoped, named, aligner)
 
 
 def _set_apart(
@@ -207,11 +216,11 @@ def _build_report(
     skipped: tuple[Skipped, ...],
     groups: Sequence[Sequence[int]],
     scoped: Sequence[Sequence[Claim]],
+    digests: Mapping[str, str],
     engine: Engine = IN_PROCESS,
 ) -> Report:
     order = {a.id: i for i, a in enumerate(articles)}
     published = {a.id: a.published for a in articles}
-    digests = {a.id: _digest(a) for a in articles}
     claims_by_incident: dict[str, list[Claim]] = {}
     meta: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {}
     backgrounds: list[tuple[str, list[Claim]]] = []

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from discrepancy.extract import lexicon
 from discrepancy.extract.names import person_key, person_rule, split_name
 from discrepancy.link.profile import Profile, area_key, frozen
+from discrepancy.link.tfidf import containment, cosine, document_frequencies, weights
 
 # A key shared by more articles than this is too common to propose a pair (a city, a word).
 _MAX_BLOCK = 60
@@ -72,36 +72,6 @@ HEADLINE_DAYS = 3
 HEADLINE_CONTAINED = 0.7
 
 
-def _document_frequencies(profiles: Sequence[Profile]) -> Counter[str]:
-    """In how many articles each lead or headline word is."""
-    df: Counter[str] = Counter()
-    for p in profiles:
-        df.update(p.words.keys())
-    return df
-
-
-def _weights(profiles: Sequence[Profile], df: Counter[str]) -> list[dict[str, float]]:
-    total = len(profiles) + 1
-    vectors = []
-    for p in profiles:
-        vector = {w: (1 + math.log(n)) * math.log(total / df[w]) for w, n in p.words.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors.append({w: v / norm for w, v in vector.items()})
-    return vectors
-
-
-def _containment(short: dict[str, float], other: dict[str, float]) -> float:
-    """The share of a short text's weight in words the other text has too."""
-    total = sum(short.values())
-    return sum(v for w, v in short.items() if w in other) / total if total else 0.0
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
-
-
 @lru_cache(maxsize=8192)
 def _by_family(people: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     keyed: dict[str, list[str]] = defaultdict(list)
@@ -125,7 +95,9 @@ def _shared_names(names_a: tuple[str, ...], names_b: tuple[str, ...]) -> int:
     return shared
 
 
-def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str, float]) -> float:
+def pair_score(
+    a: Profile, b: Profile, vec_a: Mapping[str, float], vec_b: Mapping[str, float]
+) -> float:
     """Evidence that two articles report the same incident; a veto when they cannot."""
     people = _shared_names(a.people, b.people)
     if _vetoed(a, b, people):
@@ -195,13 +167,13 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
         score += SAME_BLOCK_WEIGHT
     elif a.blocks and b.blocks:
         score += OTHER_BLOCKS_WEIGHT
-    similarity = _cosine(vec_a, vec_b)
+    similarity = cosine(vec_a, vec_b)
     if walled:
         # A headline alone is short: what matters is how much of it the other report says.
         # Within a few days that is evidence; later, only when it says nearly all of it
         # ("Two charged in triple homicide at Fuller Park barbecue" a month on).
         short, other = (vec_a, vec_b) if a.headline_only else (vec_b, vec_a)
-        contained = _containment(short, other)
+        contained = containment(short, other)
         if within_days or contained >= HEADLINE_CONTAINED:
             similarity = max(similarity, contained)
     # Near-identical short texts are often the same paywall or error page, not one story.
@@ -360,7 +332,7 @@ def _fresh(p: Profile) -> bool:
 
 
 def _candidate_pairs(
-    profiles: Sequence[Profile], vectors: Sequence[dict[str, float]]
+    profiles: Sequence[Profile], vectors: Sequence[Mapping[str, float]]
 ) -> set[tuple[int, int]]:
     """Pairs sharing a rare key (a name, a place, a distinctive word): blocking, not all pairs."""
     index: dict[str, list[int]] = defaultdict(list)
@@ -459,13 +431,15 @@ def _family_word(name: str) -> str:
 
 def group_articles(profiles: Sequence[Profile]) -> list[list[int]]:
     """Clusters of article indexes, each one incident, in input order."""
-    df = _document_frequencies(profiles)
+    df = document_frequencies(profiles)
     profiles = _without_boilerplate(profiles, df)
-    vectors = _weights(profiles, df)
+    vectors = weights(profiles, df)
     scored = []
     for a, b in _candidate_pairs(profiles, vectors):
         score = pair_score(profiles[a], profiles[b], vectors[a], vectors[b])
-        scored.append((score, a, b))
+        # Only links strong enough to merge are kept: most candidate pairs are not.
+        if score >= LINK_THRESHOLD:
+            scored.append((score, a, b))
     parent = list(range(len(profiles)))
     members: dict[int, set[int]] = {i: {i} for i in range(len(profiles))}
 
@@ -478,9 +452,7 @@ def group_articles(profiles: Sequence[Profile]) -> list[list[int]]:
     # Strongest links first; two groups never merge when any of their articles cannot be
     # the same incident (another day, another weekday, another country), whether or not
     # blocking ever paired those two articles.
-    for score, a, b in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
-        if score < LINK_THRESHOLD:
-            break
+    for _, a, b in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
         ra, rb = find(a), find(b)
         if ra == rb:
             continue

@@ -18,15 +18,15 @@ from discrepancy.link.grouping import (
     SAME_TOLL_WEIGHT,
     SURNAME_WEIGHT,
     _candidate_pairs,
-    _document_frequencies,
     _vetoed,
-    _weights,
     _without_boilerplate,
     group_articles,
     pair_score,
 )
 from discrepancy.link.profile import Profile, area_key, profile
 from discrepancy.link.scope import scope_claims
+from discrepancy.link.tfidf import Vector, document_frequencies
+from discrepancy.link.tfidf import weights as tfidf_weights
 from discrepancy.models import Article
 
 # Page furniture that some sites print before every story, naming the reporter.
@@ -93,11 +93,11 @@ def profiles(*articles: Article) -> list[Profile]:
 
 def cleaned(found: list[Profile]) -> list[Profile]:
     """The profiles as grouping compares them, the batch's boilerplate names dropped."""
-    return _without_boilerplate(found, _document_frequencies(found))
+    return _without_boilerplate(found, document_frequencies(found))
 
 
-def weights(found: list[Profile]) -> list[dict[str, float]]:
-    return _weights(found, _document_frequencies(found))
+def weights(found: list[Profile]) -> list[Vector]:
+    return tfidf_weights(found, document_frequencies(found))
 
 
 def pair_grouped(together: bool) -> list[list[str]]:
