@@ -172,9 +172,11 @@ class PageBuilder:
         """The data lines: articles, sentences, the filter index, then one line per incident."""
         tables = self._tables
         try:
-            yield from data_pieces([tables.articles, tables.paths])
-            yield "\n"
-            # The sentence table and the index are a line each, written a piece at a time.
+            # The article and sentence tables and the index are a line each, written a piece
+            # at a time: the first is data_line([articles, paths]).
+            yield "["
+            yield from data_pieces(tables.articles)
+            yield "," + data_line(tables.paths) + "]\n"
             yield from data_pieces(tables.sentences)
             yield "\n"
             yield from data_pieces(self._index_entry(key, child) for key, child in order)
