@@ -71,15 +71,18 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
     settings = settings or Settings()
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    # The digest of each article's text, as it names the article in ids (see `_digest`).
-    digests: list[str] = []
+    # The digest of each article's text (it names the article in ids, see `_digest`), taken
+    # as it is read when the text is let go, else when the report is built.
+    digests: list[str | None] = []
 
     def read() -> Iterator[Article]:
         for item in items:
             if isinstance(item, Article):
-                digests.append(_digest(item))
+                # A text that is no string is a caller's bug its extraction reports.
+                light = not settings.keep_text and isinstance(item.text, str)
+                digests.append(_digest(item) if light else None)
                 # Extraction takes the article as read; the report keeps the rest of it.
-                articles.append(item if settings.keep_text else replace(item, text=""))
+                articles.append(replace(item, text="") if light else item)
                 yield item
             else:
                 skipped.append(item)
@@ -106,7 +109,7 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
         aligner = engine if settings.engine == "dask" else IN_PROCESS
         if settings.phase is not None:
             settings.phase("aligning")
-        named = {a.id: d for a, d in zip(articles, digests, strict=True)}
+        named = {a.id: d or _digest(a) for a, d in zip(articles, digests, strict=True)}
         return _build_report(articles, tuple(skipped), groups, scoped, named, aligner)
 
 
