@@ -3,6 +3,7 @@
 Run:
     .venv/bin/python benchmarks/scaling.py                 # every shape, 10k, 100k, 1M
     .venv/bin/python benchmarks/scaling.py --shapes unpunctuated --sizes 10000,1000000
+    .venv/bin/python benchmarks/scaling.py --before ../base --before-label "main c9f809f"
 
 Work per article must stay linear in its length (issue 18): a pattern that backtracks or a
 scan per claim over the article shows here as microseconds per character growing with size.
@@ -13,6 +14,10 @@ figure, which holds when other work shares the machine) with the process's peak 
 `check` row runs the whole command on the 1 MB unpunctuated article (`--no-html`), wall clock
 from process start, with its peak resident memory. Results go to
 benchmarks/results/scaling.json. This is a script run by hand, never a timed unit test.
+
+`--before DIR` measures the code in DIR (another checkout) too, each of its measurements right
+before the same one of this code, so that both meet the same load; its figures go under
+"before" in the results.
 """
 
 from __future__ import annotations
@@ -106,9 +111,9 @@ def make_text(shape: str, size: int) -> str:
     return SHAPES[shape](size, random.Random(f"{shape}-{size}"))
 
 
-def _measure_child(shape: str, size: int) -> None:
+def _measure_child(shape: str, size: int, code: Path) -> None:
     """In a fresh process: warm up on a tiny article, then time the measured one."""
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(code))
     from discrepancy.models import Article
     from discrepancy.pipeline import run_articles
 
@@ -125,25 +130,25 @@ def _measure_child(shape: str, size: int) -> None:
     }))  # fmt: skip
 
 
-def _measure(shape: str, size: int) -> dict[str, object]:
+def _measure(shape: str, size: int, code: Path = ROOT) -> dict[str, object]:
     completed = subprocess.run(
-        [sys.executable, __file__, "--child", shape, str(size)],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        [sys.executable, __file__, "--child", shape, str(size), "--code", str(code)],
+        capture_output=True, text=True, check=True, cwd=code,
     )  # fmt: skip
     return json.loads(completed.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-def _check_command(size: int) -> dict[str, object]:
+def _check_command(size: int, code: Path = ROOT) -> dict[str, object]:
     """`discrepancy check` end to end on one unpunctuated article of `size` characters."""
     with tempfile.TemporaryDirectory() as folder:
         article = Path(folder) / "scrape.txt"
         article.write_text(make_text("unpunctuated", size), encoding="utf-8")
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "PYTHONPATH": str(code)}
         started = time.perf_counter()
         completed = subprocess.run(
             ["/usr/bin/time", "-f", "%M %U %S", sys.executable, "-m", "discrepancy", "check",
              str(article), "-o", str(Path(folder) / "out.json"), "--no-html", "-q"],
-            capture_output=True, text=True, check=False, env=env, cwd=ROOT,
+            capture_output=True, text=True, check=False, env=env, cwd=code,
         )  # fmt: skip
         wall = time.perf_counter() - started
     rss_kb, user, system = completed.stderr.strip().splitlines()[-1].split()
@@ -158,25 +163,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shapes", default=",".join(SHAPES))
     parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES))
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--before", type=Path, help="another checkout to measure beside this one")
+    parser.add_argument("--before-label", default="before", help="what --before is (a commit)")
     parser.add_argument("--child", nargs=2, metavar=("SHAPE", "SIZE"), help=argparse.SUPPRESS)
+    parser.add_argument("--code", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        _measure_child(args.child[0], int(args.child[1]))
+        _measure_child(args.child[0], int(args.child[1]), args.code)
         return 0
-    rows: list[dict[str, object]] = []
+    codes = {"this": ROOT}
+    if args.before is not None:
+        codes = {"before": args.before.resolve(), "this": ROOT}
+    rows: dict[str, list[dict[str, object]]] = {name: [] for name in codes}
     for shape in args.shapes.split(","):
         for size in (int(s) for s in args.sizes.split(",")):
-            row = _measure(shape, size)
-            rows.append(row)
-            print(f"{shape:>13} {size:>9,} chars  {row['cpu_s']:>7} CPU s  "
-                  f"{row['us_per_char']:>7} us/char  {row['peak_mb']:>6} MB")  # fmt: skip
-    command = _check_command(1_000_000)
-    print(f"check, 1 MB unpunctuated: {command['wall_s']} s wall, {command['cpu_s']} CPU s, "
-          f"{command['peak_mb']} MB, exit {command['exit']}")  # fmt: skip
+            for name, code in codes.items():
+                row = _measure(shape, size, code)
+                rows[name].append(row)
+                print(f"{name:>6} {shape:>13} {size:>9,} chars  {row['cpu_s']:>7} CPU s  "
+                      f"{row['us_per_char']:>7} us/char  {row['peak_mb']:>6} MB")  # fmt: skip
+    command = {}
+    for name, code in codes.items():
+        command[name] = _check_command(1_000_000, code)
+        print(f"{name:>6} check, 1 MB unpunctuated: {command[name]['wall_s']} s wall, "
+              f"{command[name]['cpu_s']} CPU s, {command[name]['peak_mb']} MB, "
+              f"exit {command[name]['exit']}")  # fmt: skip
     if not args.no_write:
         RESULTS.mkdir(parents=True, exist_ok=True)
         load = os.getloadavg()[0]
-        out = {"load_1min_before_end": round(load, 2), "rows": rows, "check": command}
+        out: dict[str, object] = {
+            "load_1min_before_end": round(load, 2), "rows": rows["this"], "check": command["this"],
+        }  # fmt: skip
+        if args.before is not None:
+            out["before"] = {"code": args.before_label, "rows": rows["before"],
+                             "check": command["before"]}  # fmt: skip
         (RESULTS / "scaling.json").write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import itertools
@@ -22,7 +23,16 @@ from discrepancy.engine import (
 from discrepancy.link.disjoint import DisjointSets
 from discrepancy.link.grouping import group_articles
 from discrepancy.link.scope import MAIN
-from discrepancy.models import ROUNDUP_KEY, Article, Claim, Incident, Kind, Report, Skipped
+from discrepancy.models import (
+    ROUNDUP_KEY,
+    Article,
+    Claim,
+    Incident,
+    Kind,
+    Report,
+    Skipped,
+    content_key,
+)
 
 ProgressCallback = Callable[[int], None]
 # Told the name of each step after extraction ("grouping", "aligning"), for the terminal.
@@ -71,6 +81,9 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
     settings = settings or Settings()
     articles: list[Article] = []
     skipped: list[Skipped] = []
+    first_of: dict[str, str] = {}
+    copies: dict[str, Article] = {}
+    copy_of: dict[str, str] = {}
     # The digest of each article's text (it names the article in ids, see `_digest`), taken
     # as it is read when the text is let go, else when the report is built.
     digests: list[str | None] = []
@@ -80,6 +93,13 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
             if isinstance(item, Article):
                 # A text that is no string is a caller's bug its extraction reports.
                 light = not settings.keep_text and isinstance(item.text, str)
+                # A copy of an earlier article (one story crawled twice) is no second source:
+                # it is listed with the article it copies, not extracted or counted again.
+                first = first_of.setdefault(content_key(item), item.id)
+                if first != item.id:
+                    copies[item.id] = replace(item, text="") if light else item
+                    copy_of[item.id] = first
+                    continue
                 digests.append(_digest(item) if light else None)
                 # Extraction takes the article as read; the report keeps the rest of it.
                 articles.append(replace(item, text="") if light else item)
@@ -110,7 +130,38 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
         if settings.phase is not None:
             settings.phase("aligning")
         named = {a.id: d or _digest(a) for a, d in zip(articles, digests, strict=True)}
-        return _build_report(articles, tuple(skipped), groups, scoped, named, aligner)
+        report = _build_report(articles, tuple(skipped), groups, scoped, named, aligner)
+        return _with_copies(report, list(copies.values()), copy_of)
+
+
+def _with_copies(report: Report, copies: list[Article], copy_of: dict[str, str]) -> Report:
+    """The report with each copy listed after the article it copies, in its incident."""
+    if not copies:
+        return report
+    # A copy of an article that failed extraction has no incident to join: it fails alike.
+    kept = {a.id for a in report.articles}
+    failed = tuple(
+        Skipped(c.path or c.id, c.line, f"same headline and text as article {copy_of[c.id]}, "
+                "which was skipped")
+        for c in copies
+        if copy_of[c.id] not in kept
+    )  # fmt: skip
+    copies = [c for c in copies if copy_of[c.id] in kept]
+    by_original: dict[str, list[str]] = defaultdict(list)
+    for copy in copies:
+        by_original[copy_of[copy.id]].append(copy.id)
+
+    def listed(ids: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(i for a in ids for i in (a, *by_original.get(a, ())))
+
+    incidents = tuple(dataclasses.replace(i, articles=listed(i.articles)) for i in report.incidents)
+    return dataclasses.replace(
+        report,
+        articles=(*report.articles, *copies),
+        incidents=incidents,
+        skipped=(*report.skipped, *failed),
+        copies={c.id: copy_of[c.id] for c in copies},
+    )
 
 
 def _set_apart(

@@ -7,6 +7,7 @@ then review the diff before committing it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -403,9 +404,55 @@ def test_report_without_texts_names_and_finds_alike() -> None:
     """`keep_text=False` lets each article's text go once extracted: the report has the same
     incidents, ids and discrepancies, its articles everything but the text."""
     articles, skipped = read_inputs([str(FIXTURES)])
+    # A copy of one under another id is listed with it, its copy_of found without its text.
+    articles = [*articles, dataclasses.replace(articles[0], id="copy-of-first")]
     kept = pipeline.run_articles(articles, skipped)
     light = pipeline.run_articles(articles, skipped, pipeline.Settings(keep_text=False))
     assert {a.text for a in light.articles} == {""}
     assert all(a.text for a in kept.articles)
     assert report_json.to_json(light) == report_json.to_json(kept)
     assert [i.id for i in light.incidents] == [i.id for i in kept.incidents]
+    assert light.copies == kept.copies == {"copy-of-first": articles[0].id}
+
+
+# One story crawled twice, and a paywall page that hides two different stories.
+SHELLING = (
+    "Shelling killed four people and wounded nine in the market town of Orvel on Tuesday, "
+    "the regional governor said."
+)
+SHELLING_LATER = (
+    "Shelling killed five people and wounded nine in the market town of Orvel on Tuesday, "
+    "hospital staff said."
+)
+WALL = "Subscribe to keep reading. Already a subscriber? Log in."
+
+
+def test_a_copy_is_listed_with_its_article_and_not_counted_again() -> None:
+    day = dt.date(2024, 5, 8)
+    articles = [
+        Article(id="wire", title="Four killed in Orvel", text=SHELLING, published=day),
+        Article(id="wire-again", title="Four killed in Orvel", text=SHELLING, published=day),
+        Article(id="paper", title="Orvel shelling", text=SHELLING_LATER, published=day),
+    ]
+    result = pipeline.run_articles(articles)
+    orvel = incident_of(result, "wire")
+    assert orvel.articles == ("wire", "wire-again", "paper")
+    assert result.copies == {"wire-again": "wire"}
+    assert not any(c.article == "wire-again" for f in orvel.facts for c in f.claims)
+    # Without the copy, the same incident and facts: a copy is no second source.
+    alone = pipeline.run_articles([articles[0], articles[2]])
+    assert [(i.id, i.facts) for i in alone.incidents] == [(i.id, i.facts) for i in result.incidents]
+    data = report_json.to_dict(result)
+    assert [a.get("copy_of") for a in data["articles"]] == [None, None, "wire"]
+
+
+def test_one_text_under_two_headlines_is_two_articles() -> None:
+    day = dt.date(2024, 5, 8)
+    result = pipeline.run_articles(
+        [
+            Article(id="a", title="Four killed in Orvel market shelling", text=WALL, published=day),
+            Article(id="b", title="Mayor of Danbrook re-elected", text=WALL, published=day),
+        ]
+    )
+    assert result.copies == {}
+    assert {a.id for a in result.articles} == {"a", "b"}

@@ -16,11 +16,13 @@ sources are apart and no report says the toll moved.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from discrepancy.align.cues import CORRECTION, EARLIER, UPDATE, figure_cue, speaks_of_change
 from discrepancy.extract import lexicon
@@ -40,6 +42,9 @@ _FALLS = "the figure falls in a later report"
 _UNDATED = "an undated figure fits no moment of the toll"
 # A figure that says how many: digits or a number word, not "killed", "many" or "dozens".
 _NUMBER = re.compile(r"\d|\b(?:" + "|".join(map(re.escape, lexicon.NUMBER_WORDS)) + r")\b", re.I)
+# How far below its nominal floor a vague quantity may be: "hundreds" is said of 180, not
+# of 120; "dozens" of 20, not of 12.
+VAGUE_FLOOR = 0.75
 # Facts with more claims than this are judged on their intervals alone: placing each undated
 # figure tries every position, and a fact of hundreds of figures is no news story.
 _MAX_CLAIMS = 120
@@ -67,6 +72,10 @@ class _Slot:
 
 def _bounds(claim: Claim) -> tuple[float, float]:
     low = -math.inf if claim.low is None else claim.low
+    if claim.low is not None and _vague(claim.value):
+        # "Hundreds of wounded" is said of 180 too: a vague quantity's floor is loose, and a
+        # report's "180" after another's "hundreds" is no fall of the toll.
+        low = claim.low * VAGUE_FLOOR
     high = math.inf if claim.high is None else claim.high
     return low, high
 
@@ -116,7 +125,14 @@ def settle(
 def toll_moves(claims: Sequence[Claim]) -> bool:
     """Do an incident's reports say a toll moved? Tolls are reported together ("the toll rose
     to 54 dead and 297 injured"): a word of change about one counts for all of them."""
-    return _changing(claims, [figure_cue(c) for c in claims])
+    return _moves(frozenset(claims))
+
+
+# Asked of the same claims when they are aligned and again when the report is written; the
+# answer, which the claims' order cannot change, reads every figure's words once.
+@lru_cache(maxsize=256)
+def _moves(claims: frozenset[Claim]) -> bool:
+    return _changing(list(claims), [figure_cue(c) for c in claims])
 
 
 def describe(
@@ -144,7 +160,11 @@ def describe(
 
 def _changing(claims: Sequence[Claim], cues: Sequence[str | None]) -> bool:
     """Do the reports say the toll moved: a figure's cue, or a sentence saying a toll rose?"""
-    return any(cue is not None for cue in cues) or any(speaks_of_change(c) for c in claims)
+    if any(cue is not None for cue in cues):
+        return True
+    # A sentence of many figures is read once (the answer depends on the sentence alone).
+    one_per_sentence = {c.sentence: c for c in claims}
+    return any(speaks_of_change(c) for c in one_per_sentence.values())
 
 
 def _corrected(claims: Sequence[Claim], cues: Sequence[str | None]) -> list[tuple[int, int]]:
@@ -329,6 +349,12 @@ def _disputes(claims: Sequence[Claim], pairs: Sequence[tuple[int, int]]) -> tupl
         return ()
     return tuple(Attributed(claims[i].attribution, claims[i].value, claims[i].article)
                  for i in involved)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _vague(value: str) -> bool:
+    """Is the figure a vague quantity ("dozens", "hundreds of"), with no digit or number word?"""
+    return _NUMBER.search(value) is None
 
 
 def _informative(claim: Claim) -> bool:

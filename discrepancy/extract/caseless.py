@@ -30,12 +30,18 @@ def fold_case(text: str) -> str | None:
 class Caseless:
     """A case-insensitive pattern; matches come from the original text, as re.IGNORECASE's."""
 
-    def __init__(self, pattern: str, needs: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, pattern: str, needs: tuple[str, ...] = (), last_words: int | None = None
+    ) -> None:
         # The lower-cased text has no capitals to match: the pattern must spell none.
         if re.search(r"[A-Z]", _ESCAPE.sub("", pattern)):
             raise ValueError(f"pattern with capital letters: {pattern[:60]!r}")
         self._source = pattern
         self._needed = needs
+        # A pattern that ends the text (`$`) and spans at most `last_words` words is searched
+        # in the text's last words only: run on the words before each count of a long
+        # sentence, it would otherwise try every position of the sentence again per count.
+        self._last_words = last_words
 
     # Both forms are compiled on first use: compiling every pattern of the package at import
     # was most of a one-article check's start-up, and many patterns never run in a batch;
@@ -60,6 +66,8 @@ class Caseless:
 
     def test(self, text: str, pos: int = 0) -> bool:
         """Does the pattern occur in `text[pos:]`?"""
+        if self._last_words is not None:
+            pos = max(pos, last_words_start(text, self._last_words))
         lowered = fold_case(text)
         if lowered is None:
             return self.pattern.search(text, pos) is not None
@@ -67,6 +75,8 @@ class Caseless:
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """Like re.Pattern.search."""
+        if self._last_words is not None:
+            pos = max(pos, last_words_start(text, self._last_words))
         lowered = fold_case(text)
         if lowered is None:
             return self.pattern.search(text, pos)
@@ -88,6 +98,14 @@ class Caseless:
             match = self.pattern.match(text, found.start())
             if match is not None:
                 yield match
+
+
+def last_words_start(text: str, words: int) -> int:
+    """Where the last `words` words of `text` begin (white space before them included): a
+    match that ends the text and spans at most that many words starts there or later."""
+    # str.split and re's \s agree on what white space is (both Py_UNICODE_ISSPACE).
+    head = text.rsplit(None, words)
+    return len(head[0]) if len(head) > words else 0
 
 
 class Deferred:

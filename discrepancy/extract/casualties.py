@@ -52,10 +52,19 @@ class CountMatch:
     inferred: bool = False
 
 
+# Compiled once: built and looked up in re's cache for every count, it cost more than the
+# match itself.
+_KILLED_VERB = re.compile(
+    lexicon.KILLED_PASSIVE + "|" + lexicon.KILLED_ACTIVE + r"|pronounced|died"
+)
+_NONE_OF_BEFORE = re.compile(r"(?:one|none|each)\s+of\s*$|\bno\s*$")
+_DONE_VERB = re.compile(r"(?:ed|ing)$|^slew$")
+_YEAR_OLD = re.compile(r"\d+-year-old")
+
+
 def _kind(verb: str) -> Kind:
     verb = verb.lower()
-    killed = lexicon.KILLED_PASSIVE + "|" + lexicon.KILLED_ACTIVE + r"|pronounced|died"
-    if re.match(killed, verb) and not verb.startswith(("wound", "injur", "hurt")):
+    if _KILLED_VERB.match(verb) and not verb.startswith(("wound", "injur", "hurt")):
         return Kind.KILLED
     return Kind.WOUNDED
 
@@ -193,7 +202,7 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
         if patterns.COUNTED.search(match.group("np")):
             continue  # "wounded a further 61 people" is a count, not one person
         before = sentence[max(0, match.start() - 8) : match.start()].lower()
-        if re.search(r"(?:one|none|each)\s+of\s*$|\bno\s*$", before):
+        if _NONE_OF_BEFORE.search(before):
             continue
         if _near_miss(sentence, match.start("verb")):
             continue
@@ -204,13 +213,13 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
         if possessive and (
             noun not in lexicon.PERSON_NOUNS
             # "going to kill his wife", "would never hurt her brother": no harm done.
-            or not re.search(r"(?:ed|ing)$|^slew$", match.group("verb").lower())
+            or not _DONE_VERB.search(match.group("verb").lower())
         ):
             continue
         if possessive:
             # "killed his wife" may go on "and two children": at least one.
             one: Interval = (1, None)
-        elif noun in lexicon.SINGULAR_VICTIMS or re.fullmatch(r"\d+-year-old", noun):
+        elif noun in lexicon.SINGULAR_VICTIMS or _YEAR_OLD.fullmatch(noun):
             one = (1, 1)
         elif noun in lexicon.PERSON_NOUNS or noun in lexicon.SUBSET_NOUNS:
             one = (1, None)

@@ -26,6 +26,10 @@ _NP_END = frozenset(
 )
 
 
+_YEARS_OLD = re.compile(r"\d+-year-olds?")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def head_word(np: str) -> str | None:
     """The noun a count is attached to, as written: "militia fighters of the X" -> "fighters"."""
     head: str | None = None
@@ -54,7 +58,7 @@ def is_person_head(head: str | None, np: str = "") -> bool:
         head in lexicon.PERSON_NOUNS
         or head in lexicon.SUBSET_NOUNS
         or head in lexicon.MORE_PERSON_NOUNS
-        or bool(re.fullmatch(r"\d+-year-olds?", head))
+        or bool(_YEARS_OLD.fullmatch(head))
         or (
             written is not None
             and written.lower() == head
@@ -81,7 +85,7 @@ def plausible_number(sentence: str, match: re.Match[str]) -> bool:
         return False
     if patterns.NOT_COUNT_AFTER.match(sentence[end : end + 14]):
         return False
-    if re.fullmatch(r"(?:1[89]|20)\d\d", match.group("num")):
+    if _YEAR.fullmatch(match.group("num")):
         return False  # a year
     return not (start > 0 and sentence[start - 1] in "$#/")
 
@@ -151,4 +155,10 @@ def ends_clause(sentence: str, end: int) -> bool:
 def after_label(sentence: str, count_start: int) -> bool:
     """Is a bare number right after a name or a label ("Route 9 killed")?"""
     prefix = sentence[:count_start].rstrip()
-    return bool(prefix) and bool(patterns.LABEL_BEFORE.search(prefix))
+    if not prefix:
+        return False
+    # Every match is a run of word characters, apostrophes, hyphens and dots that ends the
+    # prefix, so it lies in the prefix's last word: searching from there finds the same match
+    # without trying every position of a long sentence again for each of its counts.
+    last_word = prefix.rsplit(None, 1)[-1]
+    return bool(patterns.LABEL_BEFORE.search(prefix, len(prefix) - len(last_word)))

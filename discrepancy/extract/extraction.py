@@ -305,12 +305,19 @@ def _main_time(infos: list[SentenceFacts]) -> tuple[TimeExpression | None, int |
 _RESIDENCE_BEFORE = re.compile(r"\b\d{1,3},\s+(?:of|from)\s+$")
 
 
+# A possessive right after a place: "Iran's", "the United Kingdom’s".
+_POSSESSIVE_AFTER = re.compile(r"[’']s\b")
+# ... unless a locative comes before it: "strikes in Iran's Sistan province" are in Iran.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|across|inside|into|on)\s+(?:the\s+)?$", re.I)
+
+
 def _main_place(
     infos: list[SentenceFacts], article: Article
 ) -> tuple[PlaceMention | None, int | None]:
     """The lead's place: a city if the first event sentences name one, else a country."""
     best: tuple[PlaceMention, int] | None = None
     home: tuple[PlaceMention, int] | None = None
+    owner: tuple[PlaceMention, int] | None = None
     countries = {m.place.country for info in infos for m in info.places if m.place.kind != "city"}
     event_seen = 0
     for info in infos:
@@ -323,11 +330,19 @@ def _main_place(
                     return prefer_country(mention, countries), info.index
                 if home is None:
                     home = (prefer_country(mention, countries), info.index)
+            elif _POSSESSIVE_AFTER.match(
+                info.sentence.text, mention.end
+            ) and not _LOCATIVE_BEFORE.search(
+                info.sentence.text[max(0, mention.start - 20) : mention.start]
+            ):
+                # "the United Kingdom's strikes in Yemen": the country that acts, not where.
+                if owner is None:
+                    owner = (mention, info.index)
             elif best is None:
                 best = (mention, info.index)
         if event_seen >= _LEAD_SENTENCES:
             break
-    found = home or best
+    found = home or best or owner
     return (found[0], found[1]) if found else (None, None)
 
 

@@ -365,6 +365,15 @@ NOT_PERSON_WORDS = frozenset(
     affairs navy ministry embassy consulate parliament committee government""".split()
 )
 
+# Words of an event, a headline or a body that a capitalised run holding them is not a
+# person's name for, however many were killed in its sentence ("Girl Killed In Pager Attack
+# Is Mourned", "Consulate Bombing", "Kherson Oblast", "Emergency Services").
+EVENT_NAME_WORDS = frozenset(
+    """killed dies died dead mourned attack attacks bombing bombings strike strikes airstrike
+    airstrikes explosion blast massacre raid oblast administration institute federation
+    kingdom emergency situations stream kitchen""".split()
+)
+
 # Common English short forms of given names, to the full name: "Joe Silva" is "Joseph Silva"
 # when the family name agrees too. Only forms that stand for one full name are listed.
 NICKNAMES = {

@@ -82,8 +82,11 @@ def count_pattern(suffix: str = "") -> str:
 COUNT = count_pattern()
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _norm(phrase: str) -> str:
-    return re.sub(r"\s+", " ", phrase.strip().lower())
+    return _SPACES.sub(" ", phrase.strip().lower())
 
 
 @lru_cache(maxsize=4096)
@@ -134,11 +137,16 @@ def _band(value: float) -> float:
 def count_interval(match: re.Match[str], suffix: str = "") -> Interval | None:
     """The interval a COUNT match allows (the count_pattern(suffix) one), or None when it is
     not a usable count."""
-    groups = {
-        name[: len(name) - len(suffix)]: value
-        for name, value in match.groupdict().items()
-        if name.endswith(suffix)
-    }
+    # The pattern's own groups as they are (most counts): no copy renamed per match.
+    groups = (
+        match.groupdict()
+        if not suffix
+        else {
+            name[: len(name) - len(suffix)]: value
+            for name, value in match.groupdict().items()
+            if name.endswith(suffix)
+        }
+    )
     qualifier = _norm(groups["qual"]) if groups.get("qual") else None
     if groups.get("vague"):
         low, high = lexicon.VAGUE_QUANTITIES[_norm(groups["vague"])]

@@ -93,6 +93,8 @@ _SPEAKS_BEFORE = Deferred(
 # report what X did.
 _CLAUSE_END = Deferred(r"\s*(?:[.;:)”\"]|$|,(?!\s*\d))")
 _SUSPECT_CUES = Caseless(r"\b(?:charged|arrested|suspect|accused|custody|booked|gunman|shooter)\b")
+# "Hamas-run", "Iranian-made", "State-claimed": an adjective, not a name's word.
+_LOWER_COMPOUND = re.compile(r"-[a-z]")
 _VICTIM_CUES = Caseless(r"\b(?:killed|shot|died|dead|victims?|wounded|injured|slain)\b")
 
 
@@ -217,7 +219,8 @@ def find_names(sentence: str) -> Iterator[NameMention]:
             # two reports of one shooting may share.
             yield NameMention(start, end, sentence[start:end], False, None, confident=False)
             continue
-        role = role or _role_around(sentence, start, end)
+        direct = role or _role_next_to(sentence, start, end)
+        role = direct or _role_in(sentence)
         # A capitalised run with no role and no casualty context is more often a place, an
         # outlet or a slogan than a person tied to the incident: not a claim, but still a
         # rare string two reports of one incident may share.
@@ -225,8 +228,12 @@ def find_names(sentence: str) -> Iterator[NameMention]:
         place_like = lowered[first] in lexicon.PLACE_NAME_HEADS or bool(
             after and after.group(1).lower() in lexicon.PLACE_AFTER_NAME
         )
+        # A casualty word elsewhere in the sentence makes a person of a run that could be
+        # one, not of a body or a headline's words ("Emergency Services said 12 died", "Girl
+        # Killed In Pager Attack Is Mourned", "Hamas-run Gaza").
+        could_be_person = direct is not None or _could_be_person(name_words, lowered[first:last])
         confident = not place_like and (
-            role is not None
+            (role is not None and could_be_person)
             or bool(_ARABIC_NAME.search(sentence[start:end]))
             or _looks_personal(name_words, lowered[first:last])
         )
@@ -361,14 +368,31 @@ def _role_before(sentence: str, start: int) -> str | None:
 
 
 def _role_around(sentence: str, start: int, end: int) -> str | None:
+    return _role_next_to(sentence, start, end) or _role_in(sentence)
+
+
+def _role_next_to(sentence: str, start: int, end: int) -> str | None:
+    """The role a name is given right beside it ("spokesman Ali Hadi", "Ali Hadi, 24,")."""
     after = _ROLE_AFTER.match(sentence[end : end + 80])
     if after:
         return after.group("role").lower()
-    before = _role_before(sentence, start)
-    if before:
-        return before
+    return _role_before(sentence, start)
+
+
+def _role_in(sentence: str) -> str | None:
+    """The role the sentence's casualty or suspect words give the people it names."""
     if _SUSPECT_CUES.test(sentence):
         return "suspect"
     if _VICTIM_CUES.test(sentence):
         return "victim"
     return None
+
+
+def _could_be_person(words: list[str], lowered: list[str]) -> bool:
+    """Could a capitalised run be a person's name: at most four words, none of a body, a
+    post, a place type or an event, and no compound of a lower-case word ("Hamas-run")?"""
+    return (
+        len(words) <= 4
+        and not any(_names_no_person(w) or w in lexicon.EVENT_NAME_WORDS for w in lowered)
+        and not any(_LOWER_COMPOUND.search(w) for w in words)
+    )

@@ -111,6 +111,9 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
     scoped: list[Claim] = []
     roundup = segments(extraction)
     counted: dict[int, list[int]] = {}  # sentence index -> where its counts end
+    # Whether a sentence carries over the previous one's incident depends on the sentence
+    # alone: read once per sentence, not once per claim of it.
+    carried: dict[int, str | None] = {}
     for count in extraction.claims:
         told = sentence_of(extraction, count) if count.kind in _COUNTS else None
         if told is not None:
@@ -120,7 +123,7 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
             scoped.append(claim)
             continue
         info = sentence_of(extraction, claim)
-        scope = _scope(extraction, info, claim, counted) if info else MAIN
+        scope = _scope(extraction, info, claim, counted, carried) if info else MAIN
         if roundup is not None and info is not None and scope != NONE:
             shooting = _roundup_scope(roundup, info.index)
             # A count or a person in one shooting's sentences is of that shooting; a sum's
@@ -170,9 +173,14 @@ def _tells_other_shooting(text: str) -> bool:
 
 
 def _scope(
-    extraction: Extraction, info: SentenceFacts, claim: Claim, counted: Mapping[int, list[int]]
+    extraction: Extraction,
+    info: SentenceFacts,
+    claim: Claim,
+    counted: Mapping[int, list[int]],
+    carried_over: dict[int, str | None],
 ) -> str:
-    """`counted`: where the counts of each sentence that gives one end."""
+    """`counted`: where the counts of each sentence that gives one end; `carried_over`:
+    `_carried_over` of each sentence read so far."""
     position = claim.start - info.sentence.start
     text = info.sentence.text
     before = text[:position]
@@ -197,7 +205,9 @@ def _scope(
             or (counts and _IN_EARLIER_EVENT_AFTER.search(text[claim.end - info.sentence.start :]))
         )
         if not cue:
-            carried = _carried_over(extraction, info, counted)
+            if info.index not in carried_over:
+                carried_over[info.index] = _carried_over(extraction, info, counted)
+            carried = carried_over[info.index]
             return carried if carried is not None and counts else MAIN
     if claim.kind == Kind.TROOPS and other_time is None:
         # Deployments are standing facts; only an explicit other time moves them.

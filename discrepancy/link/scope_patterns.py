@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from discrepancy.extract.caseless import Caseless
 from discrepancy.models import Kind
@@ -51,12 +52,14 @@ _PARTITIVE_AFTER = Caseless(
 # "..., including three children", "among them four children", "of whom two".
 _INCLUDED_BEFORE = Caseless(
     r"\b(?:including|includes|include|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
-    r"(?:at\s+least\s+|some\s+|about\s+|around\s+)?$"
+    r"(?:at\s+least\s+|some\s+|about\s+|around\s+)?$",
+    last_words=4,  # "among them at least"
 )
 # "Among the dead were three children".
 _AMONG_BEFORE = Caseless(
     r"\bamong\s+(?:the\s+)?(?:dead|killed|victims|injured|wounded|casualties|those\s+killed)"
-    r"\s+(?:were|was|are|is)\s+$"
+    r"\s+(?:were|was|are|is)\s+$",
+    last_words=5,  # "among the those killed were"
 )
 # "Four children were among 11 people killed".
 _AMONG_AFTER = Caseless(r"^\s*(?:[\w’'\-]+\s+){0,3}?(?:were|was|are|is)\s+(?:also\s+)?among\b")
@@ -65,7 +68,9 @@ _AMONG_AFTER = Caseless(r"^\s*(?:[\w’'\-]+\s+){0,3}?(?:were|was|are|is)\s+(?:a
 # incident's own casualties went.
 _RECEIVED_BEFORE = Caseless(
     r"\b(?:received|receiving|receives|admitted|admitting|treated|treating|took\s+in)\s+"
-    r"(?:the\s+bodies\s+of\s+|bodies\s+of\s+|[^,;.]{1,30}?\s+and\s+)?$"
+    r"(?:the\s+bodies\s+of\s+|bodies\s+of\s+|[^,;.]{1,30}?\s+and\s+)?$",
+    # "took in", at most 15 words in 30 characters, "and"
+    last_words=18,
 )
 # "64 people are in Kyiv hospitals", "eight children were hospitalised", "the five dead at
 # Nasser Hospital", "of the 176 wounded brought to the facility".
@@ -138,7 +143,7 @@ _MORE_AFTER = Caseless(
 ADDITIONAL_SUBJECT = "additional deaths"
 # "two other people", "Twelve others": counted beside someone already told.
 _OTHERS_AFTER = Caseless(r"^\s*(?:other|others)\b")
-_ANOTHER_BEFORE = Caseless(r"\banother\s+$")
+_ANOTHER_BEFORE = Caseless(r"\banother\s+$", last_words=1)
 OTHERS_SUBJECT = "others"
 
 
@@ -152,12 +157,17 @@ class CountSpan:
 
 
 def subject_of(
-    text: str, count: CountSpan, sentence_counts: list[CountSpan], previous_kind: Kind | None
+    text: str,
+    count: CountSpan,
+    sentence_counts: list[CountSpan],
+    previous_kind: Kind | None,
+    places: dict[Kind, dict[int, str]] | None = None,
 ) -> str | None:
     """The part of the incident a count in `text` is about, or None for the whole of it.
 
     `sentence_counts` are all counts of the sentence; `previous_kind` is the kind of the last
-    count told before this sentence (the one "others" may be counted beside).
+    count told before this sentence (the one "others" may be counted beside). `places`, one
+    dict per sentence kept by the caller, holds what is read of the sentence's counts' places.
     """
     before = text[: count.start]
     after = text[count.end : count.end + 160]
@@ -180,7 +190,7 @@ def subject_of(
         rest = after[partitive.end() :]
         named = re.search(r"^\s*(?:were|are|was|is)\s+(?:\w+\s+)?(" + _GROUP_WORDS + r")\b", rest)
         return _group_name(named.group(1)) if named else "part of the toll"
-    parts = _part_of_sum(text, count, sentence_counts)
+    parts = _part_of_sum(text, count, sentence_counts, {} if places is None else places)
     if parts is not None:
         return parts
     region = _REGION_AFTER.search(after)
@@ -222,10 +232,17 @@ def _group_name(word: str) -> str:
     }.get(word, word)
 
 
-def _hospital(text: str, before: str, after: str) -> str | None:
+# The whole sentence is searched: once per sentence, not once per count of it.
+@lru_cache(maxsize=64)
+def _struck_hospital(text: str) -> str | None:
     struck = _STRIKE_ON_NAMED_HOSPITAL.search(text)
+    return None if struck is None else f"at {struck.group(1)} hospital"
+
+
+def _hospital(text: str, before: str, after: str) -> str | None:
+    struck = _struck_hospital(text)
     if struck is not None:
-        return f"at {struck.group(1)} hospital"
+        return struck
     hit = _HIT_HOSPITAL_AFTER.search(after)
     if hit is not None:
         name = " ".join(hit.group(1).split())
@@ -260,20 +277,32 @@ def _hospital(text: str, before: str, after: str) -> str | None:
     return "at " + " ".join(named.group(1).split()) + " " + named.group(2).lower()
 
 
-def _part_of_sum(text: str, count: CountSpan, sentence_counts: list[CountSpan]) -> str | None:
+def _part_of_sum(
+    text: str, count: CountSpan, sentence_counts: list[CountSpan], known: dict[Kind, dict[int, str]]
+) -> str | None:
     """A count with its own place beside other counts of its kind with other places."""
+    # The places of the sentence's counts of a kind are read once: a sentence of many counts
+    # would otherwise read every count's place again for each of them.
+    places = known.get(count.kind)
+    if places is None:
+        places = known[count.kind] = _places_after(text, count.kind, sentence_counts)
+    if count.start not in places or len(set(places.values())) < 2:
+        return None
+    place = places[count.start]
+    return f"in {place}" if not place.lower().startswith(("in ", "at ", "near ")) else place
+
+
+def _places_after(text: str, kind: Kind, sentence_counts: list[CountSpan]) -> dict[int, str]:
+    """Where each count of `kind` in the sentence happened, by where it starts."""
     places: dict[int, str] = {}
     for other in sentence_counts:
-        if other.kind != count.kind:
+        if other.kind != kind:
             continue
         match = _PLACE_AFTER.search(text[other.end : other.end + 120])
         if match is None or _EVENT_PLACE.search(match.group(1)):
             continue
         places[other.start] = " ".join(match.group(1).split())
-    if count.start not in places or len(set(places.values())) < 2:
-        return None
-    place = places[count.start]
-    return f"in {place}" if not place.lower().startswith(("in ", "at ", "near ")) else place
+    return places
 
 
 def _beside_same_kind(
@@ -297,7 +326,8 @@ def _beside_same_kind(
 
 _OWN_VERB = Caseless(
     r"\b(?:killed|killing|wounded|wounding|injured|injuring|hurt|hurting|left)\s+(?:a\s+further\s+"
-    r"|another\s+)?$"
+    r"|another\s+)?$",
+    last_words=3,  # "killed a further"
 )
 _DEATH_WORDS = frozenset({"killed", "dead", "died", "deaths", "death", "killing"})
 _CASUALTY_WORD = Caseless(
@@ -320,7 +350,22 @@ OTHER_EVENT_BEFORE = Caseless(
     + _EVENT_NOUN
     + r"\b[^;]{0,120}?\b(?:that|which|who)\b"
     r"|\bin\s+(?:a|an|another)\s+(?:recent|earlier|previous|separate)\s+(?:incident|attack"
-    r"|strike|raid)\b"
+    r"|strike|raid)\b",
+    # Searched in the words before every count: a word of each alternative's verb or
+    # adjective, absent from most sentences, skips it.
+    needs=(
+        "follow",
+        "came",
+        "comes",
+        "retaliation",
+        "response",
+        "revenge",
+        "reprisal",
+        "recent",
+        "earlier",
+        "previous",
+        "separate",
+    ),
 )
 # A sentence that brings in another event by its distance in time from the incident ("The
 # strike came a day after Russian troops launched airstrikes across the country", "two weeks

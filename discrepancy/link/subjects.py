@@ -45,6 +45,7 @@ def with_subjects(extraction: Extraction, claims: list[Claim]) -> list[Claim]:
             CountSpan(claim.start - offset, claim.end - offset, claim.kind)
         )
     result: list[Claim] = []
+    places: dict[int, dict[Kind, dict[int, str]]] = {}  # sentence index -> its counts' places
     for claim in claims:
         info = told_in.get((claim.start, claim.kind))
         if info is None or claim.kind not in COUNTS or claim.subject is not None:
@@ -56,7 +57,8 @@ def with_subjects(extraction: Extraction, claims: list[Claim]) -> list[Claim]:
         )
         told = spans.get(info.index - 1)
         previous = max(told, key=lambda s: s.end).kind if told else None
-        subject = subject_of(info.sentence.text, span, own, previous)
+        memo = places.setdefault(info.index, {})
+        subject = subject_of(info.sentence.text, span, own, previous, memo)
         result.append(dataclasses.replace(claim, subject=subject) if subject else claim)
     grouped = _group_subjects(extraction, result, told_in)
     return _country_subjects(extraction, _site_subjects(extraction, grouped))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterable
 
@@ -62,3 +63,57 @@ def test_deferred_is_compiled_on_first_use_and_matches_as_re() -> None:
             found, expected = deferred.match(text, pos), plain.match(text, pos)
             assert (found and found.span()) == (expected and expected.span())
     assert vars(deferred)["pattern"] is deferred.pattern
+
+
+def _ending_patterns() -> list[Caseless]:
+    from discrepancy.align import cues
+    from discrepancy.link import scope_patterns
+
+    found = [
+        value
+        for value in vars(scope_patterns).values()
+        if isinstance(value, Caseless) and value._last_words is not None
+    ] + [pattern for _, pattern in cues._BEFORE]
+    assert len(found) >= 8
+    return found
+
+
+# The longest ending each pattern reads, in words: the tail search must reach back that far.
+ENDINGS = (
+    "among them at least",
+    "among the those killed were",
+    "took in the bodies of",
+    "took in a b c d e f g h i j k l m n o and",
+    "admitted some twelve wounded men and",
+    "another",
+    "killed a further",
+    "injuring another",
+    "revised the number of the dead downwards to",
+    "corrected its earlier toll of the wounded to",
+    "increased the death toll in the city to",
+    "initially put the toll of the dead at",
+    "up from an earlier toll of the",
+    "now stands at",
+    "has hit",
+)
+
+
+def test_a_pattern_ending_the_text_finds_in_its_last_words_what_a_full_search_finds() -> None:
+    rng = random.Random(18)
+    spaces = (" ", " ", " ", "  ", "\n", "\t ", ", ", " x ")
+    filler = ("Tarvel", "12", "a-b", "were", "the", "and", "them")
+    for caseless in _ending_patterns():
+        plain = re.compile(caseless._source, re.IGNORECASE)
+        matched = 0
+        for _ in range(3000):
+            words = rng.choices(filler, k=rng.randint(0, 30)) + rng.choice(ENDINGS).split()
+            if rng.random() < 0.3:
+                del words[rng.randrange(len(words))]
+            text = "".join(word + rng.choice(spaces) for word in words)
+            found, expected = caseless.search(text), plain.search(text)
+            assert (found and found.span()) == (expected and expected.span()), (
+                caseless._source[:40],
+                text,
+            )
+            matched += expected is not None
+        assert matched > 20, caseless._source[:40]  # the texts did reach the pattern

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -59,3 +60,20 @@ def test_died_words_skip_nothing() -> None:
     for sentence in SENTENCES:
         if casualty_patterns.SOMEONE_DIED.search(sentence):
             assert casualties._may_hold(sentence, casualty_patterns.DIED_WORDS), sentence
+
+
+def test_the_label_before_a_bare_number_is_read_in_the_last_word_as_in_the_whole_prefix() -> None:
+    from discrepancy.extract.count_phrases import after_label
+
+    rng = random.Random(18)
+    pieces = ("Route", "route", " ", "  ", "\n", "9", "x", "-", ".", "’", "'", "A", "b", "no",
+              "flight", "Flight", "É", "é", "_", "ß", ",", "(", "area")  # fmt: skip
+    labelled = 0
+    for _ in range(4000):
+        sentence = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        for count_start in range(len(sentence) + 1):
+            prefix = sentence[:count_start].rstrip()
+            whole = bool(prefix) and bool(casualty_patterns.LABEL_BEFORE.search(prefix))
+            assert after_label(sentence, count_start) == whole, (sentence, count_start)
+            labelled += whole
+    assert labelled > 200  # the sentences did hold labels

@@ -189,7 +189,10 @@ def test_claims_and_profiles_come_back_equal_with_their_types() -> None:
     assert encode_claims(claims).count("Varnholt on 3 May") == 1
 
     articles = read("articles")
+    # An undated report keeps its whole story's words: they come back too.
+    articles.append(dataclasses.replace(articles[0], id="undated", published=None))
     profiles, _ = parallel.extract_and_scope(articles, parallel.IN_PROCESS)
+    assert profiles[-1].story_words
     for profile in profiles:
         again = decode_profile(encode_profile(profile), profile.index + 7)
         assert again == dataclasses.replace(profile, index=profile.index + 7)

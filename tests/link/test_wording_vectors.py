@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from discrepancy.link.tfidf import Vector, containment, cosine
+from discrepancy.link.wording import Vector, containment, cosine
 
 
 def stored(words: dict[str, int], df: dict[str, int], total: int) -> dict[str, float]:

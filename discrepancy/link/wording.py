@@ -1,4 +1,4 @@
-"""TF-IDF vectors of the articles' lead and headline words, computed from their counts on use."""
+"""What grouping reads of an article's wording: its words as TF-IDF vectors, and how alike."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from discrepancy.link.profile import Profile
 
 
 class Vector(Mapping[str, float]):
-    """An article's normalised TF-IDF weights, each computed from its word count when read.
+    """Words' unit TF-IDF vector, each weight computed from its word count when read.
 
     Stored, the weights were a dict of floats per article as large as the profile itself
     (some 300 MB for 100k articles); a word's weight is its count's log-frequency times the
@@ -62,10 +62,25 @@ def document_frequencies(profiles: Sequence[Profile]) -> Counter[str]:
 
 
 def weights(profiles: Sequence[Profile], df: Counter[str]) -> list[Vector]:
-    """Each article's TF-IDF vector over the batch's document frequencies `df`."""
-    total = len(profiles) + 1
-    idf = {w: math.log(total / n) for w, n in df.items()}
+    """Each article's lead and headline words as a unit TF-IDF vector."""
+    idf = _idf(df, len(profiles))
     return [Vector(p.words, idf) for p in profiles]
+
+
+def _idf(df: Counter[str], batch: int) -> dict[str, float]:
+    """How rare each word is in the batch, as the weights' factor."""
+    total = batch + 1
+    return {w: math.log(total / n) for w, n in df.items()}
+
+
+def story_vectors(profiles: Sequence[Profile]) -> dict[int, Vector]:
+    """The whole-story vectors of the undated reports, by index."""
+    df: Counter[str] = Counter()
+    for p in profiles:
+        if p.story_words is not None:
+            df.update(p.story_words.keys())
+    idf = _idf(df, len(profiles))
+    return {p.index: Vector(p.story_words, idf) for p in profiles if p.story_words is not None}
 
 
 def containment(short: Mapping[str, float], other: Mapping[str, float]) -> float:
@@ -75,7 +90,7 @@ def containment(short: Mapping[str, float], other: Mapping[str, float]) -> float
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """The cosine of two normalised vectors, summed over the shorter one's words."""
+    """The cosine of two unit vectors, summed over the shorter one's words."""
     if len(a) > len(b):
         a, b = b, a
     if isinstance(a, Vector) and isinstance(b, Vector):
