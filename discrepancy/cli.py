@@ -169,6 +169,7 @@ def check(
         raise UsageError("--all needs --db: without a store there is only the batch to report.")
     refuse_missing_inputs(inputs)
     extra_outputs = {"junit": junit_path, "sarif": sarif_path}
+    extra_formats = [f for f, p in extra_outputs.items() if p]
     twin = output_format == "json" and not no_html and output != "-"
     refuse_overlapping_outputs(
         [output, *([str(Path(output).with_suffix(".html"))] if twin else []),
@@ -194,7 +195,8 @@ def check(
     if store is None:
         with progress.showing(estimate_count(inputs)) as advance:
             settings = Settings(progress=advance, jobs=jobs, engine=engine, scheduler=scheduler,
-                                on_skip=skipped_late, phase=progress.phase)  # fmt: skip
+                                on_skip=skipped_late, phase=progress.phase,
+                                keep_text="sarif" in (output_format, *extra_formats))  # fmt: skip
             report = run_items(items, settings)
     else:
         # The store re-checks every stored article with the batch: it takes the whole batch.

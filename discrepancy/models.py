@@ -80,7 +80,9 @@ class Skipped:
     reason: str
 
 
-@dataclass(frozen=True)
+# Slots: a run holds every claim to the end, some ten an article, and a slotted object is a
+# fifth smaller than one with its attributes apart.
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One value an article states, tied to the exact span it was read from."""
 
@@ -131,7 +133,7 @@ class Attributed:
     article: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """The claims several articles make about one (kind, subject) of an incident."""
 

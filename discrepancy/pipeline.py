@@ -9,7 +9,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from discrepancy.align.facts import discrepancies, settle_derived_wounded
 from discrepancy.engine import (
@@ -57,6 +57,9 @@ class Settings:
     phase: PhaseCallback | None = None
     # Extractions made before (a store's): articles it has are not extracted again.
     extractions: ExtractionCache | None = None
+    # Keep each article's text in the report (SARIF quotes it); without it the text is let go
+    # once the article is extracted, the largest thing a run would otherwise hold to the end.
+    keep_text: bool = True
 
 
 def run(inputs: Sequence[str], settings: Settings | None = None) -> Report:
@@ -80,17 +83,26 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
     skipped: list[Skipped] = []
     first_of: dict[str, str] = {}
     copies: dict[str, Article] = {}
+    copy_of: dict[str, str] = {}
+    # The digest of each article's text (it names the article in ids, see `_digest`), taken
+    # as it is read when the text is let go, else when the report is built.
+    digests: list[str | None] = []
 
     def read() -> Iterator[Article]:
         for item in items:
             if isinstance(item, Article):
+                # A text that is no string is a caller's bug its extraction reports.
+                light = not settings.keep_text and isinstance(item.text, str)
                 # A copy of an earlier article (one story crawled twice) is no second source:
                 # it is listed with the article it copies, not extracted or counted again.
                 first = first_of.setdefault(content_key(item), item.id)
                 if first != item.id:
-                    copies[item.id] = item
+                    copies[item.id] = replace(item, text="") if light else item
+                    copy_of[item.id] = first
                     continue
-                articles.append(item)
+                digests.append(_digest(item) if light else None)
+                # Extraction takes the article as read; the report keeps the rest of it.
+                articles.append(replace(item, text="") if light else item)
                 yield item
             else:
                 skipped.append(item)
@@ -101,6 +113,7 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
             read(), engine, settings.progress, settings.extractions, failures
         )
         if failures:
+            digests = [d for i, d in enumerate(digests) if i not in failures]
             articles, failed = _set_apart(articles, failures)
             skipped.extend(failed)
             for item in failed:
@@ -116,8 +129,8 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
         aligner = engine if settings.engine == "dask" else IN_PROCESS
         if settings.phase is not None:
             settings.phase("aligning")
-        copy_of = {c.id: first_of[content_key(c)] for c in copies.values()}
-        report = _build_report(articles, tuple(skipped), groups, scoped, aligner)
+        named = {a.id: d or _digest(a) for a, d in zip(articles, digests, strict=True)}
+        report = _build_report(articles, tuple(skipped), groups, scoped, named, aligner)
         return _with_copies(report, list(copies.values()), copy_of)
 
 
@@ -257,11 +270,11 @@ def _build_report(
     skipped: tuple[Skipped, ...],
     groups: Sequence[Sequence[int]],
     scoped: Sequence[Sequence[Claim]],
+    digests: Mapping[str, str],
     engine: Engine = IN_PROCESS,
 ) -> Report:
     order = {a.id: i for i, a in enumerate(articles)}
     published = {a.id: a.published for a in articles}
-    digests = {a.id: _digest(a) for a in articles}
     claims_by_incident: dict[str, list[Claim]] = {}
     meta: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {}
     backgrounds: list[tuple[str, list[Claim]]] = []

@@ -136,6 +136,16 @@ def test_junit_and_sarif_files(work: Path) -> None:
     assert both.exit_code == 0, both.output
     assert {p.name for p in Path("all").iterdir()} == {"r.json", "r.html", "junit.xml", "r.sarif"}
     assert ET.parse("all/junit.xml").getroot().get("failures") == "2"
+    # SARIF places each value by line and column in its article's text, which the run keeps
+    # for it (a run without SARIF lets texts go once they are extracted).
+    beside = json.loads(Path("all/r.sarif").read_text(encoding="utf-8"))
+    assert beside["runs"][0]["results"] == log["runs"][0]["results"]
+    regions = [
+        place["physicalLocation"]["region"]
+        for result in log["runs"][0]["results"]
+        for place in result["relatedLocations"]
+    ]
+    assert any(r["startLine"] > 1 or r["startColumn"] > 1 for r in regions), regions
 
 
 def test_diff_command(work: Path) -> None:

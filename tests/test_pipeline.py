@@ -7,6 +7,7 @@ then review the diff before committing it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -397,6 +398,21 @@ def test_json_written_in_pieces_is_json_dumps_text() -> None:
         == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
     )
     assert "".join(report_json.iter_json({})) == "{}\n"
+
+
+def test_report_without_texts_names_and_finds_alike() -> None:
+    """`keep_text=False` lets each article's text go once extracted: the report has the same
+    incidents, ids and discrepancies, its articles everything but the text."""
+    articles, skipped = read_inputs([str(FIXTURES)])
+    # A copy of one under another id is listed with it, its copy_of found without its text.
+    articles = [*articles, dataclasses.replace(articles[0], id="copy-of-first")]
+    kept = pipeline.run_articles(articles, skipped)
+    light = pipeline.run_articles(articles, skipped, pipeline.Settings(keep_text=False))
+    assert {a.text for a in light.articles} == {""}
+    assert all(a.text for a in kept.articles)
+    assert report_json.to_json(light) == report_json.to_json(kept)
+    assert [i.id for i in light.incidents] == [i.id for i in kept.incidents]
+    assert light.copies == kept.copies == {"copy-of-first": articles[0].id}
 
 
 # One story crawled twice, and a paywall page that hides two different stories.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -110,9 +110,9 @@ def _shared_names(names_a: tuple[str, ...], names_b: tuple[str, ...]) -> int:
 def pair_score(
     a: Profile,
     b: Profile,
-    vec_a: dict[str, float],
-    vec_b: dict[str, float],
-    stories: tuple[dict[str, float], dict[str, float]] | None = None,
+    vec_a: Mapping[str, float],
+    vec_b: Mapping[str, float],
+    stories: tuple[Mapping[str, float], Mapping[str, float]] | None = None,
 ) -> float:
     """Evidence that two articles report the same incident; a veto when they cannot.
 
@@ -354,7 +354,7 @@ def _fresh(p: Profile) -> bool:
 
 
 def _candidate_pairs(
-    profiles: Sequence[Profile], vectors: Sequence[dict[str, float]]
+    profiles: Sequence[Profile], vectors: Sequence[Mapping[str, float]]
 ) -> set[tuple[int, int]]:
     """Pairs sharing a rare key (a name, a place, a distinctive word): blocking, not all pairs."""
     index: dict[str, list[int]] = defaultdict(list)
@@ -461,7 +461,9 @@ def group_articles(profiles: Sequence[Profile]) -> list[list[int]]:
     for a, b in _candidate_pairs(profiles, vectors):
         both = (stories[a], stories[b]) if a in stories and b in stories else None
         score = pair_score(profiles[a], profiles[b], vectors[a], vectors[b], both)
-        scored.append((score, a, b))
+        # Only links strong enough to merge are kept: most candidate pairs are not.
+        if score >= LINK_THRESHOLD:
+            scored.append((score, a, b))
     parent = list(range(len(profiles)))
     members: dict[int, set[int]] = {i: {i} for i in range(len(profiles))}
 
@@ -474,9 +476,7 @@ def group_articles(profiles: Sequence[Profile]) -> list[list[int]]:
     # Strongest links first; two groups never merge when any of their articles cannot be
     # the same incident (another day, another weekday, another country), whether or not
     # blocking ever paired those two articles.
-    for score, a, b in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
-        if score < LINK_THRESHOLD:
-            break
+    for _, a, b in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
         ra, rb = find(a), find(b)
         if ra == rb:
             continue

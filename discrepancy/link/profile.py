@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections import Counter
@@ -52,12 +53,22 @@ _EMPTY: frozenset[Any] = frozenset()
 
 
 def frozen(items: Iterable[T]) -> frozenset[T]:
-    """The items as a frozen set, the shared empty one when there are none."""
+    """The items as a frozen set: the shared empty one when there are none, and one object
+    for equal sets (a country, a toll, a clock time that many articles give)."""
     found = frozenset(items)
-    return found if found else _EMPTY
+    return _shared(found) if found else _EMPTY
 
 
-@dataclass(frozen=True)
+@functools.lru_cache(maxsize=2**14)
+def _shared(found: frozenset[Any]) -> frozenset[Any]:
+    """The first of equal sets seen lately: a profile holds some five sets (216 bytes each
+    and more), most of them the same as another article's (on 10k synthetic articles 53,560
+    sets, 5,710 distinct)."""
+    return found
+
+
+# Slots: grouping holds one per article of the batch at once.
+@dataclass(frozen=True, slots=True)
 class Profile:
     """What grouping compares between two articles."""
 
@@ -187,7 +198,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         city=_city(place, article.dateline, headline_proper),
         country=hit.country if hit else place.country if place else None,
         # An actor's or an outlet's country is no evidence about where the incident was.
-        countries=struck_countries | {hit.country} if hit else _EMPTY,
+        countries=frozen(struck_countries | {hit.country}) if hit else _EMPTY,
         country_confident=confident(struck, extraction),
         targets=frozen(targets(extraction)),
         people=people,

@@ -51,6 +51,8 @@ class Tables:
         self._sentence_at: dict[str, int] = {}
         self._path_at: dict[str, int] = {}
         self._sources: list[Source] = []
+        # The incident's own sentence strings (see `adopt`), by their text.
+        self._originals: dict[str, str] = {}
 
     def article(self, source: Source) -> int:
         """The number of an article (a column's source), adding it when new."""
@@ -74,10 +76,16 @@ class Tables:
         """The number of an article already in the table."""
         return self._article_at[article_id]
 
+    def adopt(self, sentences: Iterable[str]) -> None:
+        """The sentences of the incident being encoded, as the report holds them: the table
+        keeps these strings rather than the copies a view pieces together from its parts."""
+        self._originals = {text: text for text in sentences}
+
     def sentence(self, text: str) -> int:
         """The number of a sentence, adding it when new."""
         at = self._sentence_at.get(text)
         if at is None:
+            text = self._originals.get(text, text)
             at = self._sentence_at[text] = len(self.sentences)
             self.sentences.append(text)
         return at
@@ -354,7 +362,19 @@ def _decode_bar(raw: Sequence[Any], tables: Tables) -> Bar:
     return Bar(shape, label, text, y, x1, x2, width, _at(raw, 7) or "", source.id)
 
 
-def lines(values: Iterable[Any]) -> Iterator[str]:
-    """Values as data lines, each ended by a line break."""
-    for value in values:
-        yield data_line(value) + "\n"
+def data_pieces(items: Iterable[Any], piece: int = 2**16) -> Iterator[str]:
+    """`data_line` of a list of the items, in pieces of about `piece` characters: a table of
+    every sentence of a large batch is never one string (nor its copies while escaped)."""
+    # JSON writes a list as its items' own text between brackets, comma-separated, and
+    # escaping works character by character: the pieces join into data_line(list(items)).
+    pending: list[str] = ["["]
+    size = 0
+    for at, item in enumerate(items):
+        text = data_line(item)
+        pending.append("," + text if at else text)
+        size += len(text)
+        if size >= piece:
+            yield "".join(pending)
+            pending, size = [], 0
+    pending.append("]")
+    yield "".join(pending)

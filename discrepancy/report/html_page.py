@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import base64
 import json
+import tempfile
+import weakref
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
-from discrepancy.report.html_data import Tables, data_line, decode, encode, lines, links
+from discrepancy.report.html_data import Tables, data_line, data_pieces, decode, encode, links
 from discrepancy.report.html_diff import diff_view
 from discrepancy.report.html_model import IncidentView, Link, ReportView
 from discrepancy.report.html_order import ReviewKey, grouped_order, review_key
@@ -69,8 +71,9 @@ class PageBuilder:
         self._labels: dict[str, str] = {}
         self._background: set[str] = set()
         self._backgrounds: dict[str, list[Link]] = {}
-        # Per incident: its data as JSON text, its filter facets and what a search matches.
-        self._records: dict[str, tuple[str, str, str]] = {}
+        # Per incident: its data as JSON text, its filter facets and what a search matches,
+        # kept in a temporary file until the page is written in the editor's order.
+        self._records = Spill()
 
     def add_article(self, article: Mapping[str, Any]) -> None:
         """Take one article of the report; all come before the first incident."""
@@ -91,8 +94,15 @@ class PageBuilder:
         if parent is not None:
             self._backgrounds.setdefault(parent, []).append(Link(view.id, view.label))
         self._tally.add(view)
+        self._tables.adopt(
+            str(claim["sentence"])
+            for fact in raw.get("facts", ())
+            for claim in fact.get("claims", ())
+            if "sentence" in claim
+        )
         record = data_line(encode(view, self._tables))
-        self._records[view.id] = (record, view.facets, view.search)
+        self._tables.adopt(())
+        self._records.add(view.id, record, view.facets, view.search)
 
     def tap(self, items: Iterable[Any], take: Callable[[Any], None]) -> Iterator[Any]:
         """Pass items on unchanged, taking each on the way: the JSON writer's own pass."""
@@ -123,11 +133,11 @@ class PageBuilder:
             background_total=self._tally.background,
         )
         if not rest:
+            self._records.close()
             return view, None
         # Past one page, every incident is data: the script renders each page, the first
         # too, and the first page's markup is only for a reader without JavaScript.
-        size = sum(len(record) for record, _, _ in self._records.values())
-        size += sum(map(len, self._tables.sentences))
+        size = self._records.size + sum(map(len, self._tables.sentences))
         packed = size > self._pack_above
         lines = self._data(order)
         return view, Data(packed, pack(lines) if packed else lines)
@@ -148,31 +158,87 @@ class PageBuilder:
 
     def _view(self, key: str, child: bool) -> IncidentView:
         """An incident of the first page as the templates render it."""
-        record, facets, search = self._records[key]
+        record, facets, search = self._records.get(key)
         linked = {**json.loads(record), **self._links(key, child)}
         return decode(linked, self._tables, facets, search)
 
     def _line(self, key: str, child: bool) -> str:
         """An incident's data line, its links added to the object it was kept as."""
         extra = self._links(key, child)
-        record = self._records[key][0]
+        record = self._records.get(key)[0]
         return (record[:-1] + "," + data_line(extra)[1:] if extra else record) + "\n"
 
     def _data(self, order: list[tuple[str, bool]]) -> Iterator[str]:
         """The data lines: articles, sentences, the filter index, then one line per incident."""
         tables = self._tables
-        yield from lines([[tables.articles, tables.paths], tables.sentences])
-        # What filtering needs of every incident: id, facets, search text, background or not,
-        # and the incident it is listed under.
-        index = []
-        for key, child in order:
-            _, facets, search = self._records[key]
-            parent = self._entries[key][1] if child else None
-            entry = [key, facets, _words(search), int(key in self._background)]
-            index.append(entry if parent is None else [*entry, parent])
-        yield from lines([index])
-        for key, child in order:
-            yield self._line(key, child)
+        try:
+            # The article and sentence tables and the index are a line each, written a piece
+            # at a time: the first is data_line([articles, paths]).
+            yield "["
+            yield from data_pieces(tables.articles)
+            yield "," + data_line(tables.paths) + "]\n"
+            yield from data_pieces(tables.sentences)
+            yield "\n"
+            yield from data_pieces(self._index_entry(key, child) for key, child in order)
+            yield "\n"
+            for key, child in order:
+                yield self._line(key, child)
+        finally:
+            self._records.close()
+
+    def _index_entry(self, key: str, child: bool) -> list[Any]:
+        """What filtering needs of an incident: id, facets, search text, background or not,
+        and the incident it is listed under."""
+        _, facets, search = self._records.get(key)
+        parent = self._entries[key][1] if child else None
+        entry = [key, facets, _words(search), int(key in self._background)]
+        return entry if parent is None else [*entry, parent]
+
+
+class Spill:
+    """Each incident's data line, facets and search text, in a temporary file by its id.
+
+    A page keeps every incident until it knows their order; in memory that was some 10 KB
+    per incident of a 100k-article batch, the largest thing the HTML twin held.
+    """
+
+    def __init__(self) -> None:
+        self._file: Any = None
+        # Per id: where its texts start in the file and each one's length in bytes.
+        self._at: dict[str, tuple[int, int, int, int]] = {}
+        self._end = 0
+        # Characters of the data lines, which decide whether the page's data is deflated.
+        self.size = 0
+
+    def add(self, key: str, record: str, facets: str, search: str) -> None:
+        """Keep an incident's three texts under its id."""
+        if self._file is None:
+            # Closed by close() once the page is written, or when the spill is let go (a page
+            # that failed); the system removes it on close.
+            self._file = tempfile.TemporaryFile(prefix="discrepancy-page-")  # noqa: SIM115
+            self._closer = weakref.finalize(self, self._file.close)
+        parts = [text.encode("utf-8") for text in (record, facets, search)]
+        self._file.seek(self._end)
+        self._file.write(b"".join(parts))
+        self._at[key] = (self._end, *map(len, parts))  # type: ignore[assignment]
+        self._end += sum(map(len, parts))
+        self.size += len(record)
+
+    def get(self, key: str) -> tuple[str, str, str]:
+        """An incident's data line, facets and search text."""
+        start, first, second, third = self._at[key]
+        self._file.seek(start)
+        data = self._file.read(first + second + third)
+        return (
+            data[:first].decode("utf-8"),
+            data[first : first + second].decode("utf-8"),
+            data[first + second :].decode("utf-8"),
+        )
+
+    def close(self) -> None:
+        """Remove the file; nothing can be read after."""
+        if self._file is not None:
+            self._closer()
 
 
 def _words(text: str) -> str:

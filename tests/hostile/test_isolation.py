@@ -107,8 +107,9 @@ def test_an_article_whose_extraction_raises_is_skipped_with_its_reason(
     assert any(d.kind == "wounded" for d in report.discrepancies)
 
 
+@pytest.mark.parametrize("keep_text", [True, False])
 def test_a_failing_article_in_a_process_pool_is_skipped_too(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, keep_text: bool
 ) -> None:
     articles = [
         Article("good", GOOD, published=dt.date(2025, 3, 11)),
@@ -116,7 +117,7 @@ def test_a_failing_article_in_a_process_pool_is_skipped_too(
         Article("bad", None),  # type: ignore[arg-type]
         Article("good2", GOOD_TOO, published=dt.date(2025, 3, 11)),
     ]
-    report = run_articles(articles, (), Settings(jobs=2))
+    report = run_articles(articles, (), Settings(jobs=2, keep_text=keep_text))
     assert [a.id for a in report.articles] == ["good", "good2"]
     [skipped] = report.skipped
     assert skipped.path == "bad" and skipped.reason.startswith("extract: ")

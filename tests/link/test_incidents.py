@@ -95,7 +95,7 @@ def cleaned(found: list[Profile]) -> list[Profile]:
     return _without_boilerplate(found, wording.document_frequencies(found))
 
 
-def weights(found: list[Profile]) -> list[dict[str, float]]:
+def weights(found: list[Profile]) -> list[wording.Vector]:
     return wording.weights(found, wording.document_frequencies(found))
 
 

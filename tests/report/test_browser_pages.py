@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from discrepancy.report.html_report import render_html
-from tests.report.test_browser_report import SCREENSHOTS, Watched, load
+from tests.report.test_browser_report import SCREENSHOTS, Watched, assert_fits_a_phone, load
 from tests.report.test_report_html import (
     diffed_sample,
     hostile_report,
@@ -264,6 +264,7 @@ def test_a_paged_report_on_a_phone(browser: Any, paged: tuple[dict[str, Any], Pa
     assert cell.bounding_box()["width"] <= 380
     label = page.locator(f"#{key} .chart text.who").first
     assert label.bounding_box()["height"] >= 11
+    assert_fits_a_phone(page, f"#{key}")
     # The pager fits the phone, its buttons big enough to tap.
     page.locator("#pager").scroll_into_view_if_needed()
     for button in ("#pager .prev", "#pager .next"):

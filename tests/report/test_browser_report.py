@@ -399,6 +399,38 @@ def test_shot_kind_filter(watched: Watched, sample: dict[str, Any], tmp_path: Pa
     assert watched.errors == []
 
 
+def assert_fits_a_phone(page: Any, incident: str) -> None:
+    """Measured in the page at 390 px: the fact table's sources stack inside its width (its
+    wrapper never scrolls sideways), and the chart is drawn at its own scale with 12 px text."""
+    measured = page.locator(incident).evaluate(
+        """el => {
+            const wrap = el.querySelector('.matrix-wrap');
+            const table = wrap.querySelector('.matrix');
+            const cells = [...table.querySelectorAll('tbody td')].map(td => {
+                const box = td.getBoundingClientRect();
+                return {left: box.left, right: box.right, display: getComputedStyle(td).display};
+            });
+            const svg = el.querySelector('.chart svg');
+            const text = svg.querySelector('text.who');
+            return {
+                overflow: wrap.scrollWidth - wrap.clientWidth,
+                tableRight: table.getBoundingClientRect().right,
+                cells,
+                head: getComputedStyle(table.querySelector('thead')).display,
+                scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,
+                font: parseFloat(getComputedStyle(text).fontSize),
+            };
+        }"""
+    )
+    assert measured["overflow"] <= 0 and measured["tableRight"] <= 390, measured
+    # Each source's value is a block of its own, one under the other, never a column.
+    assert measured["head"] == "none" and len(measured["cells"]) > 1
+    assert all(c["display"] == "flex" and c["left"] >= 0 and c["right"] <= 390
+               for c in measured["cells"]), measured["cells"]  # fmt: skip
+    assert {round(c["left"]) for c in measured["cells"]} == {round(measured["cells"][0]["left"])}
+    assert measured["scale"] >= 0.99 and measured["font"] >= 12, measured
+
+
 def test_readable_on_a_phone(browser: Any, sample_file: Path) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
     page = context.new_page()
@@ -412,6 +444,7 @@ def test_readable_on_a_phone(browser: Any, sample_file: Path) -> None:
     # The chart's text stays at a readable size (it scrolls sideways instead of shrinking).
     label = page.locator(f"{MOSUL} .chart text.who").first
     assert label.bounding_box()["height"] >= 11
+    assert_fits_a_phone(page, MOSUL)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "seeds-incident-phone.png"), full_page=True)
     page.goto(sample_file.as_uri())

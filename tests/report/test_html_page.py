@@ -17,9 +17,10 @@ from markupsafe import Markup
 
 from discrepancy.cli import main
 from discrepancy.report import json_report
+from discrepancy.report.html_data import Tables, data_line, data_pieces
 from discrepancy.report.html_labels import OPAQUE_ID
 from discrepancy.report.html_model import REVIEW_LABELS, STATUS_LABELS
-from discrepancy.report.html_page import pack
+from discrepancy.report.html_page import Spill, pack
 from discrepancy.report.html_report import asset, describe, environment, render_html
 from tests.report.test_browser_pages import fixtures, many
 from tests.report.test_report_html import HOSTILE, hostile_report, parse
@@ -191,3 +192,39 @@ def test_the_script_names_statuses_and_hides_ids_as_the_templates_do() -> None:
     assert constant("STATUS") == STATUS_LABELS
     opaque = re.search(r"const OPAQUE = /(.*?)/i;", script)
     assert opaque is not None and opaque.group(1) == OPAQUE_ID.pattern
+
+
+def test_data_pieces_join_into_the_data_line_of_the_list() -> None:
+    items = [["a<b", 1, None], "“quoted” & </template>", {"k": "v"}, 2.5, [], "😀" * 30]
+    for piece in (1, 7, 40, 2**16):
+        pieces = list(data_pieces(iter(items * 20), piece))
+        assert "".join(pieces) == data_line(items * 20)
+        assert piece > 100 or len(pieces) > 1
+    assert "".join(data_pieces(iter(()))) == data_line([]) == "[]"
+
+
+def test_the_sentence_table_keeps_the_reports_own_strings() -> None:
+    # The view pieces a sentence back together from before, value and after: the table keeps
+    # the string the report holds, not that copy (a large batch holds each sentence once).
+    sentence = "".join(["Police said ", "three", " people were hurt."])
+    tables = Tables()
+    tables.adopt([sentence])
+    copy_of_it = "Police said " + "three" + " people were hurt."
+    assert copy_of_it is not sentence
+    assert tables.sentence(copy_of_it) == 0 and tables.sentences[0] is sentence
+    tables.adopt(())
+    other = "".join(["A second ", "sentence."])
+    assert tables.sentence(other) == 1 and tables.sentences[1] is other
+
+
+def test_incidents_wait_for_the_page_in_a_temporary_file() -> None:
+    spill = Spill()
+    spill.add("inc-1", '{"i":"inc-1","l":"Kirkuk · “Two” 😀"}', "conflict killed", "kirkuk\ntwo")
+    spill.add("inc-2", '{"i":"inc-2"}', "", "")
+    assert spill.get("inc-1") == ('{"i":"inc-1","l":"Kirkuk · “Two” 😀"}', "conflict killed",
+                                  "kirkuk\ntwo")  # fmt: skip
+    assert spill.get("inc-2") == ('{"i":"inc-2"}', "", "")
+    assert spill.size == len('{"i":"inc-1","l":"Kirkuk · “Two” 😀"}') + len('{"i":"inc-2"}')
+    spill.close()
+    with pytest.raises(ValueError):
+        spill.get("inc-1")
