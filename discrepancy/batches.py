@@ -11,6 +11,7 @@ from discrepancy.align.facts import fingerprint
 from discrepancy.align.identity import successors
 from discrepancy.models import Article, Report, Skipped, Status
 from discrepancy.pipeline import Settings, run_articles
+from discrepancy.store.alignments import StoredAlignments
 from discrepancy.store.extractions import StoredExtractions
 from discrepancy.store.rows import Renamed, content_hash
 from discrepancy.store.sqlite import Store
@@ -65,14 +66,20 @@ def check_batch(
     run was saved meanwhile, the batch is computed again under the lock. Stored articles whose
     text and extractor version are unchanged are not extracted again (unless
     `reuse_extractions` is off): their stored extraction is used, and one whose extraction
-    failed is skipped with the stored reason.
+    failed is skipped with the stored reason. Likewise an incident whose claims come from the
+    same extractions as when it was last aligned takes its stored facts (store/alignments.py).
     """
     extractions = (
         StoredExtractions(store.extraction, failures=store.extraction_failure)
         if reuse_extractions
         else None
     )
-    settings = replace(settings or Settings(), extractions=extractions)
+    alignments = (
+        StoredAlignments(store.alignment, digest=extractions.digest)
+        if extractions is not None
+        else None
+    )
+    settings = replace(settings or Settings(), extractions=extractions, alignments=alignments)
     seen = store.latest_run()
     plan = _plan(store.articles(), articles)
     report = run_articles(list(plan.union.values()), skipped, settings)
@@ -91,6 +98,8 @@ def check_batch(
             len(plan.unchanged), skipped, report, renamed,
         )  # fmt: skip
     store.save_staged_extractions()
+    if alignments is not None:
+        store.save_alignments(alignments.rows(), alignments.used)
     touched = _touched(report, set(plan.batch_ids))
     return Batch(
         run, report, tuple(dict.fromkeys(plan.batch_ids)), tuple(plan.added),

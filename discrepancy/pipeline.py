@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from discrepancy.align.facts import discrepancies, settle_derived_wounded
 from discrepancy.engine import (
     IN_PROCESS,
+    AlignmentCache,
     Engine,
     ExtractionCache,
     align_blocks,
@@ -22,7 +24,16 @@ from discrepancy.engine import (
 from discrepancy.link.disjoint import DisjointSets
 from discrepancy.link.grouping import group_articles
 from discrepancy.link.scope import MAIN
-from discrepancy.models import ROUNDUP_KEY, Article, Claim, Incident, Kind, Report, Skipped
+from discrepancy.models import (
+    ROUNDUP_KEY,
+    Article,
+    Claim,
+    Fact,
+    Incident,
+    Kind,
+    Report,
+    Skipped,
+)
 
 ProgressCallback = Callable[[int], None]
 # Told the name of each step after extraction ("grouping", "aligning"), for the terminal.
@@ -47,6 +58,8 @@ class Settings:
     phase: PhaseCallback | None = None
     # Extractions made before (a store's): articles it has are not extracted again.
     extractions: ExtractionCache | None = None
+    # Incidents aligned before (a store's): one whose claims are the same is not aligned again.
+    alignments: AlignmentCache | None = None
 
 
 def run(inputs: Sequence[str], settings: Settings | None = None) -> Report:
@@ -98,7 +111,7 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
         aligner = engine if settings.engine == "dask" else IN_PROCESS
         if settings.phase is not None:
             settings.phase("aligning")
-        return _build_report(articles, tuple(skipped), groups, scoped, aligner)
+        return _build_report(articles, tuple(skipped), groups, scoped, aligner, settings.alignments)
 
 
 def _set_apart(
@@ -208,11 +221,18 @@ def _build_report(
     groups: Sequence[Sequence[int]],
     scoped: Sequence[Sequence[Claim]],
     engine: Engine = IN_PROCESS,
+    alignments: AlignmentCache | None = None,
 ) -> Report:
     order = {a.id: i for i, a in enumerate(articles)}
     published = {a.id: a.published for a in articles}
     digests = {a.id: _digest(a) for a in articles}
     claims_by_incident: dict[str, list[Claim]] = {}
+    # Where each incident's claims come from, in the order they are listed: a member's main
+    # claims, or the places in its article of background claims routed to the incident.
+    sources: dict[str, list[tuple[str, tuple[int, ...] | None]]] = {}
+    # Where a background claim sits among its article's claims (by identity: copies of one
+    # text under two ids give equal claims).
+    positions: dict[int, int] = {}
     meta: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {}
     backgrounds: list[tuple[str, list[Claim]]] = []
     anchors = [_anchor([articles[i] for i in group], digests) for group in groups]
@@ -227,8 +247,12 @@ def _build_report(
         claims_by_incident[incident] = settle_derived_wounded(
             [c for c in claims if c.scope == MAIN]
         )
+        sources[incident] = [(a.id, None) for a in members]
         meta[incident] = (tuple(a.id for a in members), (), None)
         background = [c for c in claims if c.scope != MAIN]
+        positions.update(
+            (id(c), n) for i in group for n, c in enumerate(scoped[i]) if c.scope != MAIN
+        )
         backgrounds.extend((incident, bg) for bg in _background_groups(background))
     days = {i: _incident_day(claims_by_incident[i]) for i in claims_by_incident}
     places = {
@@ -245,6 +269,7 @@ def _build_report(
         if match is not None:
             # Another incident of the batch: its figures align with that incident's own.
             claims_by_incident[match] = [*claims_by_incident[match], *bg_claims]
+            sources[match] += _background_sources(bg_claims, positions)
             members_of, seen, parent = meta[match]
             meta[match] = (members_of, tuple(dict.fromkeys((*seen, *mentioned))), parent)
             continue
@@ -252,8 +277,14 @@ def _build_report(
         # Copies of one text under two ids mention the same thing: one background incident.
         earlier = meta.get(bg_id, ((), (), incident))[1]
         claims_by_incident[bg_id] = [*claims_by_incident.get(bg_id, ()), *bg_claims]
+        sources[bg_id] = [*sources.get(bg_id, ()), *_background_sources(bg_claims, positions)]
         meta[bg_id] = ((), tuple(sorted({*earlier, *mentioned}, key=order.__getitem__)), incident)
-    facts = align_blocks(claims_by_incident, published, order, engine)
+    if alignments is None:
+        facts = align_blocks(claims_by_incident, published, order, engine)
+    else:
+        by_id = {a.id: a for a in articles}
+        keys = {i: _alignment_key(sources[i], by_id, order, alignments) for i in claims_by_incident}
+        facts = _align_reusing(claims_by_incident, keys, published, order, engine, alignments)
     incidents = []
     for incident_id, incident_facts in facts.items():
         member_ids, mentioned, parent = meta[incident_id]
@@ -270,6 +301,54 @@ def _build_report(
     incidents.sort(key=_incident_order(order))
     found = [d for inc in incidents for d in discrepancies(inc.id, inc.facts)]
     return Report(tuple(articles), tuple(incidents), skipped, tuple(found))
+
+
+def _background_sources(
+    claims: Sequence[Claim], positions: Mapping[int, int]
+) -> list[tuple[str, tuple[int, ...] | None]]:
+    """Background claims as (article, their places among its claims), article by article."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for claim in claims:
+        found[claim.article].append(positions[id(claim)])
+    return [(article, tuple(at)) for article, at in found.items()]
+
+
+def _alignment_key(
+    sources: Sequence[tuple[str, tuple[int, ...] | None]],
+    articles: Mapping[str, Article],
+    order: Mapping[str, int],
+    alignments: AlignmentCache,
+) -> str:
+    """What an incident's facts depend on: which claims of which extractions, in what order
+    they are listed, the articles' order among themselves (alignment sorts by it) and their
+    publication days (timelines read them)."""
+    ids = list(dict.fromkeys(a for a, _ in sources))
+    rank = {a: n for n, a in enumerate(sorted(ids, key=order.__getitem__))}
+    parts = [
+        [a, alignments.source(articles[a]), str(articles[a].published), rank[a], at]
+        for a, at in sources
+    ]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+def _align_reusing(
+    claims_by_incident: Mapping[str, Sequence[Claim]],
+    keys: Mapping[str, str],
+    published: Mapping[str, dt.date | None],
+    order: Mapping[str, int],
+    engine: Engine,
+    alignments: AlignmentCache,
+) -> dict[str, list[Fact]]:
+    """Facts of every incident: the stored ones where the key matches, the others aligned
+    (incidents are aligned independently, so this is what aligning them all gives)."""
+    found: dict[str, list[Fact] | None] = {
+        i: alignments.get(keys[i], claims) for i, claims in claims_by_incident.items()
+    }
+    missing = {i: claims_by_incident[i] for i, facts in found.items() if facts is None}
+    aligned = align_blocks(missing, published, order, engine)
+    for incident, facts in aligned.items():
+        alignments.put(keys[incident], claims_by_incident[incident], facts)
+    return {i: facts if facts is not None else aligned[i] for i, facts in found.items()}
 
 
 def _batch_incident(

@@ -61,6 +61,9 @@ SURNAME_WEIGHT = 1.0
 SAME_TARGET_WEIGHT = 1.0
 OTHER_TARGETS_WEIGHT = -1.0
 _VETO = -100.0
+# The most the wording can add to a pair's score (float addition is monotone, so a pair whose
+# other evidence plus this is under the threshold is under it whatever its words).
+_MOST_TEXT = TEXT_WEIGHT * 0.6
 # An official (a police spokesman, a prosecutor) quoted by two articles a few days apart
 # is likely speaking of one incident; months apart, of two shootings in one city.
 OFFICIAL_DAYS = 14
@@ -127,6 +130,14 @@ def _shared_names(names_a: tuple[str, ...], names_b: tuple[str, ...]) -> int:
 
 def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str, float]) -> float:
     """Evidence that two articles report the same incident; a veto when they cannot."""
+    score = _evidence(a, b)
+    if score == _VETO:
+        return score
+    return score + TEXT_WEIGHT * min(_similarity(a, b, vec_a, vec_b), 0.6)
+
+
+def _evidence(a: Profile, b: Profile) -> float:
+    """The score of a pair without its wording (`_similarity`), or the veto."""
     people = _shared_names(a.people, b.people)
     if _vetoed(a, b, people):
         return _VETO
@@ -195,7 +206,14 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
         score += SAME_BLOCK_WEIGHT
     elif a.blocks and b.blocks:
         score += OTHER_BLOCKS_WEIGHT
+    return score
+
+
+def _similarity(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str, float]) -> float:
+    """How alike two reports' words are: cosine, or a headline's containment in the other."""
     similarity = _cosine(vec_a, vec_b)
+    walled = a.headline_only or b.headline_only
+    within_days = _published_within(a, b, HEADLINE_DAYS)
     if walled:
         # A headline alone is short: what matters is how much of it the other report says.
         # Within a few days that is evidence; later, only when it says nearly all of it
@@ -204,9 +222,9 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
         contained = _containment(short, other)
         if within_days or contained >= HEADLINE_CONTAINED:
             similarity = max(similarity, contained)
-    # Near-identical short texts are often the same paywall or error page, not one story.
-    score += TEXT_WEIGHT * min(similarity, 0.6)
-    return score
+    # Near-identical short texts are often the same paywall or error page, not one story:
+    # the caller counts it up to 0.6.
+    return similarity
 
 
 def _published_within(a: Profile, b: Profile, days: int) -> bool:
@@ -464,7 +482,13 @@ def group_articles(profiles: Sequence[Profile]) -> list[list[int]]:
     vectors = _weights(profiles, df)
     scored = []
     for a, b in _candidate_pairs(profiles, vectors):
-        score = pair_score(profiles[a], profiles[b], vectors[a], vectors[b])
+        score = _evidence(profiles[a], profiles[b])
+        # The wording adds at most TEXT_WEIGHT * 0.6: a pair that cannot reach the threshold
+        # with it is never linked, and the cosine (most of a pair's cost) is not computed.
+        if score + _MOST_TEXT < LINK_THRESHOLD:
+            continue
+        similarity = _similarity(profiles[a], profiles[b], vectors[a], vectors[b])
+        score += TEXT_WEIGHT * min(similarity, 0.6)
         scored.append((score, a, b))
     parent = list(range(len(profiles)))
     members: dict[int, set[int]] = {i: {i} for i in range(len(profiles))}

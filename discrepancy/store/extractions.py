@@ -192,15 +192,25 @@ class StoredExtractions:
         self._failures = failures
         self.version = version or extractor_version()
         self._fresh: dict[str, tuple[Article, Extracted]] = {}
+        # Digests of the articles this run looked up (an article's hash is its fields', and
+        # a string keeps its hash): alignment keys read them too.
+        self._digests: dict[Article, str] = {}
         self._failed: dict[str, tuple[Article, str]] = {}
         # How many articles were taken from the store and how many were extracted.
         self.reused = 0
         self.extracted = 0
 
+    def digest(self, article: Article) -> str:
+        """`article_digest(article)`, computed once per run."""
+        found = self._digests.get(article)
+        if found is None:
+            found = self._digests[article] = article_digest(article)
+        return found
+
     def get(self, index: int, article: Article) -> Extracted | None:
         """The stored extraction of this article as the `index`-th of the run, if current."""
         row = self._lookup(article.id, self.version)
-        if row is None or row[0] != article_digest(article):
+        if row is None or row[0] != self.digest(article):
             return None
         self.reused += 1
         return decode_profile(row[2], index), decode_claims(row[1])
@@ -217,7 +227,7 @@ class StoredExtractions:
         if self._failures is None:
             return None
         row = self._failures(article.id, self.version)
-        if row is None or row[0] != article_digest(article):
+        if row is None or row[0] != self.digest(article):
             return None
         return f"{row[1]} ({NOT_RETRIED})"
 
@@ -228,14 +238,14 @@ class StoredExtractions:
     def failure_rows(self) -> Iterator[tuple[str, str, str, str]]:
         """(article, digest, version, reason) of every article whose extraction failed."""
         for article_id, (article, reason) in self._failed.items():
-            yield article_id, article_digest(article), self.version, reason
+            yield article_id, self.digest(article), self.version, reason
 
     def rows(self) -> Iterator[tuple[str, str, str, str, str]]:
         """(article, digest, version, claims, profile) of every extraction the run made."""
         for article_id, (article, (profile, claims)) in self._fresh.items():
             yield (
                 article_id,
-                article_digest(article),
+                self.digest(article),
                 self.version,
                 encode_claims(claims),
                 encode_profile(profile),

@@ -246,6 +246,28 @@ class Store:
             rows,
         )
 
+    def alignment(self, key: str) -> str | None:
+        """The facts JSON stored under an alignment key (store/alignments.py)."""
+        row = self._db.execute("SELECT facts FROM alignments WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def save_alignments(self, rows: Iterable[tuple[str, str]], used: Iterable[str]) -> None:
+        """Keep (key, facts) rows and drop the ones no key in `used` names, in one short
+        write transaction after the run (a cache: content-keyed, never wrong, only stale)."""
+        with self.transaction():
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used_alignments (key TEXT)")
+            self._db.execute("DELETE FROM temp.used_alignments")
+            self._db.executemany(
+                "INSERT INTO temp.used_alignments VALUES (?)", ((k,) for k in used)
+            )
+            self._db.execute(
+                "DELETE FROM alignments WHERE key NOT IN (SELECT key FROM temp.used_alignments)"
+            )
+            self._db.executemany(
+                "INSERT INTO alignments (key, facts) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                rows,
+            )
+
     # -- saving a batch ------------------------------------------------------------------
 
     def latest_run(self) -> int:
