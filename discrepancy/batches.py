@@ -84,12 +84,12 @@ def check_batch(
     plan = _plan(store.articles(), articles)
     report = run_articles(list(plan.union.values()), skipped, settings)
     # The stored rows change only with a run, and a run saved meanwhile is seen below.
-    _stage(store, plan, report, extractions)
+    _stage(store, plan, report, extractions, alignments)
     with store.transaction():
         if store.latest_run() != seen:
             plan = _plan(store.articles(), articles)
             report = run_articles(list(plan.union.values()), skipped, settings)
-            _stage(store, plan, report, extractions)
+            _stage(store, plan, report, extractions, alignments)
         renamed = _renamed(report, store.stored_incidents())
         before = store.open_fingerprints()
         before |= {new for old, new in renamed.fingerprints.items() if old in before}
@@ -109,12 +109,17 @@ def check_batch(
 
 
 def _stage(
-    store: Store, plan: _Plan, report: Report, extractions: StoredExtractions | None
+    store: Store,
+    plan: _Plan,
+    report: Report,
+    extractions: StoredExtractions | None,
+    alignments: StoredAlignments | None,
 ) -> None:
     store.stage_run(
         [plan.union[i] for i in plan.added], [plan.union[i] for i in plan.replaced], report,
         extractions.rows() if extractions is not None else (),
         extractions.failure_rows() if extractions is not None else (),
+        alignments.keys if alignments is not None else None,
     )  # fmt: skip
 
 

@@ -79,11 +79,11 @@ class AlignmentCache(Protocol):
     def source(self, article: Article) -> str:
         """What the article's claims were made from: its content and the extractors' version."""
 
-    def get(self, key: str, claims: Sequence[Claim]) -> list[Fact] | None:
-        """The facts stored under `key`, made of these claims; None to align them."""
+    def get(self, incident: str, key: str, claims: Sequence[Claim]) -> list[Fact] | None:
+        """The incident's facts stored under `key`, made of these claims; None to align them."""
 
-    def put(self, key: str, claims: Sequence[Claim], facts: Sequence[Fact]) -> None:
-        """Keep the facts this run aligned from these claims under `key`."""
+    def put(self, incident: str, key: str, claims: Sequence[Claim], facts: Sequence[Fact]) -> None:
+        """Keep the facts this run aligned for the incident from these claims under `key`."""
 
 
 class RunOptions(Protocol):

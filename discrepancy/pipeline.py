@@ -342,12 +342,12 @@ def _align_reusing(
     """Facts of every incident: the stored ones where the key matches, the others aligned
     (incidents are aligned independently, so this is what aligning them all gives)."""
     found: dict[str, list[Fact] | None] = {
-        i: alignments.get(keys[i], claims) for i, claims in claims_by_incident.items()
+        i: alignments.get(i, keys[i], claims) for i, claims in claims_by_incident.items()
     }
     missing = {i: claims_by_incident[i] for i, facts in found.items() if facts is None}
     aligned = align_blocks(missing, published, order, engine)
     for incident, facts in aligned.items():
-        alignments.put(keys[incident], claims_by_incident[incident], facts)
+        alignments.put(incident, keys[incident], claims_by_incident[incident], facts)
     return {i: facts if facts is not None else aligned[i] for i, facts in found.items()}
 
 

@@ -270,6 +270,7 @@ def test_a_store_copied_before_the_upgrade_opens(work: Path) -> None:
         db.executescript(
             "DROP TABLE alignments; DROP TABLE extraction_failures; DROP TABLE renamed;"
             " ALTER TABLE articles DROP COLUMN title_from_text;"
+            " ALTER TABLE incidents DROP COLUMN alignment;"
             " PRAGMA user_version = 4;"
         )
     listed = invoke("review", "--db", "old.sqlite")

@@ -92,6 +92,8 @@ class StoredAlignments:
         self._fresh: dict[str, str] = {}
         # Every key this run used, taken or aligned: the rows to keep.
         self.used: set[str] = set()
+        # The key of each incident whose facts were taken or kept: saved with the incident.
+        self.keys: dict[str, str] = {}
         self.reused = 0
         self.aligned = 0
 
@@ -102,24 +104,28 @@ class StoredAlignments:
         """What the article's claims were made from: its digest (the version is in the key)."""
         return self._digest(article)
 
-    def get(self, key: str, claims: Sequence[Claim]) -> list[Fact] | None:
+    def get(self, incident: str, key: str, claims: Sequence[Claim]) -> list[Fact] | None:
         """The stored facts under `key`, made of these claims, if there are any."""
         full = self._full(key)
         text = self._fresh.get(full) or self._lookup(full)
         if text is None:
             return None
         self.used.add(full)
+        self.keys[incident] = full
         self.reused += 1
         return decode_facts(text, claims)
 
-    def put(self, key: str, claims: Sequence[Claim], facts: Sequence[Fact]) -> None:
+    def put(self, incident: str, key: str, claims: Sequence[Claim], facts: Sequence[Fact]) -> None:
         """Keep facts the run aligned, to be saved with the run."""
         self.aligned += 1
         encoded = encode_facts(facts, claims)
+        full = self._full(key)
         if encoded is not None:
-            full = self._full(key)
             self._fresh[full] = encoded
             self.used.add(full)
+            self.keys[incident] = full
+        else:
+            self.keys.pop(incident, None)
 
     def rows(self) -> Iterator[tuple[str, str]]:
         """(key, facts) of every incident the run aligned."""

@@ -6,7 +6,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from importlib import resources
@@ -289,6 +289,7 @@ class Store:
         self, added: Sequence[Article], replaced: Sequence[Article], report: Report,
         extractions: Iterable[staging.ExtractionRow] = (),
         failures: Iterable[staging.FailureRow] = (),
+        alignments: Mapping[str, str] | None = None,
     ) -> None:  # fmt: skip
         """Write a run's rows where `save_run` takes them from, before the write lock is taken.
 
@@ -296,7 +297,7 @@ class Store:
         transaction on the store: save_run holds the write lock only to write what differs
         (staging.py). The comparison holds while no other run is saved before save_run.
         """
-        staging.stage(self._db, added, replaced, report, extractions, failures)
+        staging.stage(self._db, added, replaced, report, extractions, failures, alignments)
         staging.compare(self._db)
         self._staged = report
 

@@ -153,3 +153,39 @@ def test_skipping_the_wording_of_hopeless_pairs_keeps_every_group(
     every = without_tool(run_articles(articles))
     assert fast == every
     assert compared < len(skipped)
+
+
+def _results(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """The result tables of a store, the incidents without their alignment keys."""
+    db = sqlite3.connect(path)
+    columns = "id, position, label, date, location, articles, mentioned_in, background_of"
+    return {
+        "incidents": db.execute(f"SELECT {columns} FROM incidents ORDER BY id").fetchall(),
+        "facts": db.execute("SELECT * FROM facts ORDER BY incident, position").fetchall(),
+        "claims": db.execute("SELECT * FROM claims ORDER BY incident, fact, position").fetchall(),
+    }
+
+
+def test_kept_incidents_leave_the_stored_rows_as_writing_them_all_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from discrepancy.store import staging
+
+    kept: list[int] = []
+    real = staging.compare
+
+    def counting(db: sqlite3.Connection) -> None:
+        kept.append(db.execute("SELECT count(*) FROM temp.kept_incidents").fetchone()[0])
+        real(db)
+
+    monkeypatch.setattr(staging, "compare", counting)
+    with (
+        open_store(tmp_path / "kept.sqlite") as reusing,
+        open_store(tmp_path / "all.sqlite") as writing,
+    ):
+        for number, batch in enumerate(four_batches(), 1):
+            check_batch(reusing, batch)
+            check_batch(writing, batch, reuse_extractions=False)
+            assert _results(tmp_path / "kept.sqlite") == _results(tmp_path / "all.sqlite"), number
+            assert without_tool(reusing.load_report()) == without_tool(writing.load_report())
+    assert sum(kept) > 0

@@ -93,6 +93,7 @@ def test_an_older_store_gets_its_current_decisions_on_upgrade(db: Path) -> None:
             " DROP TABLE alignments; DROP TABLE extraction_failures; DROP TABLE extractions;"
             " DROP TABLE renamed;"
             " ALTER TABLE articles DROP COLUMN title_from_text;"
+            " ALTER TABLE incidents DROP COLUMN alignment;"
             " PRAGMA user_version = 2;"
         )
     with open_store(db) as store:

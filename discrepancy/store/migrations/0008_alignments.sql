@@ -6,3 +6,7 @@ CREATE TABLE alignments (
     key TEXT PRIMARY KEY,
     facts TEXT NOT NULL
 );
+
+-- The alignment key each incident's facts were saved under: a run whose incident has the same
+-- key writes none of its facts and claims again (store/staging.py).
+ALTER TABLE incidents ADD COLUMN alignment TEXT;
