@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -10,15 +9,17 @@ from functools import lru_cache
 
 from discrepancy.extract import lexicon
 from discrepancy.extract.names import person_key, person_rule, split_name
+from discrepancy.link.blocking import MASS_TOLL
+from discrepancy.link.blocking import MAX_SHARED as _MAX_SHARED
+from discrepancy.link.blocking import candidate_pairs as _candidate_pairs
+from discrepancy.link.blocking import containment as _containment
+from discrepancy.link.blocking import cosine as _cosine
+from discrepancy.link.blocking import document_frequencies as _document_frequencies
+from discrepancy.link.blocking import weights as _weights
 from discrepancy.link.profile import Profile, area_key, frozen
 
-# A key shared by more articles than this is too common to propose a pair (a city, a word).
-_MAX_BLOCK = 60
-# The words of an article's lead that propose pairs: its rarest ones.
-_TOP_WORDS = 8
-# A name or street shared by more articles than this is boilerplate, not evidence.
-_MAX_SHARED = 6
-# ... or than this share of the batch: a street or a family name in 1 report of 500.
+# A name or street more articles than this share of the batch give is boilerplate, as one
+# past blocking.MAX_SHARED is: a street or a family name in 1 report of 500.
 _SHARED_SHARE = 500
 # A person's full name stays evidence up to n ** _NAME_POWER reports of a batch of n (the
 # victim of a case a batch follows; a batch's largest incident grows with the batch, more
@@ -35,9 +36,6 @@ TEXT_WEIGHT = 4.0
 SAME_TOLL_WEIGHT = 1.5
 # One death is the commonest toll: two reports of it in a week are often two shootings.
 SAME_SINGLE_DEATH_WEIGHT = 0.5
-# A death toll few shootings have: two reports stating it are one shooting whatever days
-# their leads give (a vigil, a timeline, an inquiry days later).
-MASS_TOLL = 3
 # A city the other report names as well: a neighbourhood and its city, a suburb and its city.
 NAMED_CITY_WEIGHT = 0.5
 SAME_AGE_WEIGHT = 1.0
@@ -61,9 +59,9 @@ SURNAME_WEIGHT = 1.0
 SAME_TARGET_WEIGHT = 1.0
 OTHER_TARGETS_WEIGHT = -1.0
 _VETO = -100.0
-# The most the wording can add to a pair's score (float addition is monotone, so a pair whose
-# other evidence plus this is under the threshold is under it whatever its words).
-_MOST_TEXT = TEXT_WEIGHT * 0.6
+# The most similarity a pair's wording counts for: near-identical short texts are often the
+# same paywall or error page, not one story.
+_MOST_SIMILARITY = 0.6
 # An official (a police spokesman, a prosecutor) quoted by two articles a few days apart
 # is likely speaking of one incident; months apart, of two shootings in one city.
 OFFICIAL_DAYS = 14
@@ -73,36 +71,6 @@ RECENT_DAYS = 60
 HEADLINE_DAYS = 3
 # ... or at any distance when the other report says this share of the headline's words.
 HEADLINE_CONTAINED = 0.7
-
-
-def _document_frequencies(profiles: Sequence[Profile]) -> Counter[str]:
-    """In how many articles each lead or headline word is."""
-    df: Counter[str] = Counter()
-    for p in profiles:
-        df.update(p.words.keys())
-    return df
-
-
-def _weights(profiles: Sequence[Profile], df: Counter[str]) -> list[dict[str, float]]:
-    total = len(profiles) + 1
-    vectors = []
-    for p in profiles:
-        vector = {w: (1 + math.log(n)) * math.log(total / df[w]) for w, n in p.words.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors.append({w: v / norm for w, v in vector.items()})
-    return vectors
-
-
-def _containment(short: dict[str, float], other: dict[str, float]) -> float:
-    """The share of a short text's weight in words the other text has too."""
-    total = sum(short.values())
-    return sum(v for w, v in short.items() if w in other) / total if total else 0.0
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
 @lru_cache(maxsize=8192)
@@ -133,7 +101,7 @@ def pair_score(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str,
     score = _evidence(a, b)
     if score == _VETO:
         return score
-    return score + TEXT_WEIGHT * min(_similarity(a, b, vec_a, vec_b), 0.6)
+    return score + TEXT_WEIGHT * min(_similarity(a, b, vec_a, vec_b), _MOST_SIMILARITY)
 
 
 def _evidence(a: Profile, b: Profile) -> float:
@@ -222,8 +190,6 @@ def _similarity(a: Profile, b: Profile, vec_a: dict[str, float], vec_b: dict[str
         contained = _containment(short, other)
         if within_days or contained >= HEADLINE_CONTAINED:
             similarity = max(similarity, contained)
-    # Near-identical short texts are often the same paywall or error page, not one story:
-    # the caller counts it up to 0.6.
     return similarity
 
 
@@ -377,54 +343,6 @@ def _fresh(p: Profile) -> bool:
     return p.day_ordinal is not None and 0 <= p.published_ordinal - p.day_ordinal <= 3
 
 
-def _candidate_pairs(
-    profiles: Sequence[Profile], vectors: Sequence[dict[str, float]]
-) -> set[tuple[int, int]]:
-    """Pairs sharing a rare key (a name, a place, a distinctive word): blocking, not all pairs."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for p, vector in zip(profiles, vectors, strict=True):
-        # An official both quote proposes a pair too; the score weighs him by time apart.
-        keys = {f"p:{split_name(n).family or n}".lower() for n in p.people}
-        keys |= {f"a:{a}" for a in p.areas}
-        keys |= {f"o:{o}" for o in p.organizations}
-        keys |= {f"b:{b}" for b in p.blocks}
-        # A death toll few incidents have ("nine killed") proposes the reports stating it.
-        keys |= {f"k:{k}" for k in p.killed if k >= MASS_TOLL}
-        if p.city:
-            keys.add(f"c:{p.city}")
-            if p.published_ordinal is not None:
-                # A big city has too many articles for one block; its weeks do not.
-                week = p.published_ordinal // 7
-                keys |= {f"cw:{p.city}:{week}", f"cw:{p.city}:{week + 1}"}
-        top = sorted(vector.items(), key=lambda kv: -kv[1])[:_TOP_WORDS]
-        keys |= {f"w:{w}" for w, _ in top}
-        for key in keys:
-            index[key].append(p.index)
-    pairs: set[tuple[int, int]] = set()
-    for key, members in index.items():
-        # An address many reports give is no evidence (a busy corner, or generated text); the
-        # limit does not grow with the batch, as the pairs a key makes grow with its square.
-        if len(members) > (_MAX_SHARED if key.startswith("b:") else _MAX_BLOCK):
-            continue
-        for i, first in enumerate(members):
-            for second in members[i + 1 :]:
-                pairs.add((first, second) if first < second else (second, first))
-    # A page with only its headline shares few words with a full report, and rarely the
-    # report's top ones: it meets every report that has one of its rarer words.
-    short_words = {w for p in profiles if p.headline_only for w in p.words}
-    having: dict[str, list[int]] = defaultdict(list)
-    for p in profiles:
-        for word in p.words.keys() & short_words:
-            having[word].append(p.index)
-    for p in profiles:
-        if p.headline_only:
-            for word in p.words:
-                others = having[word]
-                if len(others) <= _MAX_BLOCK:
-                    pairs.update((min(p.index, o), max(p.index, o)) for o in others if o != p.index)
-    return pairs
-
-
 def _without_boilerplate(profiles: Sequence[Profile], df: Counter[str]) -> list[Profile]:
     """Drop names and areas that many articles share: page furniture ("Caption Close Image"),
     an outlet's city or a byline say nothing about which incident an article reports; count
@@ -481,14 +399,16 @@ def group_articles(profiles: Sequence[Profile]) -> list[list[int]]:
     profiles = _without_boilerplate(profiles, df)
     vectors = _weights(profiles, df)
     scored = []
+    # The most the wording can add: a pair that cannot reach the threshold with it is never
+    # linked (float addition is monotone), and its cosine, most of a pair's cost, is not
+    # computed. Read here, not at import: benchmarks/loco.py sets TEXT_WEIGHT.
+    most_text = TEXT_WEIGHT * _MOST_SIMILARITY
     for a, b in _candidate_pairs(profiles, vectors):
         score = _evidence(profiles[a], profiles[b])
-        # The wording adds at most TEXT_WEIGHT * 0.6: a pair that cannot reach the threshold
-        # with it is never linked, and the cosine (most of a pair's cost) is not computed.
-        if score + _MOST_TEXT < LINK_THRESHOLD:
+        if score + most_text < LINK_THRESHOLD:
             continue
         similarity = _similarity(profiles[a], profiles[b], vectors[a], vectors[b])
-        score += TEXT_WEIGHT * min(similarity, 0.6)
+        score += TEXT_WEIGHT * min(similarity, _MOST_SIMILARITY)
         scored.append((score, a, b))
     parent = list(range(len(profiles)))
     members: dict[int, set[int]] = {i: {i} for i in range(len(profiles))}

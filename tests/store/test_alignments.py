@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import sqlite3
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -132,27 +131,24 @@ def test_facts_with_a_claim_from_elsewhere_are_not_kept() -> None:
     assert encode_facts(facts, claims[1:]) is None
 
 
-def test_skipping_the_wording_of_hopeless_pairs_keeps_every_group(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Pairs whose other evidence cannot reach the threshold with the most wording adds are
-    not compared by their words: the groups are those of comparing every pair."""
-    articles = read("articles", "ci/part1", "ci/part2", "ci/later")
-    skipped: list[float] = []
-    real = grouping._similarity
+def test_pairs_left_unworded_could_not_reach_the_threshold_with_any_wording() -> None:
+    """Grouping compares a pair's words only when its other evidence plus the most wording
+    counts for reaches the threshold: every pair left out scores under it in full."""
+    from tests.link.test_incidents import cleaned, profiles
 
-    def counting(*args: Any) -> float:
-        skipped.append(1.0)
-        return real(*args)
-
-    monkeypatch.setattr(grouping, "_similarity", counting)
-    fast = without_tool(run_articles(articles))
-    compared = len(skipped)
-    monkeypatch.setattr(grouping, "_MOST_TEXT", math.inf)
-    skipped.clear()
-    every = without_tool(run_articles(articles))
-    assert fast == every
-    assert compared < len(skipped)
+    found = cleaned(profiles(*read("articles", "ci/part1", "ci/part2", "ci/later")))
+    vectors = grouping._weights(found, grouping._document_frequencies(found))
+    pairs = grouping._candidate_pairs(found, vectors)
+    most = grouping.TEXT_WEIGHT * grouping._MOST_SIMILARITY
+    left = 0
+    for a, b in pairs:
+        full = grouping.pair_score(found[a], found[b], vectors[a], vectors[b])
+        evidence = grouping._evidence(found[a], found[b])
+        if evidence + most < grouping.LINK_THRESHOLD:
+            left += 1
+            assert full < grouping.LINK_THRESHOLD
+        assert evidence <= full <= evidence + most
+    assert 0 < left < len(pairs)
 
 
 def _results(path: Path) -> dict[str, list[tuple[Any, ...]]]:
