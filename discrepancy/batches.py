@@ -13,6 +13,7 @@ from discrepancy.models import Article, Report, Skipped, Status
 from discrepancy.pipeline import Settings, run_articles
 from discrepancy.store.alignments import StoredAlignments
 from discrepancy.store.extractions import StoredExtractions
+from discrepancy.store.pairs import StoredPairs
 from discrepancy.store.rows import Renamed, content_hash
 from discrepancy.store.sqlite import Store
 
@@ -67,7 +68,8 @@ def check_batch(
     text and extractor version are unchanged are not extracted again (unless
     `reuse_extractions` is off): their stored extraction is used, and one whose extraction
     failed is skipped with the stored reason. Likewise an incident whose claims come from the
-    same extractions as when it was last aligned takes its stored facts (store/alignments.py).
+    same extractions as when it was last aligned takes its stored facts (store/alignments.py),
+    and a pair of articles both as they were takes its stored evidence (store/pairs.py).
     """
     extractions = (
         StoredExtractions(store.extraction, failures=store.extraction_failure)
@@ -79,7 +81,14 @@ def check_batch(
         if extractions is not None
         else None
     )
-    settings = replace(settings or Settings(), extractions=extractions, alignments=alignments)
+    pairs = (
+        StoredPairs(store.pair_rows, extractions.digest_of, extractions.version)
+        if extractions is not None
+        else None
+    )
+    settings = replace(
+        settings or Settings(), extractions=extractions, alignments=alignments, pairs=pairs
+    )
     seen = store.latest_run()
     plan = _plan(store.articles(), articles)
     report = run_articles(list(plan.union.values()), skipped, settings)
@@ -100,6 +109,8 @@ def check_batch(
     store.save_staged_extractions()
     if alignments is not None:
         store.save_alignments(alignments.rows(), alignments.used)
+    if pairs is not None:
+        store.save_pairs(pairs.rows())
     touched = _touched(report, set(plan.batch_ids))
     return Batch(
         run, report, tuple(dict.fromkeys(plan.batch_ids)), tuple(plan.added),

@@ -22,7 +22,7 @@ from discrepancy.engine import (
     open_engine,
 )
 from discrepancy.link.disjoint import DisjointSets
-from discrepancy.link.grouping import group_articles
+from discrepancy.link.grouping import PairCache, group_articles
 from discrepancy.link.scope import MAIN
 from discrepancy.models import (
     ROUNDUP_KEY,
@@ -60,6 +60,8 @@ class Settings:
     extractions: ExtractionCache | None = None
     # Incidents aligned before (a store's): one whose claims are the same is not aligned again.
     alignments: AlignmentCache | None = None
+    # Pairs of articles scored before (a store's): their evidence is not scored again.
+    pairs: PairCache | None = None
 
 
 def run(inputs: Sequence[str], settings: Settings | None = None) -> Report:
@@ -103,7 +105,7 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
                     settings.on_skip(item)
         if settings.phase is not None:
             settings.phase("grouping")
-        groups = group_articles(profiles)
+        groups = group_articles(profiles, settings.pairs)
         # Word counts for grouping are the largest per-article data, not needed from here on.
         del profiles
         # Shipping claims to a process pool and facts back costs more than aligning them here

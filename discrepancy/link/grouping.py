@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import Protocol
 
 from discrepancy.extract import lexicon
 from discrepancy.extract.names import person_key, person_rule, split_name
@@ -393,18 +394,44 @@ def _family_word(name: str) -> str:
     return family if len(family) >= 4 and family.isalpha() else ""
 
 
-def group_articles(profiles: Sequence[Profile]) -> list[list[int]]:
-    """Clusters of article indexes, each one incident, in input order."""
+class PairCache(Protocol):
+    """Pairs' evidence (`_evidence`: all of a pair's score but its wording) scored before, by a
+    store: it depends only on the two profiles as grouping compares them."""
+
+    def start(self, profiles: Sequence[Profile]) -> None:
+        """The batch's profiles as grouping compares them (boilerplate names dropped)."""
+
+    def get(self, a: Profile, b: Profile) -> float | None:
+        """The pair's evidence scored before, if both profiles are as they were then."""
+
+    def put(self, a: Profile, b: Profile, evidence: float) -> None:
+        """Keep a pair's evidence scored in this run."""
+
+
+def group_articles(profiles: Sequence[Profile], cache: PairCache | None = None) -> list[list[int]]:
+    """Clusters of article indexes, each one incident, in input order.
+
+    With `cache`, a pair's evidence scored before is taken from it (the wording, which
+    weighs words over the whole batch, is compared again).
+    """
     df = _document_frequencies(profiles)
     profiles = _without_boilerplate(profiles, df)
     vectors = _weights(profiles, df)
+    if cache is not None:
+        cache.start(profiles)
     scored = []
     # The most the wording can add: a pair that cannot reach the threshold with it is never
     # linked (float addition is monotone), and its cosine, most of a pair's cost, is not
     # computed. Read here, not at import: benchmarks/loco.py sets TEXT_WEIGHT.
     most_text = TEXT_WEIGHT * _MOST_SIMILARITY
     for a, b in _candidate_pairs(profiles, vectors):
-        score = _evidence(profiles[a], profiles[b])
+        found = cache.get(profiles[a], profiles[b]) if cache is not None else None
+        if found is None:
+            score = _evidence(profiles[a], profiles[b])
+            if cache is not None:
+                cache.put(profiles[a], profiles[b], score)
+        else:
+            score = found
         if score + most_text < LINK_THRESHOLD:
             continue
         similarity = _similarity(profiles[a], profiles[b], vectors[a], vectors[b])

@@ -195,6 +195,7 @@ class StoredExtractions:
         # Digests of the articles this run looked up (an article's hash is its fields', and
         # a string keeps its hash): alignment keys read them too.
         self._digests: dict[Article, str] = {}
+        self._by_id: dict[str, str] = {}
         self._failed: dict[str, tuple[Article, str]] = {}
         # How many articles were taken from the store and how many were extracted.
         self.reused = 0
@@ -205,7 +206,12 @@ class StoredExtractions:
         found = self._digests.get(article)
         if found is None:
             found = self._digests[article] = article_digest(article)
+            self._by_id[article.id] = found
         return found
+
+    def digest_of(self, article_id: str) -> str | None:
+        """The digest of the article this run last looked up under this id, if any."""
+        return self._by_id.get(article_id)
 
     def get(self, index: int, article: Article) -> Extracted | None:
         """The stored extraction of this article as the `index`-th of the run, if current."""
@@ -219,6 +225,7 @@ class StoredExtractions:
         """Keep an extraction the run made, to be saved with the run."""
         self.extracted += 1
         self._fresh[article.id] = (article, extracted)
+        self.digest(article)  # for digest_of
         self._failed.pop(article.id, None)
 
     def failure(self, article: Article) -> str | None:

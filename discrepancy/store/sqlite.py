@@ -268,6 +268,21 @@ class Store:
                 rows,
             )
 
+    def pair_rows(self) -> list[tuple[str, str, str]]:
+        """Every stored (article, signature, partners) row of pair evidence (store/pairs.py)."""
+        rows = self._db.execute("SELECT article, signature, partners FROM pair_evidence")
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def save_pairs(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """Write (article, signature, partners) rows, all in one short write transaction."""
+        with self.transaction():
+            self._db.executemany(
+                "INSERT INTO pair_evidence (article, signature, partners) VALUES (?, ?, ?)"
+                " ON CONFLICT (article) DO UPDATE SET signature = excluded.signature,"
+                " partners = excluded.partners",
+                rows,
+            )
+
     # -- saving a batch ------------------------------------------------------------------
 
     def latest_run(self) -> int:
