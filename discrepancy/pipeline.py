@@ -257,6 +257,10 @@ def _build_report(
         )
         backgrounds.extend((incident, bg) for bg in _background_groups(background))
     days = {i: _incident_day(claims_by_incident[i]) for i in claims_by_incident}
+    # Incidents by day, for each background mention to look its day up (not scan them all).
+    by_day: dict[dt.date | None, list[str]] = defaultdict(list)
+    for incident_id, day in days.items():
+        by_day[day].append(incident_id)
     places = {
         i: _most_common(c.normalized for c in claims_by_incident[i] if c.kind == Kind.LOCATION)
         for i in claims_by_incident
@@ -267,7 +271,7 @@ def _build_report(
         ):
             continue  # organisations named in passing are not an incident
         mentioned = tuple(sorted({c.article for c in bg_claims}, key=order.__getitem__))
-        match = _batch_incident(bg_claims, incident, days, places)
+        match = _batch_incident(bg_claims, incident, by_day, places)
         if match is not None:
             # Another incident of the batch: its figures align with that incident's own.
             claims_by_incident[match] = [*claims_by_incident[match], *bg_claims]
@@ -356,7 +360,7 @@ def _align_reusing(
 def _batch_incident(
     claims: Sequence[Claim],
     parent: str,
-    days: dict[str, dt.date | None],
+    by_day: Mapping[dt.date | None, list[str]],
     places: dict[str, str | None],
 ) -> str | None:
     """The incident of the batch a background mention is about: the one other incident whose
@@ -366,7 +370,7 @@ def _batch_incident(
     if len(when) != 10 or not when[0].isdigit():
         return None  # only a full date tells one day from another
     day = dt.date.fromisoformat(when)
-    same_day = [i for i, d in days.items() if d == day]
+    same_day = by_day.get(day, [])
     if len(same_day) != 1 or same_day[0] == parent:
         return None
     place = places[same_day[0]]
