@@ -110,7 +110,7 @@ def check_batch(
     if alignments is not None:
         store.save_alignments(alignments.rows(), alignments.used)
     if pairs is not None:
-        store.save_pairs(pairs.rows())
+        store.save_pairs(pairs.rows(), pairs.present())
     touched = _touched(report, set(plan.batch_ids))
     return Batch(
         run, report, tuple(dict.fromkeys(plan.batch_ids)), tuple(plan.added),

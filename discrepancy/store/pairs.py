@@ -6,8 +6,9 @@ the extractors' version) and the names and areas the batch's boilerplate rule le
 an article's signature. Each article's row holds its signature and the evidence of its pairs
 with the articles after it; a pair is taken from the store only when both articles' signatures
 are the stored ones. A row is written again whenever any of its pairs changed, in the same
-transaction as the rows of the articles whose signature changed, so that a stored pair was
-always scored under the two stored signatures.
+transaction as the rows of the articles whose signature changed, and the rows of articles
+a run leaves out (their extraction failed) are dropped, so that a stored pair was always
+scored under the two stored signatures.
 """
 
 from __future__ import annotations
@@ -92,6 +93,10 @@ class StoredPairs:
         self.computed += 1
         self._now.setdefault(a.article_id, {})[b.article_id] = evidence
         self._scored.add(a.article_id)
+
+    def present(self) -> list[str]:
+        """The articles of the run: the rows of others are to be dropped."""
+        return list(self._signatures)
 
     def rows(self) -> Iterator[tuple[str, str, str]]:
         """(article, signature, partners JSON) of every article whose row changed."""

@@ -273,9 +273,20 @@ class Store:
         rows = self._db.execute("SELECT article, signature, partners FROM pair_evidence")
         return [(r[0], r[1], r[2]) for r in rows]
 
-    def save_pairs(self, rows: Iterable[tuple[str, str, str]]) -> None:
-        """Write (article, signature, partners) rows, all in one short write transaction."""
+    def save_pairs(self, rows: Iterable[tuple[str, str, str]], present: Iterable[str]) -> None:
+        """Write (article, signature, partners) rows and drop the rows of articles not
+        `present` in the run, all in one short write transaction: a row left from a run its
+        article was not in (its extraction failed) could name partners changed since."""
         with self.transaction():
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS present_articles (id TEXT)")
+            self._db.execute("DELETE FROM temp.present_articles")
+            self._db.executemany(
+                "INSERT INTO temp.present_articles VALUES (?)", ((a,) for a in present)
+            )
+            self._db.execute(
+                "DELETE FROM pair_evidence WHERE article NOT IN"
+                " (SELECT id FROM temp.present_articles)"
+            )
             self._db.executemany(
                 "INSERT INTO pair_evidence (article, signature, partners) VALUES (?, ?, ?)"
                 " ON CONFLICT (article) DO UPDATE SET signature = excluded.signature,"
