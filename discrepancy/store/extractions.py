@@ -85,8 +85,11 @@ def _date_in(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value is not None else None
 
 
+_KINDS = {kind.value: kind for kind in Kind}
+
+
 def _kind_in(value: str) -> Kind:
-    return Kind(value)
+    return _KINDS[value]
 
 
 def _set_out(value: frozenset[Any]) -> list[Any]:
@@ -142,6 +145,13 @@ _CLAIM = _codec(Claim)
 _PROFILE = _codec(Profile)
 # Claims of one sentence share its text: it is stored once per article.
 _SENTENCE = [name for name, _, _ in _CLAIM].index("sentence")
+# The fields whose stored form is not their value, with their decoders: a store holds
+# hundreds of thousands of claims, and a run decodes every stored article's.
+_CLAIM_DECODED = [(n, decode) for n, (_, _, decode) in enumerate(_CLAIM) if decode is not _identity]
+_PROFILE_DECODED = [
+    (n, decode) for n, (_, _, decode) in enumerate(_PROFILE) if decode is not _identity
+]
+_PROFILE_INDEX = [name for name, _, _ in _PROFILE].index("index")
 
 
 def encode_claims(claims: list[Claim]) -> str:
@@ -161,8 +171,12 @@ def decode_claims(text: str) -> list[Claim]:
     sentences = data["sentences"]
     claims = []
     for row in data["claims"]:
+        if len(row) != len(_CLAIM):
+            raise ValueError(f"a stored claim has {len(row)} fields, not {len(_CLAIM)}")
         row[_SENTENCE] = sentences[row[_SENTENCE]]
-        claims.append(Claim(*(decode(v) for (_, _, decode), v in zip(_CLAIM, row, strict=True))))
+        for n, decode in _CLAIM_DECODED:
+            row[n] = decode(row[n])
+        claims.append(Claim(*row))
     return claims
 
 
@@ -175,8 +189,13 @@ def encode_profile(profile: Profile) -> str:
 
 def decode_profile(text: str, index: int) -> Profile:
     """The profile `encode_profile` wrote, as the `index`-th article of this run."""
-    values = [decode(v) for (_, _, decode), v in zip(_PROFILE, json.loads(text), strict=True)]
-    return dataclasses.replace(Profile(*values), index=index)
+    values = json.loads(text)
+    if len(values) != len(_PROFILE):
+        raise ValueError(f"a stored profile has {len(values)} fields, not {len(_PROFILE)}")
+    for n, decode in _PROFILE_DECODED:
+        values[n] = decode(values[n])
+    values[_PROFILE_INDEX] = index
+    return Profile(*values)
 
 
 # -- the cache a run reads and fills --------------------------------------------------------------
