@@ -29,10 +29,18 @@ def document_frequencies(profiles: Sequence[Profile]) -> Counter[str]:
 
 
 def weights(profiles: Sequence[Profile], df: Counter[str]) -> list[dict[str, float]]:
+    """Each article's TF-IDF vector of its lead and headline words, of length one."""
     total = len(profiles) + 1
+    # Each word's and each count's logarithm once, not once per article: the same floats.
+    idf = {w: math.log(total / n) for w, n in df.items()}
+    tf: dict[int, float] = {}
     vectors = []
     for p in profiles:
-        vector = {w: (1 + math.log(n)) * math.log(total / df[w]) for w, n in p.words.items()}
+        vector = {}
+        for w, n in p.words.items():
+            if n not in tf:
+                tf[n] = 1 + math.log(n)
+            vector[w] = tf[n] * idf[w]
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         vectors.append({w: v / norm for w, v in vector.items()})
     return vectors

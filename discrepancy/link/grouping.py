@@ -388,6 +388,7 @@ def _without_boilerplate(profiles: Sequence[Profile], df: Counter[str]) -> list[
     return cleaned
 
 
+@lru_cache(maxsize=65536)
 def _family_word(name: str) -> str:
     """A name's family name as one lower-case word of four letters or more, else ""."""
     family = (split_name(name).family or "").lower()
