@@ -9,12 +9,12 @@ from dataclasses import dataclass, replace
 
 from discrepancy.align.facts import fingerprint
 from discrepancy.align.identity import successors
-from discrepancy.models import Article, Report, Skipped, Status
+from discrepancy.models import Article, Report, Skipped, Status, content_key
 from discrepancy.pipeline import Settings, run_articles
 from discrepancy.store.alignments import StoredAlignments
 from discrepancy.store.extractions import StoredExtractions
 from discrepancy.store.pairs import StoredPairs
-from discrepancy.store.rows import Renamed, content_hash
+from discrepancy.store.rows import Renamed
 from discrepancy.store.sqlite import Store
 
 
@@ -25,12 +25,13 @@ class Batch:
     run: int
     # The report over every stored article after this batch.
     report: Report
-    # Ids in the store of the batch's articles (a copy of a stored text maps to the stored id).
+    # Ids in the store of the batch's articles.
     articles: tuple[str, ...]
     added: tuple[str, ...]
     replaced: tuple[str, ...]
     unchanged: tuple[str, ...]
-    # (id in the batch, id in the store) of texts the store already had under another id.
+    # (id in the batch, id of the article it copies) of headlines and texts the store or the
+    # batch already had under another id: stored, listed with that article, not counted again.
     duplicates: tuple[tuple[str, str], ...]
     # Incidents the batch's articles belong to or mention.
     touched: frozenset[str]
@@ -135,21 +136,21 @@ def _stage(
 
 
 def _plan(stored: Sequence[Article], articles: Sequence[Article]) -> _Plan:
-    hashes = {a.id: content_hash(a.text) for a in stored}
+    hashes = {a.id: content_key(a) for a in stored}
     by_hash = {h: i for i, h in hashes.items()}
     plan = _Plan({a.id: a for a in stored}, [], [], [], [], [])
     for article in articles:
-        digest = content_hash(article.text)
+        digest = content_key(article)
         if article.id in hashes and hashes[article.id] == digest:
             plan.unchanged.append(article.id)
         elif article.id in hashes:
             plan.replaced.append(article.id)
             plan.union[article.id] = article
-        elif digest in by_hash:
-            plan.duplicates.append((article.id, by_hash[digest]))
-            plan.batch_ids.append(by_hash[digest])
-            continue
         else:
+            if digest in by_hash:
+                # Kept as an article, as a run of all the articles lists it: with the one it
+                # copies, not counted again.
+                plan.duplicates.append((article.id, by_hash[digest]))
             plan.added.append(article.id)
             plan.union[article.id] = article
         hashes[article.id] = digest

@@ -254,8 +254,8 @@ def _check_with_store(
             click.echo(printable(f"note {article_id}: new version replaces the stored article"),
                        err=True)  # fmt: skip
         for given, kept in batch.duplicates:
-            click.echo(printable(f"note {given}: same text as stored article {kept}; not "
-                                  "counted twice"), err=True)  # fmt: skip
+            click.echo(printable(f"note {given}: same headline and text as article {kept}; "
+                                  "listed with it, not counted twice"), err=True)  # fmt: skip
     reviews = {review.fingerprint: review for review in from_store(store)}
     report = batch.report if report_all else select_incidents(batch.report, batch.touched)
     summary = {

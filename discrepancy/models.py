@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -59,6 +61,14 @@ class Article:
     # The title is the text's own headline line, not a field the input gave.
     title_from_text: bool = False
     warnings: tuple[str, ...] = ()
+
+
+def content_key(article: Article) -> str:
+    """What makes two articles one: the same headline and text under another id is a copy
+    (one story crawled twice), while one text under two headlines (a paywall or an error
+    page) is two articles."""
+    whole = f"{article.title or ''}\x00{article.text}"
+    return hashlib.sha256(whole.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -174,6 +184,9 @@ class Report:
     skipped: tuple[Skipped, ...]
     discrepancies: tuple[Discrepancy, ...]
     warnings: tuple[str, ...] = field(default=())
+    # Articles that repeat an earlier one's headline and text (one story crawled twice), by
+    # the article they copy: listed with its incident, not extracted or counted again.
+    copies: Mapping[str, str] = field(default_factory=dict)
 
 
 # What a reviewer can decide about a discrepancy.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import itertools
@@ -33,6 +34,7 @@ from discrepancy.models import (
     Kind,
     Report,
     Skipped,
+    content_key,
 )
 
 ProgressCallback = Callable[[int], None]
@@ -83,10 +85,18 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
     settings = settings or Settings()
     articles: list[Article] = []
     skipped: list[Skipped] = []
+    first_of: dict[str, str] = {}
+    copies: dict[str, Article] = {}
 
     def read() -> Iterator[Article]:
         for item in items:
             if isinstance(item, Article):
+                # A copy of an earlier article (one story crawled twice) is no second source:
+                # it is listed with the article it copies, not extracted or counted again.
+                first = first_of.setdefault(content_key(item), item.id)
+                if first != item.id:
+                    copies[item.id] = item
+                    continue
                 articles.append(item)
                 yield item
             else:
@@ -113,7 +123,41 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
         aligner = engine if settings.engine == "dask" else IN_PROCESS
         if settings.phase is not None:
             settings.phase("aligning")
-        return _build_report(articles, tuple(skipped), groups, scoped, aligner, settings.alignments)
+        copy_of = {c.id: first_of[content_key(c)] for c in copies.values()}
+        report = _build_report(
+            articles, tuple(skipped), groups, scoped, aligner, settings.alignments
+        )
+        return _with_copies(report, list(copies.values()), copy_of)
+
+
+def _with_copies(report: Report, copies: list[Article], copy_of: dict[str, str]) -> Report:
+    """The report with each copy listed after the article it copies, in its incident."""
+    if not copies:
+        return report
+    # A copy of an article that failed extraction has no incident to join: it fails alike.
+    kept = {a.id for a in report.articles}
+    failed = tuple(
+        Skipped(c.path or c.id, c.line, f"same headline and text as article {copy_of[c.id]}, "
+                "which was skipped")
+        for c in copies
+        if copy_of[c.id] not in kept
+    )  # fmt: skip
+    copies = [c for c in copies if copy_of[c.id] in kept]
+    by_original: dict[str, list[str]] = defaultdict(list)
+    for copy in copies:
+        by_original[copy_of[copy.id]].append(copy.id)
+
+    def listed(ids: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(i for a in ids for i in (a, *by_original.get(a, ())))
+
+    incidents = tuple(dataclasses.replace(i, articles=listed(i.articles)) for i in report.incidents)
+    return dataclasses.replace(
+        report,
+        articles=(*report.articles, *copies),
+        incidents=incidents,
+        skipped=(*report.skipped, *failed),
+        copies={c.id: copy_of[c.id] for c in copies},
+    )
 
 
 def _set_apart(

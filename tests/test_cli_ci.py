@@ -116,7 +116,7 @@ def test_new_version_and_copies_are_noted(work: Path) -> None:
     copy.write_bytes((FIXTURES / "part1" / "peshawar_one.txt").read_bytes())
     result = invoke("check", str(changed.parent), "--db", "s.sqlite", "-o", "-")
     assert "note kirkuk_one: new version replaces the stored article" in result.stderr
-    assert "note peshawar_copy: same text as stored article peshawar_one" in result.stderr
+    assert "note peshawar_copy: same headline and text as article peshawar_one" in result.stderr
     assert summary(result)["replaced"] == 1 and summary(result)["duplicates"] == 1
 
 

@@ -397,3 +397,46 @@ def test_json_written_in_pieces_is_json_dumps_text() -> None:
         == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
     )
     assert "".join(report_json.iter_json({})) == "{}\n"
+
+
+# One story crawled twice, and a paywall page that hides two different stories.
+SHELLING = (
+    "Shelling killed four people and wounded nine in the market town of Orvel on Tuesday, "
+    "the regional governor said."
+)
+SHELLING_LATER = (
+    "Shelling killed five people and wounded nine in the market town of Orvel on Tuesday, "
+    "hospital staff said."
+)
+WALL = "Subscribe to keep reading. Already a subscriber? Log in."
+
+
+def test_a_copy_is_listed_with_its_article_and_not_counted_again() -> None:
+    day = dt.date(2024, 5, 8)
+    articles = [
+        Article(id="wire", title="Four killed in Orvel", text=SHELLING, published=day),
+        Article(id="wire-again", title="Four killed in Orvel", text=SHELLING, published=day),
+        Article(id="paper", title="Orvel shelling", text=SHELLING_LATER, published=day),
+    ]
+    result = pipeline.run_articles(articles)
+    orvel = incident_of(result, "wire")
+    assert orvel.articles == ("wire", "wire-again", "paper")
+    assert result.copies == {"wire-again": "wire"}
+    assert not any(c.article == "wire-again" for f in orvel.facts for c in f.claims)
+    # Without the copy, the same incident and facts: a copy is no second source.
+    alone = pipeline.run_articles([articles[0], articles[2]])
+    assert [(i.id, i.facts) for i in alone.incidents] == [(i.id, i.facts) for i in result.incidents]
+    data = report_json.to_dict(result)
+    assert [a.get("copy_of") for a in data["articles"]] == [None, None, "wire"]
+
+
+def test_one_text_under_two_headlines_is_two_articles() -> None:
+    day = dt.date(2024, 5, 8)
+    result = pipeline.run_articles(
+        [
+            Article(id="a", title="Four killed in Orvel market shelling", text=WALL, published=day),
+            Article(id="b", title="Mayor of Danbrook re-elected", text=WALL, published=day),
+        ]
+    )
+    assert result.copies == {}
+    assert {a.id for a in result.articles} == {"a", "b"}

@@ -16,6 +16,7 @@ sources are apart and no report says the toll moved.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import defaultdict
@@ -40,6 +41,9 @@ _FALLS = "the figure falls in a later report"
 _UNDATED = "an undated figure fits no moment of the toll"
 # A figure that says how many: digits or a number word, not "killed", "many" or "dozens".
 _NUMBER = re.compile(r"\d|\b(?:" + "|".join(map(re.escape, lexicon.NUMBER_WORDS)) + r")\b", re.I)
+# How far below its nominal floor a vague quantity may be: "hundreds" is said of 180, not
+# of 120; "dozens" of 20, not of 12.
+VAGUE_FLOOR = 0.75
 # Facts with more claims than this are judged on their intervals alone: placing each undated
 # figure tries every position, and a fact of hundreds of figures is no news story.
 _MAX_CLAIMS = 120
@@ -67,6 +71,10 @@ class _Slot:
 
 def _bounds(claim: Claim) -> tuple[float, float]:
     low = -math.inf if claim.low is None else claim.low
+    if claim.low is not None and _vague(claim.value):
+        # "Hundreds of wounded" is said of 180 too: a vague quantity's floor is loose, and a
+        # report's "180" after another's "hundreds" is no fall of the toll.
+        low = claim.low * VAGUE_FLOOR
     high = math.inf if claim.high is None else claim.high
     return low, high
 
@@ -329,6 +337,12 @@ def _disputes(claims: Sequence[Claim], pairs: Sequence[tuple[int, int]]) -> tupl
         return ()
     return tuple(Attributed(claims[i].attribution, claims[i].value, claims[i].article)
                  for i in involved)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _vague(value: str) -> bool:
+    """Is the figure a vague quantity ("dozens", "hundreds of"), with no digit or number word?"""
+    return _NUMBER.search(value) is None
 
 
 def _informative(claim: Claim) -> bool:

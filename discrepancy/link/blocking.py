@@ -1,12 +1,12 @@
-"""What grouping weighs a batch by: word weights over the batch, and the pairs worth scoring."""
+"""Which pairs of articles grouping scores: those sharing a rare key (blocking, never all pairs)."""
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
-from discrepancy.extract.names import split_name
+from discrepancy.extract.names import fold, split_name
 from discrepancy.link.profile import Profile
 
 # A key shared by more articles than this is too common to propose a pair (a city, a word).
@@ -20,44 +20,6 @@ MAX_SHARED = 6
 MASS_TOLL = 3
 
 
-def document_frequencies(profiles: Sequence[Profile]) -> Counter[str]:
-    """In how many articles each lead or headline word is."""
-    df: Counter[str] = Counter()
-    for p in profiles:
-        df.update(p.words.keys())
-    return df
-
-
-def weights(profiles: Sequence[Profile], df: Counter[str]) -> list[dict[str, float]]:
-    """Each article's TF-IDF vector of its lead and headline words, of length one."""
-    total = len(profiles) + 1
-    # Each word's and each count's logarithm once, not once per article: the same floats.
-    idf = {w: math.log(total / n) for w, n in df.items()}
-    tf: dict[int, float] = {}
-    vectors = []
-    for p in profiles:
-        vector = {}
-        for w, n in p.words.items():
-            if n not in tf:
-                tf[n] = 1 + math.log(n)
-            vector[w] = tf[n] * idf[w]
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors.append({w: v / norm for w, v in vector.items()})
-    return vectors
-
-
-def containment(short: dict[str, float], other: dict[str, float]) -> float:
-    """The share of a short text's weight in words the other text has too."""
-    total = sum(short.values())
-    return sum(v for w, v in short.items() if w in other) / total if total else 0.0
-
-
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
-
-
 def candidate_pairs(
     profiles: Sequence[Profile], vectors: Sequence[dict[str, float]]
 ) -> set[tuple[int, int]]:
@@ -66,7 +28,8 @@ def candidate_pairs(
     for p, vector in zip(profiles, vectors, strict=True):
         # An official both quote proposes a pair too; the score weighs him by time apart.
         keys = {f"p:{split_name(n).family or n}".lower() for n in p.people}
-        keys |= {f"a:{a}" for a in p.areas}
+        # A place's name in any transliteration ("Kiev", "Kyiv") proposes the pair.
+        keys |= {f"a:{_folded(a)}" for a in p.areas}
         keys |= {f"o:{o}" for o in p.organizations}
         keys |= {f"b:{b}" for b in p.blocks}
         # A death toll few incidents have ("nine killed") proposes the reports stating it.
@@ -104,3 +67,8 @@ def candidate_pairs(
                 if len(others) <= _MAX_BLOCK:
                     pairs.update((min(p.index, o), max(p.index, o)) for o in others if o != p.index)
     return pairs
+
+
+@lru_cache(maxsize=65536)
+def _folded(area: str) -> str:
+    return " ".join(fold(w) for w in area.split())

@@ -100,6 +100,10 @@ class Profile:
     surnames: tuple[str, ...] = ()
     # What the lead says a strike hit, by kind ("mission", "vehicle", "hospital").
     targets: frozenset[str] = frozenset()
+    # An undated report's words of its whole story (`STORY_SENTENCES`) with their counts:
+    # without a date to tell two events of one kind apart, the fuller wording is the evidence
+    # (who else took part, what was taken, where). None for a dated report.
+    story_words: dict[str, int] | None = None
 
 
 def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Profile:
@@ -154,10 +158,8 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     headline_proper = _headline_proper(article.title or "")
     title = headline_proper.lower()
     # The headline names what the story is about; its words count twice.
-    counts = Counter(w for w in _WORD.findall(lead) if w not in lexicon.GROUPING_STOPWORDS)
-    counts.update(
-        {w: TITLE_WEIGHT for w in _WORD.findall(title) if w not in lexicon.GROUPING_STOPWORDS}
-    )
+    counts = Counter(w for w in _words(lead) if w not in lexicon.GROUPING_STOPWORDS)
+    counts.update({w: TITLE_WEIGHT for w in _words(title) if w not in lexicon.GROUPING_STOPWORDS})
     areas = {a for a in extraction.areas if a in story_lower}
     if article.title:
         # Headlines capitalise every word: "Shooting At Fuller Park" names an area too.
@@ -201,6 +203,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         # One string per distinct word across the batch, not one per article (100k articles
         # hold some 20 million word entries).
         words={sys.intern(w): n for w, n in counts.items()},
+        story_words=None if article.published else _story_words(story_lower),
         follow_up=not lexicon.FOLLOW_UP_WORDS.isdisjoint(_WORD.findall(title)),
         headline_only=not story,
         killed=_stated_counts(claims, (Kind.KILLED,)),
@@ -272,6 +275,16 @@ def _stated_counts(
 
 
 _POSSESSIVE = re.compile(r"[’']s$")
+
+
+def _words(text: str) -> list[str]:
+    """The lower-cased text's words, one apostrophe for all: "children’s" is "children's"."""
+    return _WORD.findall(text.replace("’", "'"))
+
+
+def _story_words(story: str) -> dict[str, int]:
+    counts = Counter(w for w in _words(story) if w not in lexicon.GROUPING_STOPWORDS)
+    return {sys.intern(w): n for w, n in counts.items()}
 
 
 def area_key(area: str) -> str:

@@ -31,7 +31,7 @@ def _number(value: float | None) -> int | float | None:
     return int(value) if float(value).is_integer() else value
 
 
-def _article(article: Article) -> dict[str, Any]:
+def _article(article: Article, copy_of: str | None = None) -> dict[str, Any]:
     return {
         "id": article.id,
         "source": article.source,
@@ -41,6 +41,8 @@ def _article(article: Article) -> dict[str, Any]:
         "line": article.line,
         "url": article.url,
         "warnings": list(article.warnings),
+        # An article repeating another's headline and text: listed, not counted again.
+        **({"copy_of": copy_of} if copy_of else {}),
     }
 
 
@@ -128,7 +130,7 @@ def _document(report: Report, *, lazy: bool) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "generated_by": f"discrepancy {__version__}",
-        "articles": many(map(_article, report.articles)),
+        "articles": many(_article(a, report.copies.get(a.id)) for a in report.articles),
         "incidents": many(_incident(i, published) for i in report.incidents),
         "skipped": [{"path": s.path, "line": s.line, "reason": s.reason} for s in report.skipped],
         "discrepancies": [

@@ -113,6 +113,10 @@ def _words_in(value: dict[str, int]) -> dict[str, int]:
     return {sys.intern(w): n for w, n in value.items()}
 
 
+def _words_or_none_in(value: dict[str, int] | None) -> dict[str, int] | None:
+    return None if value is None else _words_in(value)
+
+
 Codec = tuple[tuple[str, Callable[[Any], Any], Callable[[Any], Any]], ...]
 
 
@@ -136,6 +140,8 @@ def _codec(cls: type[Any]) -> Codec:
             found.append((field.name, _tuple_out, _tuple_in))
         elif kind == "dict[str,int]":
             found.append((field.name, _identity, _words_in))
+        elif kind == "dict[str,int]|None":
+            found.append((field.name, _identity, _words_or_none_in))
         else:
             raise TypeError(f"{cls.__name__}.{field.name}: cannot store a {field.type}")
     return tuple(found)

@@ -91,6 +91,14 @@ def test_numeric_status(kind: Kind, values: list[str], status: Status) -> None:
     assert [c.value for c in fact.claims] == values
 
 
+@pytest.mark.parametrize(("value", "status"), [("180", Status.AGREE), ("120", Status.CONFLICT)])
+def test_a_vague_quantity_has_a_loose_floor(value: str, status: Status) -> None:
+    # "Hundreds of wounded" one day, "180 wounded" the next: said of 180, not of 120.
+    claims = [count("a", Kind.WOUNDED, "hundreds of"), count("b", Kind.WOUNDED, value)]
+    published = {"a": dt.date(2024, 5, 1), "b": dt.date(2024, 5, 2)}
+    assert only(align(claims, published), Kind.WOUNDED).status == status
+
+
 def test_around_and_exact_troop_counts_agree() -> None:
     claims = [
         count("a", Kind.TROOPS, "around 2,500", "US troops in Iraq"),

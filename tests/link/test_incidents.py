@@ -10,6 +10,7 @@ import pytest
 
 from discrepancy.extract import extract
 from discrepancy.extract.places import block_addresses
+from discrepancy.link import wording
 from discrepancy.link.grouping import (
     NAMED_CITY_WEIGHT,
     OTHER_AGES_WEIGHT,
@@ -18,9 +19,7 @@ from discrepancy.link.grouping import (
     SAME_TOLL_WEIGHT,
     SURNAME_WEIGHT,
     _candidate_pairs,
-    _document_frequencies,
     _vetoed,
-    _weights,
     _without_boilerplate,
     group_articles,
     pair_score,
@@ -93,11 +92,11 @@ def profiles(*articles: Article) -> list[Profile]:
 
 def cleaned(found: list[Profile]) -> list[Profile]:
     """The profiles as grouping compares them, the batch's boilerplate names dropped."""
-    return _without_boilerplate(found, _document_frequencies(found))
+    return _without_boilerplate(found, wording.document_frequencies(found))
 
 
 def weights(found: list[Profile]) -> list[dict[str, float]]:
-    return _weights(found, _document_frequencies(found))
+    return wording.weights(found, wording.document_frequencies(found))
 
 
 def pair_grouped(together: bool) -> list[list[str]]:
@@ -1076,3 +1075,20 @@ def test_a_death_toll_few_shootings_have_lifts_the_day_veto(toll: str, vetoed: b
     first, second = cleaned(profiles(shooting, gathering, UNRELATED))[:2]
     assert first.killed == second.killed
     assert _vetoed(first, second) is vetoed
+
+
+def test_a_place_in_two_transliterations_proposes_the_pair() -> None:
+    # "Kiev" in one report, "Kyiv" in the other, and no other key in common.
+    first, second, third = profiles(
+        article("a", "", "A missile hit a clinic on Monday.", dt.date(2024, 7, 8)),
+        article("b", "", "A missile hit a clinic on Monday.", dt.date(2024, 7, 8)),
+        article("c", "", "A missile hit a clinic on Monday.", dt.date(2024, 7, 8)),
+    )
+    found = [
+        replace(first, areas=frozenset({"kiev"})),
+        replace(second, areas=frozenset({"kyiv"})),
+        replace(third, areas=frozenset({"kharkiv"})),
+    ]
+    pairs = _candidate_pairs(found, [{} for _ in found])
+    assert (0, 1) in pairs
+    assert (0, 2) not in pairs and (1, 2) not in pairs

@@ -65,3 +65,11 @@ def test_a_page_given_with_its_headline_is_read_from_its_first_report_of_a_crime
     )
     found = read_profile(page)
     assert "bake" not in found.words
+
+
+def test_curly_and_straight_apostrophes_make_one_word() -> None:
+    # One outlet types "St Aldric’s", another "St Aldric's": one word for grouping.
+    curly = read_profile(Article(id="c", text="A shell hit St Aldric’s clinic on Monday."))
+    straight = read_profile(Article(id="s", text="A shell hit St Aldric's clinic on Monday."))
+    assert "aldric's" in curly.words
+    assert curly.words == straight.words

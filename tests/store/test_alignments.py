@@ -11,7 +11,7 @@ import pytest
 
 from discrepancy.align import facts as align_facts
 from discrepancy.batches import check_batch
-from discrepancy.link import grouping
+from discrepancy.link import grouping, wording
 from discrepancy.models import Claim, Incident, Kind, Report
 from discrepancy.pipeline import run_articles
 from discrepancy.store import alignments
@@ -137,7 +137,7 @@ def test_pairs_left_unworded_could_not_reach_the_threshold_with_any_wording() ->
     from tests.link.test_incidents import cleaned, profiles
 
     found = cleaned(profiles(*read("articles", "ci/part1", "ci/part2", "ci/later")))
-    vectors = grouping._weights(found, grouping._document_frequencies(found))
+    vectors = wording.weights(found, wording.document_frequencies(found))
     pairs = grouping._candidate_pairs(found, vectors)
     most = grouping.TEXT_WEIGHT * grouping._MOST_SIMILARITY
     left = 0

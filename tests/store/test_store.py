@@ -136,13 +136,18 @@ def test_same_text_under_another_id_is_not_counted_twice(db: Path, tmp_path: Pat
         articles, _ = read_inputs([str(copy)])
         result = check_batch(store, articles)
         assert result.duplicates == (("kirkuk_copy", "kirkuk_one"),)
-        assert result.articles == ("kirkuk_one",)
-        assert store.article_count() == 2
-        [kirkuk] = [i.id for i in result.report.incidents if "kirkuk_one" in i.articles]
-        assert kirkuk in result.touched
-    # A run that reads both copies names incidents as the store that kept one does.
+        assert result.articles == ("kirkuk_copy",)
+        assert store.article_count() == 3
+        [kirkuk] = [i for i in result.report.incidents if "kirkuk_one" in i.articles]
+        assert kirkuk.articles[kirkuk.articles.index("kirkuk_one") + 1] == "kirkuk_copy"
+        assert kirkuk.id in result.touched
+        assert result.report.copies == {"kirkuk_copy": "kirkuk_one"}
+        # Listed, not counted: no claim of the copy.
+        assert not any(c.article == "kirkuk_copy" for f in kirkuk.facts for c in f.claims)
+    # A run that reads both copies makes the report the store makes.
     both = run_articles([*batch("part1"), *articles])
-    assert {i.id for i in both.incidents} == {i.id for i in result.report.incidents}
+    assert both.incidents == result.report.incidents
+    assert both.discrepancies == result.report.discrepancies
 
 
 def test_new_version_of_an_article_replaces_the_old_one(db: Path) -> None:
