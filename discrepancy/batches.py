@@ -78,7 +78,7 @@ def check_batch(
         else None
     )
     alignments = (
-        StoredAlignments(store.alignment, digest=extractions.digest)
+        StoredAlignments(store.alignment, digest=extractions.digest, extractor=extractions.version)
         if extractions is not None
         else None
     )

@@ -85,10 +85,13 @@ class StoredAlignments:
         lookup: Lookup,
         version: str | None = None,
         digest: Callable[[Article], str] = article_digest,
+        extractor: str | None = None,
     ) -> None:
         self._lookup = lookup
         self._digest = digest
-        self.version = version or aligner_version()
+        # Facts are made of the claims of extractions of this version: a run's extractions'
+        # own version (`extractor`) is part of it too.
+        self.version = f"{version or aligner_version()}|{extractor or extractor_version()}"
         self._fresh: dict[str, str] = {}
         # Every key this run used, taken or aligned: the rows to keep.
         self.used: set[str] = set()

@@ -91,6 +91,22 @@ def test_a_new_aligner_version_aligns_everything_again(
     assert without_tool(again.report) == without_tool(result.report)
 
 
+def test_a_new_extractor_version_aligns_everything_again(
+    tmp_path: Path, aligned: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from discrepancy.store import extractions
+
+    first, second, *_ = four_batches()
+    with open_store(tmp_path / "news.sqlite") as store:
+        check_batch(store, first)
+        monkeypatch.setattr(extractions, "extractor_version", lambda: "test-next")
+        aligned.clear()
+        result = check_batch(store, second)
+        stored = store.articles()
+    assert sorted(aligned) == sorted(i.id for i in result.report.incidents)
+    assert without_tool(result.report) == without_tool(run_articles(stored))
+
+
 def test_facts_come_back_equal_from_their_claims() -> None:
     report = run_articles(read("articles", "ci/part1", "ci/part2"))
     renamed = 0
