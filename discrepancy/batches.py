@@ -11,7 +11,9 @@ from discrepancy.align.facts import fingerprint
 from discrepancy.align.identity import successors
 from discrepancy.models import Article, Report, Skipped, Status, content_key
 from discrepancy.pipeline import Settings, run_articles
+from discrepancy.store.alignments import StoredAlignments
 from discrepancy.store.extractions import StoredExtractions
+from discrepancy.store.pairs import StoredPairs
 from discrepancy.store.rows import Renamed
 from discrepancy.store.sqlite import Store
 
@@ -66,24 +68,38 @@ def check_batch(
     run was saved meanwhile, the batch is computed again under the lock. Stored articles whose
     text and extractor version are unchanged are not extracted again (unless
     `reuse_extractions` is off): their stored extraction is used, and one whose extraction
-    failed is skipped with the stored reason.
+    failed is skipped with the stored reason. Likewise an incident whose claims come from the
+    same extractions as when it was last aligned takes its stored facts (store/alignments.py),
+    and a pair of articles both as they were takes its stored evidence (store/pairs.py).
     """
     extractions = (
         StoredExtractions(store.extraction, failures=store.extraction_failure)
         if reuse_extractions
         else None
     )
-    settings = replace(settings or Settings(), extractions=extractions)
+    alignments = (
+        StoredAlignments(store.alignment, digest=extractions.digest, extractor=extractions.version)
+        if extractions is not None
+        else None
+    )
+    pairs = (
+        StoredPairs(store.pair_rows, extractions.digest_of, extractions.version)
+        if extractions is not None
+        else None
+    )
+    settings = replace(
+        settings or Settings(), extractions=extractions, alignments=alignments, pairs=pairs
+    )
     seen = store.latest_run()
     plan = _plan(store.articles(), articles)
     report = run_articles(list(plan.union.values()), skipped, settings)
     # The stored rows change only with a run, and a run saved meanwhile is seen below.
-    _stage(store, plan, report, extractions)
+    _stage(store, plan, report, extractions, alignments)
     with store.transaction():
         if store.latest_run() != seen:
             plan = _plan(store.articles(), articles)
             report = run_articles(list(plan.union.values()), skipped, settings)
-            _stage(store, plan, report, extractions)
+            _stage(store, plan, report, extractions, alignments)
         renamed = _renamed(report, store.stored_incidents())
         before = store.open_fingerprints()
         before |= {new for old, new in renamed.fingerprints.items() if old in before}
@@ -92,6 +108,10 @@ def check_batch(
             len(plan.unchanged), skipped, report, renamed,
         )  # fmt: skip
     store.save_staged_extractions()
+    if alignments is not None:
+        store.save_alignments(alignments.rows(), alignments.used)
+    if pairs is not None:
+        store.save_pairs(pairs.rows(), pairs.present())
     touched = _touched(report, set(plan.batch_ids))
     return Batch(
         run, report, tuple(dict.fromkeys(plan.batch_ids)), tuple(plan.added),
@@ -101,12 +121,17 @@ def check_batch(
 
 
 def _stage(
-    store: Store, plan: _Plan, report: Report, extractions: StoredExtractions | None
+    store: Store,
+    plan: _Plan,
+    report: Report,
+    extractions: StoredExtractions | None,
+    alignments: StoredAlignments | None,
 ) -> None:
     store.stage_run(
         [plan.union[i] for i in plan.added], [plan.union[i] for i in plan.replaced], report,
         extractions.rows() if extractions is not None else (),
         extractions.failure_rows() if extractions is not None else (),
+        alignments.keys if alignments is not None else None,
     )  # fmt: skip
 
 

@@ -72,6 +72,20 @@ class ExtractionCache(Protocol):
         """Keep the reason an article's extraction failed in this run."""
 
 
+class AlignmentCache(Protocol):
+    """Incidents aligned before (by a store): one whose claims come from the same extractions
+    of the same articles, in the same order and with the same dates, is not aligned again."""
+
+    def source(self, article: Article) -> str:
+        """What the article's claims were made from: its content and the extractors' version."""
+
+    def get(self, incident: str, key: str, claims: Sequence[Claim]) -> list[Fact] | None:
+        """The incident's facts stored under `key`, made of these claims; None to align them."""
+
+    def put(self, incident: str, key: str, claims: Sequence[Claim], facts: Sequence[Fact]) -> None:
+        """Keep the facts this run aligned for the incident from these claims under `key`."""
+
+
 class RunOptions(Protocol):
     """The parts of `pipeline.Settings` this module reads."""
 

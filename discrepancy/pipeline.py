@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import itertools
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -14,6 +15,7 @@ from dataclasses import dataclass, replace
 from discrepancy.align.facts import discrepancies, settle_derived_wounded
 from discrepancy.engine import (
     IN_PROCESS,
+    AlignmentCache,
     Engine,
     ExtractionCache,
     align_blocks,
@@ -21,12 +23,13 @@ from discrepancy.engine import (
     open_engine,
 )
 from discrepancy.link.disjoint import DisjointSets
-from discrepancy.link.grouping import group_articles
+from discrepancy.link.grouping import PairCache, group_articles
 from discrepancy.link.scope import MAIN
 from discrepancy.models import (
     ROUNDUP_KEY,
     Article,
     Claim,
+    Fact,
     Incident,
     Kind,
     Report,
@@ -60,6 +63,10 @@ class Settings:
     # Keep each article's text in the report (SARIF quotes it); without it the text is let go
     # once the article is extracted, the largest thing a run would otherwise hold to the end.
     keep_text: bool = True
+    # Incidents aligned before (a store's): one whose claims are the same is not aligned again.
+    alignments: AlignmentCache | None = None
+    # Pairs of articles scored before (a store's): their evidence is not scored again.
+    pairs: PairCache | None = None
 
 
 def run(inputs: Sequence[str], settings: Settings | None = None) -> Report:
@@ -121,7 +128,7 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
                     settings.on_skip(item)
         if settings.phase is not None:
             settings.phase("grouping")
-        groups = group_articles(profiles)
+        groups = group_articles(profiles, settings.pairs)
         # Word counts for grouping are the largest per-article data, not needed from here on.
         del profiles
         # Shipping claims to a process pool and facts back costs more than aligning them here
@@ -130,7 +137,9 @@ def run_items(items: Iterable[Article | Skipped], settings: Settings | None = No
         if settings.phase is not None:
             settings.phase("aligning")
         named = {a.id: d or _digest(a) for a, d in zip(articles, digests, strict=True)}
-        report = _build_report(articles, tuple(skipped), groups, scoped, named, aligner)
+        report = _build_report(
+            articles, tuple(skipped), groups, scoped, named, aligner, settings.alignments
+        )
         return _with_copies(report, list(copies.values()), copy_of)
 
 
@@ -272,10 +281,17 @@ def _build_report(
     scoped: Sequence[Sequence[Claim]],
     digests: Mapping[str, str],
     engine: Engine = IN_PROCESS,
+    alignments: AlignmentCache | None = None,
 ) -> Report:
     order = {a.id: i for i, a in enumerate(articles)}
     published = {a.id: a.published for a in articles}
     claims_by_incident: dict[str, list[Claim]] = {}
+    # Where each incident's claims come from, in the order they are listed: a member's main
+    # claims, or the places in its article of background claims routed to the incident.
+    sources: dict[str, list[tuple[str, tuple[int, ...] | None]]] = {}
+    # Where a background claim sits among its article's claims (by identity: copies of one
+    # text under two ids give equal claims).
+    positions: dict[int, int] = {}
     meta: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {}
     backgrounds: list[tuple[str, list[Claim]]] = []
     anchors = [_anchor([articles[i] for i in group], digests) for group in groups]
@@ -290,10 +306,18 @@ def _build_report(
         claims_by_incident[incident] = settle_derived_wounded(
             [c for c in claims if c.scope == MAIN]
         )
+        sources[incident] = [(a.id, None) for a in members]
         meta[incident] = (tuple(a.id for a in members), (), None)
         background = [c for c in claims if c.scope != MAIN]
+        positions.update(
+            (id(c), n) for i in group for n, c in enumerate(scoped[i]) if c.scope != MAIN
+        )
         backgrounds.extend((incident, bg) for bg in _background_groups(background))
     days = {i: _incident_day(claims_by_incident[i]) for i in claims_by_incident}
+    # Incidents by day, for each background mention to look its day up (not scan them all).
+    by_day: dict[dt.date | None, list[str]] = defaultdict(list)
+    for incident_id, day in days.items():
+        by_day[day].append(incident_id)
     places = {
         i: _most_common(c.normalized for c in claims_by_incident[i] if c.kind == Kind.LOCATION)
         for i in claims_by_incident
@@ -304,10 +328,11 @@ def _build_report(
         ):
             continue  # organisations named in passing are not an incident
         mentioned = tuple(sorted({c.article for c in bg_claims}, key=order.__getitem__))
-        match = _batch_incident(bg_claims, incident, days, places)
+        match = _batch_incident(bg_claims, incident, by_day, places)
         if match is not None:
             # Another incident of the batch: its figures align with that incident's own.
             claims_by_incident[match] = [*claims_by_incident[match], *bg_claims]
+            sources[match] += _background_sources(bg_claims, positions)
             members_of, seen, parent = meta[match]
             meta[match] = (members_of, tuple(dict.fromkeys((*seen, *mentioned))), parent)
             continue
@@ -315,8 +340,14 @@ def _build_report(
         # Copies of one text under two ids mention the same thing: one background incident.
         earlier = meta.get(bg_id, ((), (), incident))[1]
         claims_by_incident[bg_id] = [*claims_by_incident.get(bg_id, ()), *bg_claims]
+        sources[bg_id] = [*sources.get(bg_id, ()), *_background_sources(bg_claims, positions)]
         meta[bg_id] = ((), tuple(sorted({*earlier, *mentioned}, key=order.__getitem__)), incident)
-    facts = align_blocks(claims_by_incident, published, order, engine)
+    if alignments is None:
+        facts = align_blocks(claims_by_incident, published, order, engine)
+    else:
+        by_id = {a.id: a for a in articles}
+        keys = {i: _alignment_key(sources[i], by_id, order, alignments) for i in claims_by_incident}
+        facts = _align_reusing(claims_by_incident, keys, published, order, engine, alignments)
     incidents = []
     for incident_id, incident_facts in facts.items():
         member_ids, mentioned, parent = meta[incident_id]
@@ -335,10 +366,58 @@ def _build_report(
     return Report(tuple(articles), tuple(incidents), skipped, tuple(found))
 
 
+def _background_sources(
+    claims: Sequence[Claim], positions: Mapping[int, int]
+) -> list[tuple[str, tuple[int, ...] | None]]:
+    """Background claims as (article, their places among its claims), article by article."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for claim in claims:
+        found[claim.article].append(positions[id(claim)])
+    return [(article, tuple(at)) for article, at in found.items()]
+
+
+def _alignment_key(
+    sources: Sequence[tuple[str, tuple[int, ...] | None]],
+    articles: Mapping[str, Article],
+    order: Mapping[str, int],
+    alignments: AlignmentCache,
+) -> str:
+    """What an incident's facts depend on: which claims of which extractions, in what order
+    they are listed, the articles' order among themselves (alignment sorts by it) and their
+    publication days (timelines read them)."""
+    ids = list(dict.fromkeys(a for a, _ in sources))
+    rank = {a: n for n, a in enumerate(sorted(ids, key=order.__getitem__))}
+    parts = [
+        [a, alignments.source(articles[a]), str(articles[a].published), rank[a], at]
+        for a, at in sources
+    ]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+def _align_reusing(
+    claims_by_incident: Mapping[str, Sequence[Claim]],
+    keys: Mapping[str, str],
+    published: Mapping[str, dt.date | None],
+    order: Mapping[str, int],
+    engine: Engine,
+    alignments: AlignmentCache,
+) -> dict[str, list[Fact]]:
+    """Facts of every incident: the stored ones where the key matches, the others aligned
+    (incidents are aligned independently, so this is what aligning them all gives)."""
+    found: dict[str, list[Fact] | None] = {
+        i: alignments.get(i, keys[i], claims) for i, claims in claims_by_incident.items()
+    }
+    missing = {i: claims_by_incident[i] for i, facts in found.items() if facts is None}
+    aligned = align_blocks(missing, published, order, engine)
+    for incident, facts in aligned.items():
+        alignments.put(incident, keys[incident], claims_by_incident[incident], facts)
+    return {i: facts if facts is not None else aligned[i] for i, facts in found.items()}
+
+
 def _batch_incident(
     claims: Sequence[Claim],
     parent: str,
-    days: dict[str, dt.date | None],
+    by_day: Mapping[dt.date | None, list[str]],
     places: dict[str, str | None],
 ) -> str | None:
     """The incident of the batch a background mention is about: the one other incident whose
@@ -348,7 +427,7 @@ def _batch_incident(
     if len(when) != 10 or not when[0].isdigit():
         return None  # only a full date tells one day from another
     day = dt.date.fromisoformat(when)
-    same_day = [i for i, d in days.items() if d == day]
+    same_day = by_day.get(day, [])
     if len(same_day) != 1 or same_day[0] == parent:
         return None
     place = places[same_day[0]]

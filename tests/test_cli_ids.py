@@ -268,8 +268,10 @@ def test_a_store_copied_before_the_upgrade_opens(work: Path) -> None:
     shutil.copyfile("news.sqlite", "old.sqlite")
     with sqlite3.connect("old.sqlite") as db:
         db.executescript(
-            "DROP TABLE extraction_failures; DROP TABLE renamed;"
+            "DROP TABLE alignments; DROP TABLE pair_evidence; DROP TABLE extraction_failures;"
+            " DROP TABLE renamed;"
             " ALTER TABLE articles DROP COLUMN title_from_text;"
+            " ALTER TABLE incidents DROP COLUMN alignment;"
             " PRAGMA user_version = 4;"
         )
     listed = invoke("review", "--db", "old.sqlite")

@@ -6,9 +6,13 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import Protocol
 
 from discrepancy.extract import lexicon
-from discrepancy.extract.names import fold, person_key, person_rule, split_name
+from discrepancy.extract.names import person_key, person_rule
+from discrepancy.link.blocking import MASS_TOLL
+from discrepancy.link.blocking import MAX_SHARED as _MAX_SHARED
+from discrepancy.link.blocking import candidate_pairs as _candidate_pairs
 from discrepancy.link.participants import different_participants, family_word
 from discrepancy.link.profile import Profile, area_key, frozen
 from discrepancy.link.wording import (
@@ -19,13 +23,8 @@ from discrepancy.link.wording import (
     weights,
 )
 
-# A key shared by more articles than this is too common to propose a pair (a city, a word).
-_MAX_BLOCK = 60
-# The words of an article's lead that propose pairs: its rarest ones.
-_TOP_WORDS = 8
-# A name or street shared by more articles than this is boilerplate, not evidence.
-_MAX_SHARED = 6
-# ... or than this share of the batch: a street or a family name in 1 report of 500.
+# A name or street more articles than this share of the batch give is boilerplate, as one
+# past blocking.MAX_SHARED is: a street or a family name in 1 report of 500.
 _SHARED_SHARE = 500
 # A person's full name stays evidence up to n ** _NAME_POWER reports of a batch of n (the
 # victim of a case a batch follows; a batch's largest incident grows with the batch, more
@@ -47,9 +46,6 @@ STORY_SCALE = 1.3
 SAME_TOLL_WEIGHT = 1.5
 # One death is the commonest toll: two reports of it in a week are often two shootings.
 SAME_SINGLE_DEATH_WEIGHT = 0.5
-# A death toll few shootings have: two reports stating it are one shooting whatever days
-# their leads give (a vigil, a timeline, an inquiry days later).
-MASS_TOLL = 3
 # A city the other report names as well: a neighbourhood and its city, a suburb and its city.
 NAMED_CITY_WEIGHT = 0.5
 SAME_AGE_WEIGHT = 1.0
@@ -73,6 +69,9 @@ SURNAME_WEIGHT = 1.0
 SAME_TARGET_WEIGHT = 1.0
 OTHER_TARGETS_WEIGHT = -1.0
 _VETO = -100.0
+# The most similarity a pair's wording counts for: near-identical short texts are often the
+# same paywall or error page, not one story.
+_MOST_SIMILARITY = 0.6
 # An official (a police spokesman, a prosecutor) quoted by two articles a few days apart
 # is likely speaking of one incident; months apart, of two shootings in one city.
 OFFICIAL_DAYS = 14
@@ -119,6 +118,15 @@ def pair_score(
     `stories`: the whole-story vectors of two undated reports, whose wording is compared
     in full rather than by their leads.
     """
+    score = _evidence(a, b)
+    if score == _VETO:
+        return score
+    similarity = _similarity(a, b, vec_a, vec_b, stories)
+    return score + TEXT_WEIGHT * min(similarity, _MOST_SIMILARITY)
+
+
+def _evidence(a: Profile, b: Profile) -> float:
+    """The score of a pair without its wording (`_similarity`), or the veto."""
     people = _shared_names(a.people, b.people)
     if _vetoed(a, b, people):
         return _VETO
@@ -187,9 +195,23 @@ def pair_score(
         score += SAME_BLOCK_WEIGHT
     elif a.blocks and b.blocks:
         score += OTHER_BLOCKS_WEIGHT
+    return score
+
+
+def _similarity(
+    a: Profile,
+    b: Profile,
+    vec_a: Mapping[str, float],
+    vec_b: Mapping[str, float],
+    stories: tuple[Mapping[str, float], Mapping[str, float]] | None = None,
+) -> float:
+    """How alike two reports' words are: their leads' cosine (their whole stories' for two
+    undated reports), or a headline's containment in the other."""
     similarity = cosine(vec_a, vec_b)
     if stories is not None:
         similarity = STORY_SCALE * cosine(*stories)
+    walled = a.headline_only or b.headline_only
+    within_days = _published_within(a, b, HEADLINE_DAYS)
     if walled:
         # A headline alone is short: what matters is how much of it the other report says.
         # Within a few days that is evidence; later, only when it says nearly all of it
@@ -198,9 +220,7 @@ def pair_score(
         contained = containment(short, other)
         if within_days or contained >= HEADLINE_CONTAINED:
             similarity = max(similarity, contained)
-    # Near-identical short texts are often the same paywall or error page, not one story.
-    score += TEXT_WEIGHT * min(similarity, 0.6)
-    return score
+    return similarity
 
 
 def _published_within(a: Profile, b: Profile, days: int) -> bool:
@@ -353,60 +373,6 @@ def _fresh(p: Profile) -> bool:
     return p.day_ordinal is not None and 0 <= p.published_ordinal - p.day_ordinal <= 3
 
 
-def _candidate_pairs(
-    profiles: Sequence[Profile], vectors: Sequence[Mapping[str, float]]
-) -> set[tuple[int, int]]:
-    """Pairs sharing a rare key (a name, a place, a distinctive word): blocking, not all pairs."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for p, vector in zip(profiles, vectors, strict=True):
-        # An official both quote proposes a pair too; the score weighs him by time apart.
-        keys = {f"p:{split_name(n).family or n}".lower() for n in p.people}
-        # A place's name in any transliteration ("Kiev", "Kyiv") proposes the pair.
-        keys |= {f"a:{_folded(a)}" for a in p.areas}
-        keys |= {f"o:{o}" for o in p.organizations}
-        keys |= {f"b:{b}" for b in p.blocks}
-        # A death toll few incidents have ("nine killed") proposes the reports stating it.
-        keys |= {f"k:{k}" for k in p.killed if k >= MASS_TOLL}
-        if p.city:
-            keys.add(f"c:{p.city}")
-            if p.published_ordinal is not None:
-                # A big city has too many articles for one block; its weeks do not.
-                week = p.published_ordinal // 7
-                keys |= {f"cw:{p.city}:{week}", f"cw:{p.city}:{week + 1}"}
-        top = sorted(vector.items(), key=lambda kv: -kv[1])[:_TOP_WORDS]
-        keys |= {f"w:{w}" for w, _ in top}
-        for key in keys:
-            index[key].append(p.index)
-    pairs: set[tuple[int, int]] = set()
-    for key, members in index.items():
-        # An address many reports give is no evidence (a busy corner, or generated text); the
-        # limit does not grow with the batch, as the pairs a key makes grow with its square.
-        if len(members) > (_MAX_SHARED if key.startswith("b:") else _MAX_BLOCK):
-            continue
-        for i, first in enumerate(members):
-            for second in members[i + 1 :]:
-                pairs.add((first, second) if first < second else (second, first))
-    # A page with only its headline shares few words with a full report, and rarely the
-    # report's top ones: it meets every report that has one of its rarer words.
-    short_words = {w for p in profiles if p.headline_only for w in p.words}
-    having: dict[str, list[int]] = defaultdict(list)
-    for p in profiles:
-        for word in p.words.keys() & short_words:
-            having[word].append(p.index)
-    for p in profiles:
-        if p.headline_only:
-            for word in p.words:
-                others = having[word]
-                if len(others) <= _MAX_BLOCK:
-                    pairs.update((min(p.index, o), max(p.index, o)) for o in others if o != p.index)
-    return pairs
-
-
-@lru_cache(maxsize=65536)
-def _folded(area: str) -> str:
-    return " ".join(fold(w) for w in area.split())
-
-
 def _without_boilerplate(profiles: Sequence[Profile], df: Counter[str]) -> list[Profile]:
     """Drop names and areas that many articles share: page furniture ("Caption Close Image"),
     an outlet's city or a byline say nothing about which incident an article reports; count
@@ -451,16 +417,50 @@ def _without_boilerplate(profiles: Sequence[Profile], df: Counter[str]) -> list[
     return cleaned
 
 
-def group_articles(profiles: Sequence[Profile]) -> list[list[int]]:
-    """Clusters of article indexes, each one incident, in input order."""
+class PairCache(Protocol):
+    """Pairs' evidence (`_evidence`: all of a pair's score but its wording) scored before, by a
+    store: it depends only on the two profiles as grouping compares them."""
+
+    def start(self, profiles: Sequence[Profile]) -> None:
+        """The batch's profiles as grouping compares them (boilerplate names dropped)."""
+
+    def get(self, a: Profile, b: Profile) -> float | None:
+        """The pair's evidence scored before, if both profiles are as they were then."""
+
+    def put(self, a: Profile, b: Profile, evidence: float) -> None:
+        """Keep a pair's evidence scored in this run."""
+
+
+def group_articles(profiles: Sequence[Profile], cache: PairCache | None = None) -> list[list[int]]:
+    """Clusters of article indexes, each one incident, in input order.
+
+    With `cache`, a pair's evidence scored before is taken from it (the wording, which
+    weighs words over the whole batch, is compared again).
+    """
     df = document_frequencies(profiles)
     profiles = _without_boilerplate(profiles, df)
     vectors = weights(profiles, df)
     stories = story_vectors(profiles)
+    if cache is not None:
+        cache.start(profiles)
     scored = []
+    # The most the wording can add: a pair that cannot reach the threshold with it is never
+    # linked (float addition is monotone), and its cosine, most of a pair's cost, is not
+    # computed. Read here, not at import: benchmarks/loco.py sets TEXT_WEIGHT.
+    most_text = TEXT_WEIGHT * _MOST_SIMILARITY
     for a, b in _candidate_pairs(profiles, vectors):
+        found = cache.get(profiles[a], profiles[b]) if cache is not None else None
+        if found is None:
+            score = _evidence(profiles[a], profiles[b])
+            if cache is not None:
+                cache.put(profiles[a], profiles[b], score)
+        else:
+            score = found
+        if score + most_text < LINK_THRESHOLD:
+            continue
         both = (stories[a], stories[b]) if a in stories and b in stories else None
-        score = pair_score(profiles[a], profiles[b], vectors[a], vectors[b], both)
+        similarity = _similarity(profiles[a], profiles[b], vectors[a], vectors[b], both)
+        score += TEXT_WEIGHT * min(similarity, _MOST_SIMILARITY)
         # Only links strong enough to merge are kept: most candidate pairs are not.
         if score >= LINK_THRESHOLD:
             scored.append((score, a, b))

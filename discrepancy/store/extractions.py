@@ -85,8 +85,11 @@ def _date_in(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value is not None else None
 
 
+_KINDS = {kind.value: kind for kind in Kind}
+
+
 def _kind_in(value: str) -> Kind:
-    return Kind(value)
+    return _KINDS[value]
 
 
 def _set_out(value: frozenset[Any]) -> list[Any]:
@@ -110,7 +113,7 @@ def _words_in(value: dict[str, int]) -> dict[str, int]:
     return {sys.intern(w): n for w, n in value.items()}
 
 
-def _maybe_words_in(value: dict[str, int] | None) -> dict[str, int] | None:
+def _words_or_none_in(value: dict[str, int] | None) -> dict[str, int] | None:
     return None if value is None else _words_in(value)
 
 
@@ -138,7 +141,7 @@ def _codec(cls: type[Any]) -> Codec:
         elif kind == "dict[str,int]":
             found.append((field.name, _identity, _words_in))
         elif kind == "dict[str,int]|None":
-            found.append((field.name, _identity, _maybe_words_in))
+            found.append((field.name, _identity, _words_or_none_in))
         else:
             raise TypeError(f"{cls.__name__}.{field.name}: cannot store a {field.type}")
     return tuple(found)
@@ -148,6 +151,13 @@ _CLAIM = _codec(Claim)
 _PROFILE = _codec(Profile)
 # Claims of one sentence share its text: it is stored once per article.
 _SENTENCE = [name for name, _, _ in _CLAIM].index("sentence")
+# The fields whose stored form is not their value, with their decoders: a store holds
+# hundreds of thousands of claims, and a run decodes every stored article's.
+_CLAIM_DECODED = [(n, decode) for n, (_, _, decode) in enumerate(_CLAIM) if decode is not _identity]
+_PROFILE_DECODED = [
+    (n, decode) for n, (_, _, decode) in enumerate(_PROFILE) if decode is not _identity
+]
+_PROFILE_INDEX = [name for name, _, _ in _PROFILE].index("index")
 
 
 def encode_claims(claims: list[Claim]) -> str:
@@ -167,8 +177,12 @@ def decode_claims(text: str) -> list[Claim]:
     sentences = data["sentences"]
     claims = []
     for row in data["claims"]:
+        if len(row) != len(_CLAIM):
+            raise ValueError(f"a stored claim has {len(row)} fields, not {len(_CLAIM)}")
         row[_SENTENCE] = sentences[row[_SENTENCE]]
-        claims.append(Claim(*(decode(v) for (_, _, decode), v in zip(_CLAIM, row, strict=True))))
+        for n, decode in _CLAIM_DECODED:
+            row[n] = decode(row[n])
+        claims.append(Claim(*row))
     return claims
 
 
@@ -181,8 +195,13 @@ def encode_profile(profile: Profile) -> str:
 
 def decode_profile(text: str, index: int) -> Profile:
     """The profile `encode_profile` wrote, as the `index`-th article of this run."""
-    values = [decode(v) for (_, _, decode), v in zip(_PROFILE, json.loads(text), strict=True)]
-    return dataclasses.replace(Profile(*values), index=index)
+    values = json.loads(text)
+    if len(values) != len(_PROFILE):
+        raise ValueError(f"a stored profile has {len(values)} fields, not {len(_PROFILE)}")
+    for n, decode in _PROFILE_DECODED:
+        values[n] = decode(values[n])
+    values[_PROFILE_INDEX] = index
+    return Profile(*values)
 
 
 # -- the cache a run reads and fills --------------------------------------------------------------
@@ -198,15 +217,31 @@ class StoredExtractions:
         self._failures = failures
         self.version = version or extractor_version()
         self._fresh: dict[str, tuple[Article, Extracted]] = {}
+        # Digests of the articles this run looked up (an article's hash is its fields', and
+        # a string keeps its hash): alignment keys read them too.
+        self._digests: dict[Article, str] = {}
+        self._by_id: dict[str, str] = {}
         self._failed: dict[str, tuple[Article, str]] = {}
         # How many articles were taken from the store and how many were extracted.
         self.reused = 0
         self.extracted = 0
 
+    def digest(self, article: Article) -> str:
+        """`article_digest(article)`, computed once per run."""
+        found = self._digests.get(article)
+        if found is None:
+            found = self._digests[article] = article_digest(article)
+            self._by_id[article.id] = found
+        return found
+
+    def digest_of(self, article_id: str) -> str | None:
+        """The digest of the article this run last looked up under this id, if any."""
+        return self._by_id.get(article_id)
+
     def get(self, index: int, article: Article) -> Extracted | None:
         """The stored extraction of this article as the `index`-th of the run, if current."""
         row = self._lookup(article.id, self.version)
-        if row is None or row[0] != article_digest(article):
+        if row is None or row[0] != self.digest(article):
             return None
         self.reused += 1
         return decode_profile(row[2], index), decode_claims(row[1])
@@ -215,6 +250,7 @@ class StoredExtractions:
         """Keep an extraction the run made, to be saved with the run."""
         self.extracted += 1
         self._fresh[article.id] = (article, extracted)
+        self.digest(article)  # for digest_of
         self._failed.pop(article.id, None)
 
     def failure(self, article: Article) -> str | None:
@@ -223,7 +259,7 @@ class StoredExtractions:
         if self._failures is None:
             return None
         row = self._failures(article.id, self.version)
-        if row is None or row[0] != article_digest(article):
+        if row is None or row[0] != self.digest(article):
             return None
         return f"{row[1]} ({NOT_RETRIED})"
 
@@ -234,14 +270,14 @@ class StoredExtractions:
     def failure_rows(self) -> Iterator[tuple[str, str, str, str]]:
         """(article, digest, version, reason) of every article whose extraction failed."""
         for article_id, (article, reason) in self._failed.items():
-            yield article_id, article_digest(article), self.version, reason
+            yield article_id, self.digest(article), self.version, reason
 
     def rows(self) -> Iterator[tuple[str, str, str, str, str]]:
         """(article, digest, version, claims, profile) of every extraction the run made."""
         for article_id, (article, (profile, claims)) in self._fresh.items():
             yield (
                 article_id,
-                article_digest(article),
+                self.digest(article),
                 self.version,
                 encode_claims(claims),
                 encode_profile(profile),

@@ -6,7 +6,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from importlib import resources
@@ -246,6 +246,54 @@ class Store:
             rows,
         )
 
+    def alignment(self, key: str) -> str | None:
+        """The facts JSON stored under an alignment key (store/alignments.py)."""
+        row = self._db.execute("SELECT facts FROM alignments WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def save_alignments(self, rows: Iterable[tuple[str, str]], used: Iterable[str]) -> None:
+        """Keep (key, facts) rows and drop the ones no key in `used` names, in one short
+        write transaction after the run (a cache: content-keyed, never wrong, only stale)."""
+        with self.transaction():
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used_alignments (key TEXT)")
+            self._db.execute("DELETE FROM temp.used_alignments")
+            self._db.executemany(
+                "INSERT INTO temp.used_alignments VALUES (?)", ((k,) for k in used)
+            )
+            self._db.execute(
+                "DELETE FROM alignments WHERE key NOT IN (SELECT key FROM temp.used_alignments)"
+            )
+            self._db.executemany(
+                "INSERT INTO alignments (key, facts) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                rows,
+            )
+
+    def pair_rows(self) -> list[tuple[str, str, str]]:
+        """Every stored (article, signature, partners) row of pair evidence (store/pairs.py)."""
+        rows = self._db.execute("SELECT article, signature, partners FROM pair_evidence")
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def save_pairs(self, rows: Iterable[tuple[str, str, str]], present: Iterable[str]) -> None:
+        """Write (article, signature, partners) rows and drop the rows of articles not
+        `present` in the run, all in one short write transaction: a row left from a run its
+        article was not in (its extraction failed) could name partners changed since."""
+        with self.transaction():
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS present_articles (id TEXT)")
+            self._db.execute("DELETE FROM temp.present_articles")
+            self._db.executemany(
+                "INSERT INTO temp.present_articles VALUES (?)", ((a,) for a in present)
+            )
+            self._db.execute(
+                "DELETE FROM pair_evidence WHERE article NOT IN"
+                " (SELECT id FROM temp.present_articles)"
+            )
+            self._db.executemany(
+                "INSERT INTO pair_evidence (article, signature, partners) VALUES (?, ?, ?)"
+                " ON CONFLICT (article) DO UPDATE SET signature = excluded.signature,"
+                " partners = excluded.partners",
+                rows,
+            )
+
     # -- saving a batch ------------------------------------------------------------------
 
     def latest_run(self) -> int:
@@ -267,6 +315,7 @@ class Store:
         self, added: Sequence[Article], replaced: Sequence[Article], report: Report,
         extractions: Iterable[staging.ExtractionRow] = (),
         failures: Iterable[staging.FailureRow] = (),
+        alignments: Mapping[str, str] | None = None,
     ) -> None:  # fmt: skip
         """Write a run's rows where `save_run` takes them from, before the write lock is taken.
 
@@ -274,7 +323,7 @@ class Store:
         transaction on the store: save_run holds the write lock only to write what differs
         (staging.py). The comparison holds while no other run is saved before save_run.
         """
-        staging.stage(self._db, added, replaced, report, extractions, failures)
+        staging.stage(self._db, added, replaced, report, extractions, failures, alignments)
         staging.compare(self._db)
         self._staged = report
 

@@ -8,7 +8,9 @@ connection, outside the store file, gone with the connection if the run dies), w
 the store. The rows that differ from the store's are then worked out, still without the lock
 (most incidents of a large store are the same from one batch to the next); the write
 transaction only deletes and writes those, with statements SQLite runs without coming back to
-Python. The run, its articles and its results still land in one transaction, all or nothing,
+Python. An incident whose facts were aligned under the key the store holds for it
+(store/alignments.py) keeps its stored facts and claims: they are neither encoded nor
+compared. The run, its articles and its results still land in one transaction, all or nothing,
 and the store ends as it would if every row had been written again. The articles'
 extractions, a cache, follow in short transactions of their own.
 """
@@ -18,7 +20,7 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from discrepancy.models import Article, Report
 from discrepancy.store.rows import article_values, iso
@@ -58,11 +60,17 @@ def stage(
     report: Report,
     extractions: Iterable[ExtractionRow] = (),
     failures: Iterable[FailureRow] = (),
+    alignments: Mapping[str, str] | None = None,
 ) -> None:
-    """Write a run's rows into the temporary tables, replacing any staged before."""
+    """Write a run's rows into the temporary tables, replacing any staged before.
+
+    `alignments` gives the key each incident's facts were aligned under (store/alignments.py):
+    an incident the store holds under the same id and key keeps its stored facts and claims,
+    which are the same rows, and they are neither staged nor compared.
+    """
     _prepare(db)
     write_articles(db, added, replaced)
-    write_results(db, report)
+    write_results(db, report, alignments or {})
     db.executemany(
         "INSERT INTO temp.staged_extractions (article, digest, version, claims, profile)"
         " VALUES (?, ?, ?, ?, ?)",
@@ -86,9 +94,11 @@ def compare(db: sqlite3.Connection) -> None:
             f" SELECT * FROM temp.staged_{table} EXCEPT SELECT * FROM main.{table}"
         )
         db.execute(f"DELETE FROM temp.gone_{table}")
+        # The facts and claims of kept incidents were not staged: they stay.
+        kept = "" if table == "incidents" else " WHERE incident NOT IN temp.kept_incidents"
         db.execute(
-            f"INSERT INTO temp.gone_{table}"
-            f" SELECT {key} FROM main.{table} EXCEPT SELECT {key} FROM temp.staged_{table}"
+            f"INSERT INTO temp.gone_{table} SELECT {key} FROM main.{table}{kept}"
+            f" EXCEPT SELECT {key} FROM temp.staged_{table}"
         )
 
 
@@ -98,6 +108,7 @@ def _prepare(db: sqlite3.Connection) -> None:
         db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} AS SELECT * FROM main.{table} WHERE 0")
     for name, columns in _OWN.items():
         db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} ({columns})")
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS kept_incidents (id TEXT PRIMARY KEY)")
     for table, key in _RESULTS:
         db.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS changed_{table} AS SELECT * FROM main.{table} WHERE 0"
@@ -108,7 +119,7 @@ def _prepare(db: sqlite3.Connection) -> None:
 
 def clear(db: sqlite3.Connection) -> None:
     """Empty the temporary tables (the next stage does; they go with the connection)."""
-    for name in (*_LIKE, *_OWN):
+    for name in (*_LIKE, *_OWN, "kept_incidents"):
         db.execute(f"DELETE FROM temp.{name}")
     for table, _ in _RESULTS:
         db.execute(f"DELETE FROM temp.changed_{table}")
@@ -132,15 +143,24 @@ def write_articles(
     )
 
 
-def write_results(db: sqlite3.Connection, report: Report) -> None:
-    """Stage the report's incidents, facts, claims and discrepancies."""
-    incidents = report.incidents
+def write_results(
+    db: sqlite3.Connection, report: Report, alignments: Mapping[str, str] | None = None
+) -> None:
+    """Stage the report's incidents, facts, claims and discrepancies (the facts and claims of
+    incidents stored under the same alignment key are kept, not staged)."""
+    keys = alignments or {}
+    stored = dict(
+        db.execute("SELECT id, alignment FROM main.incidents WHERE alignment IS NOT NULL")
+    )
+    kept = {i.id for i in report.incidents if i.id in keys and stored.get(i.id) == keys[i.id]}
+    db.executemany("INSERT INTO temp.kept_incidents VALUES (?)", ((i,) for i in kept))
     db.executemany(
-        "INSERT INTO temp.staged_incidents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO temp.staged_incidents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ((i.id, position, i.label, iso(i.date), i.location, json.dumps(list(i.articles)),
-          json.dumps(list(i.mentioned_in)), i.background_of)
-         for position, i in enumerate(incidents)),
+          json.dumps(list(i.mentioned_in)), i.background_of, keys.get(i.id))
+         for position, i in enumerate(report.incidents)),
     )  # fmt: skip
+    incidents = [i for i in report.incidents if i.id not in kept]
     db.executemany(
         "INSERT INTO temp.staged_facts VALUES (?, ?, ?, ?, ?, ?, ?)",
         ((i.id, index, f.kind.value, f.subject, f.status.value, f.rule, int(f.revision))

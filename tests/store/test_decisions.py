@@ -90,8 +90,11 @@ def test_an_older_store_gets_its_current_decisions_on_upgrade(db: Path) -> None:
     with sqlite3.connect(db) as connection:
         connection.executescript(
             "DROP TRIGGER decisions_latest; DROP TABLE latest_decisions; DROP TABLE settings;"
-            " DROP TABLE extraction_failures; DROP TABLE extractions; DROP TABLE renamed;"
+            " DROP TABLE alignments; DROP TABLE pair_evidence; DROP TABLE extraction_failures;"
+            " DROP TABLE extractions;"
+            " DROP TABLE renamed;"
             " ALTER TABLE articles DROP COLUMN title_from_text;"
+            " ALTER TABLE incidents DROP COLUMN alignment;"
             " PRAGMA user_version = 2;"
         )
     with open_store(db) as store:

@@ -11,6 +11,7 @@ import textwrap
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,8 +53,8 @@ def test_a_decision_made_while_check_db_saves_is_recorded_not_refused(
     saving, release = threading.Event(), threading.Event()
     staged = staging.write_results
 
-    def held(connection: sqlite3.Connection, report: Report) -> None:
-        staged(connection, report)
+    def held(connection: sqlite3.Connection, report: Report, *alignments: Any) -> None:
+        staged(connection, report, *alignments)
         saving.set()
         assert release.wait(30), "the test never let the save go on"
 
