@@ -75,6 +75,13 @@ class _Clock:
         }
 
 
+def _digests(articles: Any) -> dict[str, str]:
+    """What names each article in ids, as `pipeline.run_items` passes it."""
+    from discrepancy import pipeline
+
+    return {a.id: pipeline._digest(a) for a in articles}
+
+
 def _digest(report: Any) -> str:
     from discrepancy.report.json_report import to_dict
 
@@ -142,7 +149,9 @@ def measure_stages(path: Path) -> dict[str, Any]:
     with clock.stage("group"):
         groups = group_articles(profiles)
     with clock.stage("align+report"):
-        report = pipeline._build_report(articles, tuple(skipped), groups, scoped)
+        report = pipeline._build_report(
+            articles, tuple(skipped), groups, scoped, _digests(articles)
+        )
     del profiles  # as run_items does once grouping is done
     with clock.stage("json"), tempfile.TemporaryDirectory() as folder:
         # As `discrepancy check` writes it: to a file, incident by incident.
@@ -214,7 +223,9 @@ def measure_parallel(path: Path, mode: str) -> dict[str, Any]:
         # As run_items does: incident blocks are aligned on Dask, in this process with a pool.
         aligner = engine if engine_name == "dask" else IN_PROCESS
         with clock.stage("align+report"):
-            report = pipeline._build_report(articles, tuple(skipped), groups, scoped, aligner)
+            report = pipeline._build_report(
+                articles, tuple(skipped), groups, scoped, _digests(articles), aligner
+            )
         with clock.stage("engine stop"):
             stack.close()
     names = ("engine start", "extract+scope+profile", "group", "align+report", "engine stop")
@@ -320,7 +331,12 @@ def measure_profile(path: Path, top: int = 12) -> dict[str, Any]:
         ],
     )
     groups = run("group", lambda: group_articles(profiles))
-    run("align+report", lambda: pipeline._build_report(articles, tuple(skipped), groups, scoped))
+    run(
+        "align+report",
+        lambda: pipeline._build_report(
+            articles, tuple(skipped), groups, scoped, _digests(articles)
+        ),
+    )
     return {"articles": len(articles), "profiler": "cProfile", "stages": stages, **_code()}
 
 
