@@ -80,7 +80,7 @@ class PageBuilder:
         if self._context is not None:
             raise ValueError("articles must come before incidents")
         # What the page shows of an article; its text never reaches the page.
-        keep = ("id", "source", "url", "title", "published", "path", "warnings")
+        keep = ("id", "source", "url", "title", "published", "path", "warnings", "copy_of")
         self._articles[str(article["id"])] = {k: article[k] for k in keep if k in article}
 
     def add_incident(self, raw: Mapping[str, Any]) -> None:

@@ -191,9 +191,18 @@ def _source(article_id: str, articles: Mapping[str, Mapping[str, Any]]) -> Sourc
         published=article.get("published"),
         title=title,
         path=article.get("path"),
-        warnings=tuple(str(w) for w in article.get("warnings") or ()),
+        warnings=(*(str(w) for w in article.get("warnings") or ()), *_copy_note(article)),
         url=str(url) if url else None,
     )
+
+
+def _copy_note(article: Mapping[str, Any]) -> tuple[str, ...]:
+    """A copy of another article says so: its figures are that article's, not a second
+    source's."""
+    original = article.get("copy_of")
+    if not original:
+        return ()
+    return (f"a copy of {original} (same headline and text): not counted as a second source",)
 
 
 def _publication_order(source: Source) -> tuple[bool, str, str, str]:

@@ -1209,3 +1209,20 @@ def test_hostile_text_in_diff_and_decisions_is_escaped(sample: dict[str, Any]) -
     text = page.text()
     for payload in HOSTILE:
         assert payload in text
+
+
+def test_a_copy_says_it_is_one_among_the_sources() -> None:
+    from discrepancy.models import Article
+    from discrepancy.pipeline import run_articles
+    from discrepancy.report.json_report import to_dict
+
+    text = "A shell killed three people at the Orvel market on Tuesday, the governor said."
+    other = "A shell killed five people at the Orvel market on Tuesday, the governor said."
+    report = run_articles(
+        [Article(id="wire", title="Three killed", text=text),
+         Article(id="wire-again", title="Three killed", text=text),
+         Article(id="paper", title="Five killed", text=other)]
+    )  # fmt: skip
+    assert report.discrepancies  # an incident an editor opens, written out in the page
+    html = render_html(to_dict(report))
+    assert "a copy of wire (same headline and text): not counted as a second source" in html
