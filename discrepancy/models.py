@@ -63,12 +63,16 @@ class Article:
     warnings: tuple[str, ...] = ()
 
 
+def text_digest(text: str) -> str:
+    """The sha256 of a text: what names an article in ids and in the store's rows."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def content_key(article: Article) -> str:
     """What makes two articles one: the same headline and text under another id is a copy
     (one story crawled twice), while one text under two headlines (a paywall or an error
     page) is two articles."""
-    whole = f"{article.title or ''}\x00{article.text}"
-    return hashlib.sha256(whole.encode("utf-8")).hexdigest()
+    return text_digest(f"{article.title or ''}\x00{article.text}")
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import itertools
@@ -35,6 +34,7 @@ from discrepancy.models import (
     Report,
     Skipped,
     content_key,
+    text_digest,
 )
 
 ProgressCallback = Callable[[int], None]
@@ -163,8 +163,8 @@ def _with_copies(report: Report, copies: list[Article], copy_of: dict[str, str])
     def listed(ids: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(i for a in ids for i in (a, *by_original.get(a, ())))
 
-    incidents = tuple(dataclasses.replace(i, articles=listed(i.articles)) for i in report.incidents)
-    return dataclasses.replace(
+    incidents = tuple(replace(i, articles=listed(i.articles)) for i in report.incidents)
+    return replace(
         report,
         articles=(*report.articles, *copies),
         incidents=incidents,
@@ -192,7 +192,7 @@ def _incident_id(prefix: str, anchor: str) -> str:
 def _digest(article: Article) -> str:
     """What names an article in ids: its text, so that copies under other ids (which a store
     keeps once, under the id it saw first) name alike."""
-    return hashlib.sha256(article.text.encode()).hexdigest()
+    return text_digest(article.text)
 
 
 def _anchor(articles: Sequence[Article], digests: Mapping[str, str]) -> str:

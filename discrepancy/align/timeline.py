@@ -16,7 +16,6 @@ sources are apart and no report says the toll moved.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 import re
 from collections import defaultdict
@@ -351,7 +350,7 @@ def _disputes(claims: Sequence[Claim], pairs: Sequence[tuple[int, int]]) -> tupl
                  for i in involved)  # fmt: skip
 
 
-@functools.lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
 def _vague(value: str) -> bool:
     """Is the figure a vague quantity ("dozens", "hundreds of"), with no digit or number word?"""
     return _NUMBER.search(value) is None
@@ -359,7 +358,7 @@ def _vague(value: str) -> bool:
 
 def _informative(claim: Claim) -> bool:
     """Does the figure say how many ("five", "at least 12"), not only "killed" or "dozens"?"""
-    return _NUMBER.search(claim.value) is not None
+    return not _vague(claim.value)
 
 
 def _timeline(

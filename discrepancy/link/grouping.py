@@ -121,8 +121,18 @@ def pair_score(
     score = _evidence(a, b)
     if score == _VETO:
         return score
-    similarity = _similarity(a, b, vec_a, vec_b, stories)
-    return score + TEXT_WEIGHT * min(similarity, _MOST_SIMILARITY)
+    return score + _wording(a, b, vec_a, vec_b, stories)
+
+
+def _wording(
+    a: Profile,
+    b: Profile,
+    vec_a: Mapping[str, float],
+    vec_b: Mapping[str, float],
+    stories: tuple[Mapping[str, float], Mapping[str, float]] | None,
+) -> float:
+    """What the pair's wording adds to its evidence (at most TEXT_WEIGHT * _MOST_SIMILARITY)."""
+    return TEXT_WEIGHT * min(_similarity(a, b, vec_a, vec_b, stories), _MOST_SIMILARITY)
 
 
 def _evidence(a: Profile, b: Profile) -> float:
@@ -459,8 +469,7 @@ def group_articles(profiles: Sequence[Profile], cache: PairCache | None = None) 
         if score + most_text < LINK_THRESHOLD:
             continue
         both = (stories[a], stories[b]) if a in stories and b in stories else None
-        similarity = _similarity(profiles[a], profiles[b], vectors[a], vectors[b], both)
-        score += TEXT_WEIGHT * min(similarity, _MOST_SIMILARITY)
+        score += _wording(profiles[a], profiles[b], vectors[a], vectors[b], both)
         # Only links strong enough to merge are kept: most candidate pairs are not.
         if score >= LINK_THRESHOLD:
             scored.append((score, a, b))

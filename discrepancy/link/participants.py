@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 from discrepancy.extract.names import split_name
 from discrepancy.link.profile import Profile
@@ -35,6 +36,8 @@ def different_participants(
     )
 
 
+# Asked of the same names at every merge grouping weighs: one answer per name.
+@lru_cache(maxsize=65536)
 def family_word(name: str) -> str:
     """A name's family name as one lower-case word of four letters or more, else ""."""
     family = (split_name(name).family or "").lower()

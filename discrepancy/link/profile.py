@@ -169,8 +169,8 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     headline_proper = _headline_proper(article.title or "")
     title = headline_proper.lower()
     # The headline names what the story is about; its words count twice.
-    counts = Counter(w for w in _words(lead) if w not in lexicon.GROUPING_STOPWORDS)
-    counts.update({w: TITLE_WEIGHT for w in _words(title) if w not in lexicon.GROUPING_STOPWORDS})
+    counts = _word_counts(lead)
+    counts.update(dict.fromkeys(_word_counts(title), TITLE_WEIGHT))
     areas = {a for a in extraction.areas if a in story_lower}
     if article.title:
         # Headlines capitalise every word: "Shooting At Fuller Park" names an area too.
@@ -293,9 +293,13 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.replace("’", "'"))
 
 
+def _word_counts(text: str) -> Counter[str]:
+    """How often the lower-cased text says each word grouping weighs (no stop words)."""
+    return Counter(w for w in _words(text) if w not in lexicon.GROUPING_STOPWORDS)
+
+
 def _story_words(story: str) -> dict[str, int]:
-    counts = Counter(w for w in _words(story) if w not in lexicon.GROUPING_STOPWORDS)
-    return {sys.intern(w): n for w, n in counts.items()}
+    return {sys.intern(w): n for w, n in _word_counts(story).items()}
 
 
 def area_key(area: str) -> str:

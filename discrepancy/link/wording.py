@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from discrepancy.link.profile import Profile
 
@@ -55,9 +55,14 @@ class Vector(Mapping[str, float]):
 
 def document_frequencies(profiles: Sequence[Profile]) -> Counter[str]:
     """In how many articles each lead or headline word is."""
+    return _frequencies(p.words for p in profiles)
+
+
+def _frequencies(counts: Iterable[Mapping[str, int]]) -> Counter[str]:
+    """In how many of these word counts each word is."""
     df: Counter[str] = Counter()
-    for p in profiles:
-        df.update(p.words.keys())
+    for words in counts:
+        df.update(words.keys())
     return df
 
 
@@ -75,10 +80,7 @@ def _idf(df: Counter[str], batch: int) -> dict[str, float]:
 
 def story_vectors(profiles: Sequence[Profile]) -> dict[int, Vector]:
     """The whole-story vectors of the undated reports, by index."""
-    df: Counter[str] = Counter()
-    for p in profiles:
-        if p.story_words is not None:
-            df.update(p.story_words.keys())
+    df = _frequencies(p.story_words for p in profiles if p.story_words is not None)
     idf = _idf(df, len(profiles))
     return {p.index: Vector(p.story_words, idf) for p in profiles if p.story_words is not None}
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from discrepancy.models import Article, Claim, Kind
+from discrepancy.models import Article, Claim, Kind, text_digest
 
 
 @dataclass(frozen=True)
@@ -55,8 +54,8 @@ class Renamed:
 
 
 def content_hash(text: str) -> str:
-    """The sha256 of an article's text: the same text is the same article."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The sha256 of an article's text, as its stored row keeps it."""
+    return text_digest(text)
 
 
 def now() -> str:
