@@ -4,8 +4,9 @@
     python benchmarks/loco.py --pages DIR     # pages-dev built here (default .cache/pages-dev/set)
 
 Grouping has few free settings (`FREE`): the link threshold, the weight of wording, the
-power of a batch's size past which a person's name is boilerplate, and how much two undated
-reports' whole-story similarity counts. Every other weight is a rule
+power of a batch's size past which a person's name is boilerplate, how much two undated
+reports' whole-story similarity counts, and how alike two groups one link joins must read
+(`discrepancy/link/chains.py`). Every other weight is a rule
 with its reason in `discrepancy/link/grouping.py`. For each labelled corpus left out, each
 setting is chosen on the others (the best mean clusters F1 over the grid) and the left-out
 corpus is scored with it; for each corpus, its incidents are split in two folds, settings
@@ -32,7 +33,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import accuracy
 
-from discrepancy.link import grouping
+from discrepancy.link import chains, grouping
 from discrepancy.link.profile import Profile
 
 RESULTS = accuracy.ROOT / "benchmarks" / "results" / "loco.json"
@@ -44,6 +45,8 @@ FREE: dict[str, tuple[float, ...]] = {
     "TEXT_WEIGHT": (3.5, 4.0, 4.5),
     "_NAME_POWER": (0.0, 0.5),
     "STORY_SCALE": (1.0, 1.3, 1.6),
+    # 0.0: two groups one link joins always merge (no guard against chains).
+    "ALIKE_SHARE": (0.0, 0.3, 0.4, 0.5),
 }
 Setting = tuple[float, ...]
 
@@ -51,19 +54,24 @@ Setting = tuple[float, ...]
 @contextmanager
 def settings(values: Setting) -> Iterator[None]:
     """Grouping with these free settings, restored afterwards."""
-    saved = {name: getattr(grouping, name) for name in FREE}
+    saved = {name: getattr(_home(name), name) for name in FREE}
     try:
         for name, value in zip(FREE, values, strict=True):
-            setattr(grouping, name, value)
+            setattr(_home(name), name, value)
         yield
     finally:
         for name, value in saved.items():
-            setattr(grouping, name, value)
+            setattr(_home(name), name, value)
+
+
+def _home(name: str) -> Any:
+    """The module a free setting lives in: grouping's, or the chain guard's."""
+    return chains if hasattr(chains, name) else grouping
 
 
 def shipped() -> Setting:
     """The settings the code ships with."""
-    return tuple(getattr(grouping, name) for name in FREE)
+    return tuple(getattr(_home(name), name) for name in FREE)
 
 
 def load(name: str) -> tuple[list[Profile], dict[str, str]] | None:

@@ -13,6 +13,7 @@ from discrepancy.extract.names import person_key, person_rule
 from discrepancy.link.blocking import MASS_TOLL
 from discrepancy.link.blocking import MAX_SHARED as _MAX_SHARED
 from discrepancy.link.blocking import candidate_pairs as _candidate_pairs
+from discrepancy.link.chains import GroupWords
 from discrepancy.link.participants import different_participants, family_word
 from discrepancy.link.profile import Profile, area_key, frozen
 from discrepancy.link.wording import (
@@ -475,6 +476,12 @@ def group_articles(profiles: Sequence[Profile], cache: PairCache | None = None) 
             scored.append((score, a, b))
     parent = list(range(len(profiles)))
     members: dict[int, set[int]] = {i: {i} for i in range(len(profiles))}
+    linked: dict[int, list[int]] = defaultdict(list)
+    for _, a, b in scored:
+        linked[a].append(b)
+        linked[b].append(a)
+    # Undated reports read alike by their whole stories, dated ones by their leads.
+    words = GroupWords([stories[i] if i in stories else vectors[i] for i in range(len(profiles))])
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -493,8 +500,14 @@ def group_articles(profiles: Sequence[Profile], cache: PairCache | None = None) 
             continue
         if different_participants(profiles, members[ra], members[rb]):
             continue
+        fewer = min(members[ra], members[rb], key=len)
+        other = rb if fewer is members[ra] else ra
+        links = sum(1 for x in fewer for y in linked[x] if find(y) == other)
+        if words.apart(ra, members[ra], rb, members[rb], links):
+            continue
         parent[rb] = ra
         members[ra] |= members.pop(rb)
+        words.merged(ra, rb)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(profiles)):
         groups[find(i)].append(i)
