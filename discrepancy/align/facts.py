@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from discrepancy.align.cues import news_day
+from discrepancy.align.sites import one_named_site
 from discrepancy.align.timeline import settle, toll_moves
 from discrepancy.extract.names import (
     SPELLING_RULES,
@@ -243,6 +244,9 @@ def align_incidents(
     order: Mapping[str, int],
 ) -> dict[str, list[Fact]]:
     """Facts with statuses for every incident, claims ordered by article then position."""
+    claims_by_incident = {
+        incident: one_named_site(claims) for incident, claims in claims_by_incident.items()
+    }
     numeric_rows = (
         (f"{incident}#{_key(c.kind, c.subject)}", c.low, c.high)
         for incident, claims in claims_by_incident.items()

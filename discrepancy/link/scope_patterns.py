@@ -108,6 +108,16 @@ _HOSPITALISED = Caseless(
     r"^[^,;.]{0,40}?\b(?:hospitali[sz]ed|in\s+(?:[\w’'\-]+\s+){0,2}?hospitals\b)",
     needs=("hospital",),
 )
+# "five died in the depot alone", "In Lisky alone, 12 were killed": "alone" says the place
+# holds a part of the incident's toll.
+_ALONE_AFTER = Caseless(
+    r"^[^,;.]{0,40}?\b(in|at)\s+((?:the\s+)?[^,;.]{2,50}?)\s+alone\b", needs=("alone",)
+)
+_ALONE_BEFORE = Caseless(
+    r"\b(in|at)\s+((?:the\s+)?[^,;.]{2,40}?)\s+alone\s*,?\s+(?:[\w’'\-]+\s+){0,3}?$",
+    needs=("alone",),
+    last_words=14,  # "in" + 8 words in 40 characters + "alone" + 3 words + room
+)
 # "another 46 people in the region": a count over a wider area than the incident's site.
 _REGION_AFTER = Caseless(
     r"^\s*(?:(?:people|persons|others)\s+)?(?:were\s+\w+\s+)?in\s+the\s+(region|province|oblast"
@@ -178,6 +188,9 @@ def subject_of(
     hospital = _hospital(text, before, after)
     if hospital is not None:
         return hospital
+    alone = _alone(before, after)
+    if alone is not None:
+        return alone
     group = GROUP_AFTER.search(after)
     if (
         _INCLUDED_BEFORE.search(before)
@@ -275,6 +288,15 @@ def _hospital(text: str, before: str, after: str) -> str | None:
     if named is None:
         return "at a hospital"
     return "at " + " ".join(named.group(1).split()) + " " + named.group(2).lower()
+
+
+def _alone(before: str, after: str) -> str | None:
+    """The place a count is given "alone" for ("in the depot alone"), unless it is the
+    incident itself ("in the attack alone")."""
+    found = _ALONE_AFTER.search(after) or _ALONE_BEFORE.search(before)
+    if found is None or _EVENT_PLACE.search(found.group(2)):
+        return None
+    return found.group(1).lower() + " " + " ".join(found.group(2).split())
 
 
 def _part_of_sum(
@@ -412,6 +434,7 @@ SITE_OPENING = Caseless(
     needs=("damaged", "destroyed", "collapsed"),
 )
 MIN_SITES = 2
+_CHILDRENS_HOSPITAL = re.compile(r"\s+children[’']s\s+hospital$")
 
 
 def site_of(paragraph_opening: str) -> str | None:
@@ -421,5 +444,8 @@ def site_of(paragraph_opening: str) -> str | None:
     if found is None:
         return None
     site = " ".join(found.group(1).split())
-    # A named site reads as the other rules write it ("at Okhmatdyt hospital").
-    return f"at {site}" if site[:1].isupper() else f"at the {site}"
+    if site[:1].isupper():
+        # A named site reads as the other rules write it: "at Okhmatdyt hospital", also for
+        # "the Okhmatdyt children's hospital".
+        return "at " + _CHILDRENS_HOSPITAL.sub(" hospital", site)
+    return f"at the {site}"

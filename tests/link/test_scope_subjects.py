@@ -109,6 +109,14 @@ SCOPED = [
         "two",
         "others",
     ),
+    # A place's figure given "alone" is a part of the toll, after the count or before it.
+    (
+        "According to the mayor, five people died in the Lisky depot alone.",
+        Kind.KILLED,
+        "five",
+        "in the Lisky depot",
+    ),
+    ("In Lisky alone, 6 people were wounded.", Kind.WOUNDED, "6", "in Lisky"),
 ]
 
 
@@ -150,6 +158,18 @@ TOTALS = [
         " were taken to Saint Vorin Hospital.",
         Kind.KILLED,
         "six",
+    ),
+    # Dying alone is no part of the toll; nor is the attack "alone".
+    (
+        "A missile hit a block of flats in Dravsk on Wednesday; three people died alone in"
+        " their homes.",
+        Kind.KILLED,
+        "three",
+    ),
+    (
+        "A missile strike killed 14 people in Dravsk on Wednesday, 14 in the attack alone.",
+        Kind.KILLED,
+        "14",
     ),
     # One count with its place is the incident's own.
     (
