@@ -46,7 +46,7 @@ FREE: dict[str, tuple[float, ...]] = {
     "_NAME_POWER": (0.0, 0.5),
     "STORY_SCALE": (1.0, 1.3, 1.6),
     # 0.0: two groups one link joins always merge (no guard against chains).
-    "ALIKE_SHARE": (0.0, 0.3, 0.4, 0.5),
+    "ALIKE_SHARE": (0.0, 0.4, 0.5, 0.6),
 }
 Setting = tuple[float, ...]
 

@@ -4,7 +4,8 @@
 mentions in passing, or none: a war's running total) and `subjects` which part of it a count
 is about (a group, a hospital, a district); `roundups` splits a story that tells several
 shootings; `profile` reduces an article to the evidence grouping weighs (`struck` reads where a
-strike hit and what it hit), and `grouping` joins articles that report one incident.
+strike hit and what it hit), and `grouping` joins articles that report one incident (neither
+two groups with people of their own, `participants`, nor two groups one link chains, `chains`).
 """
 
 from discrepancy.link.grouping import group_articles, pair_score
