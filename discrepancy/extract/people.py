@@ -214,6 +214,12 @@ def find_names(sentence: str) -> Iterator[NameMention]:
         start, end = run[first].start(), _strip_possessive(sentence, run[last - 1])
         if alias and last == len(words) and end == run[-1].end():
             end = alias.end()  # "Kareem Dad alias Idrees"
+        if lowered[first] in lexicon.PLACE_PREFIXES:
+            # "Northern Israel", "East Warren", "North Precinct": a part of a place, a street
+            # or a body, no person (and a known place in it is read where the story puts
+            # it); still a rare string two reports may share.
+            yield NameMention(start, end, sentence[start:end], False, None, confident=False)
+            continue
         if _bare(name_words[-1]).rstrip(".") in _STREET_ENDINGS:
             # "Orwell Drive", "Tamsin Ave.": a street, no person, though still a rare string
             # two reports of one shooting may share.

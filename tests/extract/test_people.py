@@ -167,6 +167,23 @@ def test_a_street_is_never_a_person(sentence: str, street: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # A direction before a known place, a street with no street word, a precinct.
+        ("Northern Dravia saw its worst day when a rocket killed nine people.", "Northern Dravia"),
+        ("A man was killed on East Kellam late Friday, police said.", "East Kellam"),
+        ("Two men were shot near South Baltimore on Friday.", "South Baltimore"),
+        ("Officers from the North Precinct found the victim dead.", "North Precinct"),
+    ],
+)
+def test_a_run_opening_with_a_direction_is_never_a_person(sentence: str, place: str) -> None:
+    found = names(sentence)
+    assert [(n.text, n.confident, n.role) for n in found if n.text == place] == [
+        (place, False, None)
+    ]
+
+
+@pytest.mark.parametrize(
     ("sentence", "names"),
     [
         # "de" ending "outside" and "da" ending "Florida" are no name particles

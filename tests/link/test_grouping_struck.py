@@ -31,6 +31,30 @@ def test_a_place_something_is_blamed_on_is_not_where() -> None:
     assert found.countries == frozenset()
 
 
+def test_a_wars_theatre_is_not_where_it_struck() -> None:
+    # The war is fought in one country; this strike hit a beach in another.
+    day = dt.date(2025, 7, 27)
+    first = Article(
+        id="a",
+        text=(
+            "A rocket killed nine children on a beach on Saturday, the deadliest attack on "
+            "civilians since the start of the war in Gaza, medics said."
+        ),
+        published=day,
+    )
+    second = Article(
+        id="b",
+        text="A rocket killed nine children on a beach in northern Israel on Saturday.",
+        published=day,
+    )
+    a, b = cleaned(profiles(first, second))
+    assert not (a.country == "PS" and a.country_confident)
+    assert b.country == "IL" and b.country_confident
+    assert not _vetoed(a, b)
+    inside = one("A missile strike killed nine people in Gaza on Saturday, medics said.")
+    assert inside.country == "PS" and inside.country_confident
+
+
 def test_a_direction_before_the_place_still_puts_it_there() -> None:
     found = one(
         "A drone strike killed three fighters in southern Lebanon on Sunday, Lebanese state "
