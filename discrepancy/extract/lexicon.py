@@ -178,7 +178,8 @@ NOT_NAME_WORDS = frozenset(
     advertisement twitter facebook read more click here video watch also but if since
     until there here what who where why how one two three four five six seven eight
     nine ten street st avenue ave road rd block county city state department office
-    news""".split()
+    news across inside outside near during throughout amid despite following into over
+    under between among around along against toward towards within beyond behind""".split()
 )
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -28,8 +28,9 @@ from discrepancy.models import ROUNDUP_KEY, Claim, Kind
 
 # Words, and victims' ages ("3-year-old"), which are rare enough to tell incidents apart.
 _WORD = re.compile(r"\d{1,3}-year-old|[a-z][a-z’'\-]{2,}")
-# An age: "a 17-year-old", or set off by commas after a name or noun ("Girl, 9, shot").
-_AGE = re.compile(r"\b(\d{1,3})[-\s]year[-\s]old|[a-z],\s(\d{1,2}),")
+# An age: "a 17-year-old", or set off by commas after a name or noun ("Girl, 9, shot"; not
+# "Across Lebanon, 3,000 pagers").
+_AGE = re.compile(r"\b(\d{1,3})[-\s]year[-\s]old|[a-z],\s(\d{1,2}),(?!\d)")
 # Site furniture that names the police without telling a story: "Subscribe to receive
 # messages from the Portland Police Bureau", "Please use another browser".
 _FURNITURE = re.compile(

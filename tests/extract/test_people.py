@@ -184,6 +184,19 @@ def test_a_run_opening_with_a_direction_is_never_a_person(sentence: str, place: 
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Across Dravia, hundreds of pagers exploded at once, killing 11 people.",
+        "Inside Lisky General, doctors treated the wounded.",
+        "Amid Heavy Shelling, residents fled the town.",
+    ],
+)
+def test_a_preposition_opening_a_sentence_is_no_part_of_a_name(sentence: str) -> None:
+    opening = sentence.split()[0]
+    assert not [n.text for n in names(sentence) if n.text.startswith(opening)]
+
+
+@pytest.mark.parametrize(
     ("sentence", "names"),
     [
         # "de" ending "outside" and "da" ending "Florida" are no name particles

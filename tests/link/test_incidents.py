@@ -475,6 +475,12 @@ def test_an_age_in_a_headline_matches_the_age_in_the_story() -> None:
     assert found.ages == frozenset({9})
 
 
+def test_a_thousands_figure_after_a_comma_is_no_age() -> None:
+    text = "Across Dravia, 3,000 pagers exploded at once, killing 11 people."
+    (found,) = profiles(article("a", "Pagers explode", text, None))
+    assert found.ages == frozenset()
+
+
 def test_a_victim_named_again_with_the_day_he_died_is_still_the_storys() -> None:
     shooting = article(
         "a",
