@@ -22,8 +22,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:ern)?\s+|(?:north|south)(?:east|west)(?:ern)?\s+|central\s+)?$",
     re.I,
 )
-# A war's or a conflict's theatre is not where one strike hit: "its deadliest attack since the
-# start of the war in Gaza", "the first strike on the city since the conflict in Syria began".
+# A war's or a conflict's theatre is not where one strike hit: "the worst day since the war in
+# Gaza began", "the first strike on the city since the conflict in Syria began".
 _WAR_BEFORE = re.compile(r"\b(?:war|conflict)\s+(?:in|on|across)\s+(?:the\s+)?$", re.I)
 # Words that say a sentence tells of a strike, beyond those of an event sentence.
 _STRIKE_WORD = re.compile(r"\b(?:struck|air\s?strikes?|missiles?|rockets?|shell(?:ed|ing))\b", re.I)

@@ -37,8 +37,8 @@ def test_a_wars_theatre_is_not_where_it_struck() -> None:
     first = Article(
         id="a",
         text=(
-            "A rocket killed nine children on a beach on Saturday, the deadliest attack on "
-            "civilians since the start of the war in Gaza, medics said."
+            "Nine children died when a rocket hit a beach on Saturday, the worst loss of "
+            "civilian life since the war in Gaza began, medics said."
         ),
         published=day,
     )
