@@ -68,7 +68,7 @@ def test_two_reports_of_one_hospitals_dead_disagree_as_one_site() -> None:
         id="two",
         text=(
             "Missiles fired at Dravsk on Wednesday left at least 30 dead, officials said. Four"
-            " patients died in the children's hospital alone, the health minister said."
+            " people died in the children's hospital alone, the health minister said."
         ),
         published=day,
     )
