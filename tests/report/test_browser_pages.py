@@ -93,7 +93,7 @@ def opened(context: Any, path: Path) -> Watched:
     watched = Watched(context.new_page())
     watched.page.goto(path.as_uri())
     # A page whose data is deflated starts once the browser has inflated it.
-    watched.page.wait_for_function("window.discrepancyReport")
+    watched.page.wait_for_function("() => window.discrepancyReport")
     return watched
 
 
@@ -183,7 +183,7 @@ def test_pages_keep_the_filters_and_live_in_the_address(
     # The address gives another reader the same page, filters and all.
     other = context.new_page()
     other.goto(page.url)
-    other.wait_for_function("window.discrepancyReport")
+    other.wait_for_function("() => window.discrepancyReport")
     assert other.is_checked("#show-background")
     assert shown(other) == on_third
     other.close()
@@ -204,7 +204,7 @@ def test_a_link_to_an_incident_on_another_page_turns_to_it(
     watched = Watched(context.new_page())
     page = watched.page
     page.goto(f"{path.as_uri()}?hide=variant#{target}")
-    page.wait_for_function("window.discrepancyReport")
+    page.wait_for_function("() => window.discrepancyReport")
     # Hidden by the filter and on the second page: the filters are cleared, the page turned.
     assert page.evaluate("window.discrepancyReport.page()") == 1
     assert page.get_attribute(f"#{target} > details", "open") is not None
@@ -217,10 +217,10 @@ def test_a_link_to_an_incident_on_another_page_turns_to_it(
     page.click(f"#{target} .permalink a")
     assert page.evaluate("location.hash") == f"#{target}"
     page.goto(path.as_uri() + "#incident-inc-mosul-2023-11-18-030")
-    page.wait_for_function("window.discrepancyReport")
+    page.wait_for_function("() => window.discrepancyReport")
     page.click("#incident-inc-mosul-2023-11-18-030 .backgrounds a")
     background = "#incident-inc-tal-afar-2022-03-14-030"
-    page.wait_for_function(f"document.querySelector('{background} > details').open")
+    page.wait_for_function(f"() => document.querySelector('{background} > details').open")
     assert page.is_visible(background)
     assert page.is_checked("#show-background")
     assert watched.errors == []
@@ -254,7 +254,7 @@ def test_a_paged_report_on_a_phone(browser: Any, paged: tuple[dict[str, Any], Pa
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
     page = context.new_page()
     page.goto(path.as_uri() + "?page=2")
-    page.wait_for_function("window.discrepancyReport")
+    page.wait_for_function("() => window.discrepancyReport")
     key = shown(page)[0]
     page.click(f"#{key} > details > summary")
     # An incident made from data stacks its fact table and keeps the chart's text readable.

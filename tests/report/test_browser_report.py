@@ -204,7 +204,7 @@ def test_permalink_opens_the_incident(watched: Watched, sample_file: Path) -> No
     assert page.is_hidden(TAL_AFAR)
     page.evaluate("location.hash = '#incident-inc-tal-afar-2022-03-14'")
     page.wait_for_function(
-        "document.querySelector('#incident-inc-tal-afar-2022-03-14 details').open"
+        "() => document.querySelector('#incident-inc-tal-afar-2022-03-14 details').open"
     )
     assert page.is_visible(TAL_AFAR)
     assert watched.errors == []
@@ -358,7 +358,7 @@ def test_changes_section_links_open_the_incident(
     page.uncheck("input[name=status][value=revision]")
     assert page.is_hidden(KIRKUK)
     page.click("#changes-new a")
-    page.wait_for_function(f"document.querySelector('{KIRKUK} > details').open")
+    page.wait_for_function(f"() => document.querySelector('{KIRKUK} > details').open")
     assert page.evaluate("location.hash") == KIRKUK
     assert page.is_visible(KIRKUK)
     assert "current" in (page.get_attribute(KIRKUK, "class") or "")
@@ -369,7 +369,7 @@ def test_changes_section_links_open_the_incident(
     top = page.evaluate(f"document.querySelector('{KIRKUK}').getBoundingClientRect().top")
     assert 0 <= top < 200
     page.click("#changes-changed a")
-    page.wait_for_function(f"document.querySelector('{MOSUL} > details').open")
+    page.wait_for_function(f"() => document.querySelector('{MOSUL} > details').open")
     reviewed = page.locator(f"{MOSUL} tr.s-conflict th .s-reviewed")
     assert reviewed.is_visible()
     assert reviewed.text_content() == "Reviewed: confirmed conflict"
