@@ -21,7 +21,12 @@ from discrepancy.extract.places import (
 )
 from discrepancy.extract.sentences import Sentence, split_sentences
 from discrepancy.extract.troops import find_troops
-from discrepancy.extract.when import TimeExpression, find_times, has_background_cue
+from discrepancy.extract.when import (
+    TimeExpression,
+    find_times,
+    has_background_cue,
+    stated_time,
+)
 from discrepancy.models import Article, Claim, Kind
 
 # Words that say a sentence reports an attack or shooting: the first such sentence is the lead.
@@ -283,8 +288,10 @@ def _main_time(infos: list[SentenceFacts]) -> tuple[TimeExpression | None, int |
             continue
         event_seen += 1
         for time in info.times:
-            if time.precision in ("day", "weekday", "relative") and not has_background_cue(
-                info.sentence.text[: time.start]
+            if (
+                time.precision in ("day", "weekday", "relative")
+                and not has_background_cue(info.sentence.text[: time.start])
+                and not stated_time(info.sentence.text, time)
             ):
                 return time, info.index
         if event_seen >= _LEAD_SENTENCES:

@@ -238,11 +238,14 @@ def has_background_cue(text: str) -> bool:
 
 
 # A time that dates a statement, not an event: "said on Wednesday", "told reporters Friday",
-# "Late on Tuesday afternoon, the charity said seven ...". At the end of a sentence ("... on
-# Aug. 21, police said.") the time is the event's and the statement only credits it.
+# "Late on Tuesday afternoon, the charity said seven ...", "said Friday, March 1, that". At the
+# end of a sentence ("... on Aug. 21, police said.") the time is the event's and the statement
+# only credits it.
 _STATED_BEFORE = Caseless(
     r"\b(?:said|says|told\s+[\w\s]{1,25}?|announced|reported|confirmed|added|stated)\s+"
-    r"(?:on\s+|late\s+|early\s+)?$"
+    r"(?:on\s+|late\s+|early\s+)?"
+    # "said Friday, March 1, 2024, that ...": the date beside the statement's weekday.
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?$"
 )
 _OPENING = Caseless(r"^\W*(?:(?:late|early|later|earlier)\s+)?(?:on\s+)?$")
 _STATED_AFTER = Caseless(

@@ -210,6 +210,21 @@ def test_a_day_that_dates_a_statement_is_not_another_incidents() -> None:
     assert [(c.value, c.scope) for c in claims] == [("seven", MAIN)]
 
 
+def test_a_lead_that_dates_a_statement_leaves_the_incidents_day_to_its_counts() -> None:
+    # The lead tells what a doctor said on Friday, with the date; the counts are Thursday's,
+    # the incident's own day, not another incident's.
+    claims = scoped(
+        "A surgeon in the city said Friday, March 7, 2025, that most of the wounded he saw had"
+        " been shot. At least 90 people were killed and more than 600 others injured Thursday,"
+        " March 6, when troops fired near a food convoy, health officials said.",
+        dt.date(2025, 3, 8),
+    )
+    assert [(c.value, c.scope) for c in claims] == [
+        ("At least 90", MAIN),
+        ("more than 600", MAIN),
+    ]
+
+
 def test_a_day_told_after_the_event_with_its_source_is_the_events() -> None:
     claims = scoped(
         "A gunman wounded two people in Dayton on Monday, police said. A third man was shot in"
