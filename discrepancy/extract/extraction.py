@@ -25,6 +25,7 @@ from discrepancy.extract.when import (
     TimeExpression,
     find_times,
     has_background_cue,
+    later_death_time,
     stated_time,
 )
 from discrepancy.models import Article, Claim, Kind
@@ -292,6 +293,7 @@ def _main_time(infos: list[SentenceFacts]) -> tuple[TimeExpression | None, int |
                 time.precision in ("day", "weekday", "relative")
                 and not has_background_cue(info.sentence.text[: time.start])
                 and not stated_time(info.sentence.text, time)
+                and not later_death_time(info.sentence.text, time)
             ):
                 return time, info.index
         if event_seen >= _LEAD_SENTENCES:

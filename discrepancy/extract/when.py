@@ -254,6 +254,25 @@ _STATED_AFTER = Caseless(
 )
 
 
+# "died on July 1 of injuries received in the attack": the day a wounded victim died, after the
+# incident, not the incident's day.
+_DIED_BEFORE = Caseless(r"\b(?:died|succumbed)\s+(?:on\s+|late\s+|early\s+)?$")
+_OF_WOUNDS_AFTER = Caseless(
+    r"^[^.;]{0,30}?\b(?:of|from|after|to)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?"
+    r"(?:injuries|wounds)\b",
+    needs=("injuries", "wounds"),
+)
+
+
+def later_death_time(sentence: str, time: TimeExpression) -> bool:
+    """Does the time phrase date a victim's later death of wounds ("died on July 1 of injuries
+    received in the attack") rather than the incident?"""
+    return bool(
+        _DIED_BEFORE.search(sentence[max(0, time.start - 30) : time.start])
+        and _OF_WOUNDS_AFTER.search(sentence[time.end : time.end + 80])
+    )
+
+
 def stated_time(sentence: str, time: TimeExpression) -> bool:
     """Does the time phrase date a statement ("said on Wednesday") rather than an event?"""
     return bool(

@@ -15,6 +15,7 @@ from discrepancy.extract.sentences import is_playlist_entry
 from discrepancy.extract.when import (
     TimeExpression,
     has_background_cue,
+    later_death_time,
     stated_time,
     without_superlatives,
 )
@@ -298,11 +299,13 @@ def _other_time(
 
 @lru_cache(maxsize=256)
 def _event_times(text: str, found: tuple[TimeExpression, ...]) -> tuple[TimeExpression, ...]:
-    """The sentence's time phrases but those dating a statement ("said on Thursday")."""
+    """The sentence's time phrases but those dating a statement ("said on Thursday") or a
+    wounded victim's later death ("died on July 1 of injuries received in the attack")."""
     return tuple(
         t
         for t in found
         if not stated_time(text, t)
+        and not later_death_time(text, t)
         and not AS_OF_BEFORE.search(text[max(0, t.start - 40) : t.start])
     )
 

@@ -225,6 +225,16 @@ def test_a_lead_that_dates_a_statement_leaves_the_incidents_day_to_its_counts() 
     ]
 
 
+def test_the_day_a_wounded_victim_died_is_not_another_incidents() -> None:
+    # A follow-up: a nurse hurt in the shelling died days later; the toll is of the shelling.
+    claims = scoped(
+        "A nurse wounded when shells hit the Tarvel market died on May 9 of her wounds, the"
+        " hospital said on Saturday. Nine people were killed when the shells landed on May 4.",
+        dt.date(2025, 5, 11),
+    )
+    assert [(c.value, c.scope) for c in claims] == [("died", MAIN), ("Nine", MAIN)]
+
+
 def test_a_day_told_after_the_event_with_its_source_is_the_events() -> None:
     claims = scoped(
         "A gunman wounded two people in Dayton on Monday, police said. A third man was shot in"
