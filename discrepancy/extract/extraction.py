@@ -14,6 +14,7 @@ from discrepancy.extract.casualties import find_counts
 from discrepancy.extract.gates import prefix_tree
 from discrepancy.extract.people import find_names
 from discrepancy.extract.places import (
+    WAR_THEATRE_BEFORE,
     PlaceMention,
     find_local_areas,
     find_places,
@@ -347,7 +348,9 @@ def _main_place(
                 # "the United Kingdom's strikes in Yemen": the country that acts, not where.
                 if owner is None:
                     owner = (mention, info.index)
-            elif best is None:
+            elif best is None and not WAR_THEATRE_BEFORE.search(
+                info.sentence.text[max(0, mention.start - 30) : mention.start]
+            ):
                 best = (mention, info.index)
         if event_seen >= _LEAD_SENTENCES:
             break

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from discrepancy.extract import lexicon
-from discrepancy.extract.caseless import Deferred
+from discrepancy.extract.caseless import Caseless, Deferred
 from discrepancy.extract.compiled import cache_folder
 
 # Demonyms and short forms that name a country in news copy ("Iraqi capital Baghdad").
@@ -25,6 +25,10 @@ COUNTRY_ALIASES = {
     "pakistani": "Pakistan", "yemeni": "Yemen", "turkish": "Turkey", "egyptian": "Egypt",
     "gaza": "Palestine", "west bank": "Palestine",
 }  # fmt: skip
+
+# A war's or a conflict's theatre is not where an incident happened nor where a count did: "the
+# worst day since the war in Gaza began", "the first strike since the conflict in Syria began".
+WAR_THEATRE_BEFORE = Caseless(r"\b(?:war|conflict)\s+(?:in|on|across)\s+(?:the\s+)?$")
 
 # Countries an alias names by another name than geonames' own.
 _ALIAS_CODES = {"Palestine": "PS"}

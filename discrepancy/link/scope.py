@@ -10,7 +10,7 @@ from functools import lru_cache
 from discrepancy.extract import Extraction, SentenceFacts, lexicon
 from discrepancy.extract.caseless import Caseless
 from discrepancy.extract.people import speaks
-from discrepancy.extract.places import PlaceMention
+from discrepancy.extract.places import WAR_THEATRE_BEFORE, PlaceMention
 from discrepancy.extract.sentences import is_playlist_entry
 from discrepancy.extract.when import (
     TimeExpression,
@@ -342,6 +342,7 @@ def _other_place(extraction: Extraction, info: SentenceFacts, position: int) -> 
         p
         for p in info.places
         if _LOCATIVE.search(text[max(0, p.start - 30) : p.start])
+        and not WAR_THEATRE_BEFORE.search(text[max(0, p.start - 30) : p.start])
         and not _ACTOR_POSSESSIVE.match(text, p.end)
     ]
     if main is None or not located:

@@ -7,7 +7,12 @@ import re
 from collections.abc import Sequence
 
 from discrepancy.extract import Extraction, lexicon
-from discrepancy.extract.places import PlaceMention, find_places, prefer_country
+from discrepancy.extract.places import (
+    WAR_THEATRE_BEFORE,
+    PlaceMention,
+    find_places,
+    prefer_country,
+)
 from discrepancy.extract.when import has_background_cue
 
 # A headline capitalises its prepositions: "Strikes In Yemen" puts the strikes there too.
@@ -22,9 +27,6 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:ern)?\s+|(?:north|south)(?:east|west)(?:ern)?\s+|central\s+)?$",
     re.I,
 )
-# A war's or a conflict's theatre is not where one strike hit: "the worst day since the war in
-# Gaza began", "the first strike on the city since the conflict in Syria began".
-_WAR_BEFORE = re.compile(r"\b(?:war|conflict)\s+(?:in|on|across)\s+(?:the\s+)?$", re.I)
 # Words that say a sentence tells of a strike, beyond those of an event sentence.
 _STRIKE_WORD = re.compile(r"\b(?:struck|air\s?strikes?|missiles?|rockets?|shell(?:ed|ing))\b", re.I)
 # A possessive after a place ("Iran's"), and the few words after it that say what it owns.
@@ -164,7 +166,7 @@ def _struck_at(text: str, mention: PlaceMention) -> bool:
     if owned is not None and not _names_a_part(owned.group(1).split()):
         return False
     before = text[max(0, mention.start - 40) : mention.start]
-    if _WAR_BEFORE.search(before):
+    if WAR_THEATRE_BEFORE.search(before):
         return False
     # Any earlier word of the sentence may put the place in the past ("the day after a
     # bombardment across Ukraine").

@@ -51,6 +51,11 @@ def test_a_wars_theatre_is_not_where_it_struck() -> None:
     assert not (a.country == "PS" and a.country_confident)
     assert b.country == "IL" and b.country_confident
     assert not _vetoed(a, b)
+    # Nor is the war's theatre the incident's place when the lead names no other.
+    alone = one(
+        "Nine children were killed on a beach on Saturday, the worst day since the war in Gaza began."
+    )
+    assert alone.country != "PS"
     inside = one("A missile strike killed nine people in Gaza on Saturday, medics said.")
     assert inside.country == "PS" and inside.country_confident
 

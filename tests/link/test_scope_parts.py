@@ -235,6 +235,16 @@ def test_the_day_a_wounded_victim_died_is_not_another_incidents() -> None:
     assert [(c.value, c.scope) for c in claims] == [("died", MAIN), ("Nine", MAIN)]
 
 
+def test_a_count_beside_a_wars_theatre_is_still_the_incidents() -> None:
+    claims = scoped(
+        "A rocket attack on a beach in northern Israel killed nine children on Saturday,"
+        " officials said. It was the worst day for the town since the war in Gaza began, with"
+        " 30 others wounded on the sand.",
+        dt.date(2025, 7, 27),
+    )
+    assert [(c.value, c.scope) for c in claims] == [("nine", MAIN), ("30", MAIN)]
+
+
 def test_a_day_told_after_the_event_with_its_source_is_the_events() -> None:
     claims = scoped(
         "A gunman wounded two people in Dayton on Monday, police said. A third man was shot in"
