@@ -107,6 +107,14 @@ _LOCATIVE = Caseless(
 )
 
 
+# "died of his wounds", "has died from her injuries", "succumbed to their injuries".
+_DIED_OF_WOUNDS = Caseless(
+    r"\b(?:died|dies|succumbed)\s+(?:of|from|to)\s+(?:his\s+|her\s+|their\s+|the\s+)?"
+    r"(?:injuries|wounds)\b",
+    needs=("injuries", "wounds"),
+)
+
+
 def scope_claims(extraction: Extraction) -> list[Claim]:
     """The article's claims, each with its scope; claims about no incident are dropped."""
     scoped: list[Claim] = []
@@ -199,7 +207,7 @@ def _scope(
     other_place = _other_place(extraction, info, position) if counts else None
     if other_time is None and other_place is None:
         cue = (
-            has_background_cue(before)
+            (has_background_cue(before) and not _follow_up_lead(extraction, info))
             or _OTHER_EVENT.search(before)
             or (counts and OTHER_EVENT_BEFORE.search(before))
             or (counts and _weekend_event(extraction, before))
@@ -214,6 +222,15 @@ def _scope(
         # Deployments are standing facts; only an explicit other time moves them.
         return MAIN
     return _key(other_time, other_place)
+
+
+def _follow_up_lead(extraction: Extraction, info: SentenceFacts) -> bool:
+    """Is the sentence the lead of a follow-up: a wounded victim died later ("has died of her
+    wounds after last week's attack, raising its toll to 13")? Its time words date the attack
+    the article reports, not another incident; further down, such a sentence may tell of
+    another attack's victim, and its cue stands."""
+    lead = next((i.index for i in extraction.sentences if i.is_event), None)
+    return info.index == lead and _DIED_OF_WOUNDS.test(info.sentence.text)
 
 
 def _weekend_event(extraction: Extraction, before: str) -> bool:

@@ -245,6 +245,29 @@ def test_a_count_beside_a_wars_theatre_is_still_the_incidents() -> None:
     assert [(c.value, c.scope) for c in claims] == [("nine", MAIN), ("30", MAIN)]
 
 
+def test_a_follow_up_leads_toll_is_the_incidents() -> None:
+    # The lead of a follow-up: a victim of last week's shelling died; the toll is its own.
+    claims = scoped(
+        "A teacher has died of her wounds after last week's shelling of the Tarvel market,"
+        " bringing the number of dead to 10, the governor said.",
+        dt.date(2025, 5, 11),
+    )
+    assert ("10", MAIN) in [(c.value, c.scope) for c in claims]
+
+
+def test_a_later_victim_of_another_attack_stays_background() -> None:
+    # Further down a report of a new strike, another attack's victim is that attack's.
+    claims = scoped(
+        "A drone strike killed four people in Tarvel on Saturday, officials said. Separately, a"
+        " man died of his wounds after last month's bombing of the Lisky depot, bringing its"
+        " toll to 31.",
+        dt.date(2025, 5, 11),
+    )
+    scopes = {c.value: c.scope for c in claims}
+    assert scopes["four"] == MAIN
+    assert scopes["31"] != MAIN
+
+
 def test_a_day_told_after_the_event_with_its_source_is_the_events() -> None:
     claims = scoped(
         "A gunman wounded two people in Dayton on Monday, police said. A third man was shot in"
