@@ -208,7 +208,7 @@ def _scope(
     if other_time is None and other_place is None:
         cue = (
             (has_background_cue(before) and not _follow_up_lead(extraction, info))
-            or _OTHER_EVENT.search(before)
+            or _names_other_event(extraction, info, before)
             or (counts and OTHER_EVENT_BEFORE.search(before))
             or (counts and _weekend_event(extraction, before))
             or (counts and _IN_EARLIER_EVENT_AFTER.search(text[claim.end - info.sentence.start :]))
@@ -222,6 +222,22 @@ def _scope(
         # Deployments are standing facts; only an explicit other time moves them.
         return MAIN
     return _key(other_time, other_place)
+
+
+def _names_other_event(extraction: Extraction, info: SentenceFacts, before: str) -> bool:
+    """Does the text before a count name another attack ("after a strike that killed ...")?
+    Not when the attack is dated by the incident's own day ("following the Tuesday evening
+    attack which wounded 61" in a report of Tuesday's attack)."""
+    found = _OTHER_EVENT.search(before)
+    if found is None:
+        return False
+    main = extraction.main_time
+    own_day = [
+        t
+        for t in info.times
+        if found.start() <= t.start < found.end() and main is not None and _same_time(main, t)
+    ]
+    return not own_day
 
 
 def _follow_up_lead(extraction: Extraction, info: SentenceFacts) -> bool:

@@ -268,6 +268,23 @@ def test_a_later_victim_of_another_attack_stays_background() -> None:
     assert scopes["31"] != MAIN
 
 
+def test_an_attack_named_by_the_incidents_own_day_is_the_incident() -> None:
+    claims = scoped(
+        "Rescuers kept searching the rubble after the Tuesday evening strike on Tarvel which"
+        " killed 9 people and wounded 40 more, the ministry said.",
+        dt.date(2023, 6, 28),
+    )
+    assert [(c.value, c.scope) for c in claims] == [("9", MAIN), ("40", MAIN)]
+    # Another day's attack named so stays another incident.
+    claims = scoped(
+        "A drone hit a bus in Tarvel on Wednesday, killing two. It came after the Tuesday strike"
+        " on Lisky which killed 9 people.",
+        dt.date(2023, 6, 28),
+    )
+    scopes = {c.value: c.scope for c in claims}
+    assert scopes["two"] == MAIN and scopes["9"] != MAIN
+
+
 def test_a_day_told_after_the_event_with_its_source_is_the_events() -> None:
     claims = scoped(
         "A gunman wounded two people in Dayton on Monday, police said. A third man was shot in"
