@@ -179,7 +179,9 @@ NOT_NAME_WORDS = frozenset(
     until there here what who where why how one two three four five six seven eight
     nine ten street st avenue ave road rd block county city state department office
     news across inside outside near during throughout amid despite following into over
-    under between among around along against toward towards within beyond behind""".split()
+    under between among around along against toward towards within beyond behind instead
+    meanwhile still then now later earlier moreover furthermore nevertheless nonetheless
+    otherwise perhaps indeed finally""".split()
 )
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -197,6 +197,18 @@ def test_a_preposition_opening_a_sentence_is_no_part_of_a_name(sentence: str) ->
 
 
 @pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Instead Dora Velk will host the gala, the producers said.", "Dora Velk"),
+        ("Then Omar Haddad was shot twice, police said.", "Omar Haddad"),
+        ("Meanwhile Lena Ortiz told reporters the suspect had fled.", "Lena Ortiz"),
+    ],
+)
+def test_an_adverb_opening_a_sentence_is_no_part_of_a_name(sentence: str, person: str) -> None:
+    assert [n.text for n in names(sentence) if not n.is_organization] == [person]
+
+
+@pytest.mark.parametrize(
     ("sentence", "names"),
     [
         # "de" ending "outside" and "da" ending "Florida" are no name particles
