@@ -123,6 +123,7 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
     # Whether a sentence carries over the previous one's incident depends on the sentence
     # alone: read once per sentence, not once per claim of it.
     carried: dict[int, str | None] = {}
+    lead = next((info.index for info in extraction.sentences if info.is_event), None)
     for count in extraction.claims:
         told = sentence_of(extraction, count) if count.kind in _COUNTS else None
         if told is not None:
@@ -132,7 +133,7 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
             scoped.append(claim)
             continue
         info = sentence_of(extraction, claim)
-        scope = _scope(extraction, info, claim, counted, carried) if info else MAIN
+        scope = _scope(extraction, info, claim, counted, carried, lead) if info else MAIN
         if roundup is not None and info is not None and scope != NONE:
             shooting = _roundup_scope(roundup, info.index)
             # A count or a person in one shooting's sentences is of that shooting; a sum's
@@ -187,9 +188,10 @@ def _scope(
     claim: Claim,
     counted: Mapping[int, list[int]],
     carried_over: dict[int, str | None],
+    lead: int | None,
 ) -> str:
     """`counted`: where the counts of each sentence that gives one end; `carried_over`:
-    `_carried_over` of each sentence read so far."""
+    `_carried_over` of each sentence read so far; `lead`: the first event sentence's index."""
     position = claim.start - info.sentence.start
     text = info.sentence.text
     before = text[:position]
@@ -207,7 +209,7 @@ def _scope(
     other_place = _other_place(extraction, info, position) if counts else None
     if other_time is None and other_place is None:
         cue = (
-            (has_background_cue(before) and not _follow_up_lead(extraction, info))
+            (has_background_cue(before) and not _follow_up_lead(info, lead))
             or _names_other_event(extraction, info, before)
             or (counts and OTHER_EVENT_BEFORE.search(before))
             or (counts and _weekend_event(extraction, before))
@@ -240,12 +242,11 @@ def _names_other_event(extraction: Extraction, info: SentenceFacts, before: str)
     return not own_day
 
 
-def _follow_up_lead(extraction: Extraction, info: SentenceFacts) -> bool:
+def _follow_up_lead(info: SentenceFacts, lead: int | None) -> bool:
     """Is the sentence the lead of a follow-up: a wounded victim died later ("has died of her
     wounds after last week's attack, raising its toll to 13")? Its time words date the attack
     the article reports, not another incident; further down, such a sentence may tell of
     another attack's victim, and its cue stands."""
-    lead = next((i.index for i in extraction.sentences if i.is_event), None)
     return info.index == lead and _DIED_OF_WOUNDS.test(info.sentence.text)
 
 
