@@ -13,6 +13,7 @@ from typing import NamedTuple
 from discrepancy.align.cues import news_day
 from discrepancy.align.sites import one_named_site
 from discrepancy.align.timeline import settle, toll_moves
+from discrepancy.extract import lexicon
 from discrepancy.extract.names import (
     SPELLING_RULES,
     organization_rule,
@@ -208,12 +209,26 @@ def _date_facts(claims: Sequence[Claim]) -> list[Fact]:
 
 
 def _location_facts(claims: Sequence[Claim]) -> list[Fact]:
+    """One fact per place the gazetteer knows; reports that spell it apart by a name rule
+    ("Kiev" and "Kyiv", "Kharkov" and "Kharkiv") are a variant; other names of one place
+    ("Gaza" and "Palestine") and a nationality ("Pakistani") agree."""
     by_place: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_place[claim.normalized or claim.value].append(claim)
     facts = []
     for place, group in by_place.items():
-        status = Status.AGREE if len({c.article for c in group}) > 1 else Status.SINGLE
+        articles = {c.article for c in group}
+        spellings = sorted({c.value for c in group if c.value.lower() not in lexicon.DEMONYMS})
+        rules = sorted(
+            rule
+            for a in spellings
+            for b in spellings
+            if a < b and (rule := organization_rule(a, b)) in SPELLING_RULES
+        )
+        if rules and len(articles) > 1:
+            facts.append(Fact(Kind.LOCATION, place, Status.VARIANT, tuple(group), rule=rules[0]))
+            continue
+        status = Status.AGREE if len(articles) > 1 else Status.SINGLE
         facts.append(Fact(Kind.LOCATION, place, status, tuple(group)))
     return facts
 

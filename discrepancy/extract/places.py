@@ -30,6 +30,14 @@ COUNTRY_ALIASES = {
 # worst day since the war in Gaza began", "the first strike since the conflict in Syria began".
 WAR_THEATRE_BEFORE = Caseless(r"\b(?:war|conflict)\s+(?:in|on|across)\s+(?:the\s+)?$")
 
+# Large cities' other transliterations in news copy, which geonames' names lack: the alias
+# finds the city ("Kiev" is Kyiv). Only names no person or other place bears.
+CITY_ALIASES = {
+    "kiev": "Kyiv", "kharkov": "Kharkiv", "lvov": "Lviv", "nikolaev": "Mykolayiv",
+    "zaporozhye": "Zaporizhzhya", "chernigov": "Chernihiv", "dnepropetrovsk": "Dnipro",
+    "hodeidah": "Al Ḩudaydah", "sana'a": "Sanaa", "sana’a": "Sanaa",
+}  # fmt: skip
+
 # Countries an alias names by another name than geonames' own.
 _ALIAS_CODES = {"Palestine": "PS"}
 
@@ -157,6 +165,10 @@ def build_gazetteer() -> dict[str, list[Place]]:
         table.setdefault(name.lower(), []).append(
             Place(name, "city", info["countrycode"], int(info["population"]))
         )
+    for alias, name in CITY_ALIASES.items():
+        cities = [p for p in table.get(name.lower(), []) if p.kind == "city" and p.name == name]
+        if cities:
+            table.setdefault(alias, []).append(max(cities, key=lambda p: p.population))
     for candidates in table.values():
         kinds = {"country": 0, "state": 1, "city": 2}
         candidates.sort(key=lambda p: (kinds[p.kind], -p.population))

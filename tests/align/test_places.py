@@ -1,0 +1,57 @@
+"""A place spelled apart by two reports is a variant; another name of it is not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from discrepancy.extract import extract
+from discrepancy.extract.places import gazetteer
+from discrepancy.models import Article, Kind, Status
+from discrepancy.pipeline import run_articles
+
+DAY = dt.date(2025, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("written", "city", "country"),
+    [("Kiev", "Kyiv", "UA"), ("Kharkov", "Kharkiv", "UA"), ("Sana'a", "Sanaa", "YE")],
+)
+def test_a_citys_other_transliteration_finds_it(written: str, city: str, country: str) -> None:
+    (place, *_) = gazetteer()[written.lower()]
+    assert (place.name, place.country) == (city, country)
+    found = extract(
+        Article(id="a", text=f"A missile hit a market in {written} on Monday, killing four people.")
+    )
+    assert found.main_place is not None and found.main_place.place.name == city
+
+
+def location_facts(first: str, second: str) -> list[tuple[Status, str | None, list[str]]]:
+    report = run_articles(
+        [Article(id="a", text=first, published=DAY), Article(id="b", text=second, published=DAY)]
+    )
+    (incident,) = [i for i in report.incidents if len(i.articles) == 2]
+    return [
+        (f.status, f.rule, sorted(c.value for c in f.claims))
+        for f in incident.facts
+        if f.kind == Kind.LOCATION
+    ]
+
+
+def test_two_spellings_of_one_city_are_a_variant() -> None:
+    found = location_facts(
+        "A Russian missile hit a shopping centre in Kiev on Monday, killing four people,"
+        " officials said.",
+        "Four people were killed when a Russian missile struck a shopping centre in Kyiv on"
+        " Monday, officials said.",
+    )
+    assert found == [(Status.VARIANT, "same name, other transliteration", ["Kiev", "Kyiv"])]
+
+
+def test_a_nationality_is_no_spelling_of_its_country() -> None:
+    found = location_facts(
+        "Pakistani jets struck a village on Monday, killing four people, officials said.",
+        "Four people were killed when jets struck a village in Pakistan on Monday, officials said.",
+    )
+    assert [status for status, _, _ in found] == [Status.AGREE]
