@@ -255,18 +255,22 @@ class Store:
         """Keep (key, facts) rows and drop the ones no key in `used` names, in one short
         write transaction after the run (a cache: content-keyed, never wrong, only stale)."""
         with self.transaction():
-            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used_alignments (key TEXT)")
-            self._db.execute("DELETE FROM temp.used_alignments")
-            self._db.executemany(
-                "INSERT INTO temp.used_alignments VALUES (?)", ((k,) for k in used)
-            )
-            self._db.execute(
-                "DELETE FROM alignments WHERE key NOT IN (SELECT key FROM temp.used_alignments)"
-            )
+            self._delete_all_but("alignments", "key", used)
             self._db.executemany(
                 "INSERT INTO alignments (key, facts) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
                 rows,
             )
+
+    def _delete_all_but(self, table: str, column: str, kept: Iterable[str]) -> None:
+        """Delete the table's rows whose `column` is none of `kept` (a cache's rows no run
+        used), through a temporary table: `kept` may hold more values than a query's
+        parameters. `table` and `column` are this module's own names, never input."""
+        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS kept_keys (key TEXT)")
+        self._db.execute("DELETE FROM temp.kept_keys")
+        self._db.executemany("INSERT INTO temp.kept_keys VALUES (?)", ((k,) for k in kept))
+        self._db.execute(
+            f"DELETE FROM {table} WHERE {column} NOT IN (SELECT key FROM temp.kept_keys)"
+        )
 
     def pair_rows(self) -> list[tuple[str, str, str]]:
         """Every stored (article, signature, partners) row of pair evidence (store/pairs.py)."""
@@ -278,15 +282,7 @@ class Store:
         `present` in the run, all in one short write transaction: a row left from a run its
         article was not in (its extraction failed) could name partners changed since."""
         with self.transaction():
-            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS present_articles (id TEXT)")
-            self._db.execute("DELETE FROM temp.present_articles")
-            self._db.executemany(
-                "INSERT INTO temp.present_articles VALUES (?)", ((a,) for a in present)
-            )
-            self._db.execute(
-                "DELETE FROM pair_evidence WHERE article NOT IN"
-                " (SELECT id FROM temp.present_articles)"
-            )
+            self._delete_all_but("pair_evidence", "article", present)
             self._db.executemany(
                 "INSERT INTO pair_evidence (article, signature, partners) VALUES (?, ?, ?)"
                 " ON CONFLICT (article) DO UPDATE SET signature = excluded.signature,"
