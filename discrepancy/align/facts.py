@@ -142,10 +142,10 @@ def _name_facts(claims: Sequence[Claim], kind: Kind) -> list[Fact]:
     for group in groups.values():
         articles = {c.article for c in group}
         spellings = sorted({c.value for c in group})
-        rules = {rule_of(a, b) for a in spellings for b in spellings if a < b}
-        variant_rules = sorted(
-            r for r in rules if r in SPELLING_RULES and _spelled_apart(spellings, kind)
-        )
+        rules = _rules(spellings, rule_of)
+        variant_rules = _spelling_rules(rules)
+        if variant_rules and not _spelled_apart(spellings, kind):
+            variant_rules = []
         roles = Counter(c.subject for c in group if c.subject)
         # The most frequent role, ties alphabetically: not the first seen, which depends on
         # the order articles came in (and the role is part of the fingerprint).
@@ -159,6 +159,16 @@ def _name_facts(claims: Sequence[Claim], kind: Kind) -> list[Fact]:
             rule = sorted(r for r in rules if r)[0] if rules - {None} else None
         facts.append(Fact(kind, subject, status, tuple(group), rule=rule))
     return facts
+
+
+def _rules(spellings: Sequence[str], rule_of: Callable[[str, str], str | None]) -> set[str | None]:
+    """The rule joining each pair of spellings (None where none does)."""
+    return {rule_of(a, b) for a in spellings for b in spellings if a < b}
+
+
+def _spelling_rules(rules: Iterable[str | None]) -> list[str]:
+    """Those of the rules that make a spelling variant, in order."""
+    return sorted(r for r in rules if r in SPELLING_RULES)
 
 
 def _with_subject(claim: Claim, subject: str | None) -> Claim:
@@ -219,12 +229,7 @@ def _location_facts(claims: Sequence[Claim]) -> list[Fact]:
     for place, group in by_place.items():
         articles = {c.article for c in group}
         spellings = sorted({c.value for c in group if c.value.lower() not in lexicon.DEMONYMS})
-        rules = sorted(
-            rule
-            for a in spellings
-            for b in spellings
-            if a < b and (rule := organization_rule(a, b)) in SPELLING_RULES
-        )
+        rules = _spelling_rules(_rules(spellings, organization_rule))
         if rules and len(articles) > 1:
             facts.append(Fact(Kind.LOCATION, place, Status.VARIANT, tuple(group), rule=rules[0]))
             continue
