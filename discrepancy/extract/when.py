@@ -264,6 +264,19 @@ _OF_WOUNDS_AFTER = Caseless(
 )
 
 
+# "died of his wounds", "has died from her injuries", "succumbed to their injuries".
+_DIED_OF_WOUNDS = Caseless(
+    r"\b(?:died|dies|succumbed)\s+(?:of|from|to)\s+(?:his\s+|her\s+|their\s+|the\s+)?"
+    r"(?:injuries|wounds)\b",
+    needs=("injuries", "wounds"),
+)
+
+
+def tells_death_of_wounds(sentence: str) -> bool:
+    """Does the sentence tell a wounded victim's death ("has died of her wounds")?"""
+    return _DIED_OF_WOUNDS.test(sentence)
+
+
 def later_death_time(sentence: str, time: TimeExpression) -> bool:
     """Does the time phrase date a victim's later death of wounds ("died on July 1 of injuries
     received in the attack") rather than the incident?"""

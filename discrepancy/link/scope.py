@@ -17,6 +17,7 @@ from discrepancy.extract.when import (
     has_background_cue,
     later_death_time,
     stated_time,
+    tells_death_of_wounds,
     without_superlatives,
 )
 from discrepancy.link.roundups import ONE_OF_SEVERAL, Segments, segments
@@ -104,14 +105,6 @@ _ACTOR_POSSESSIVE = re.compile(
 _LOCATIVE = Caseless(
     r"\b(?:in|near|outside|across|at|into)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?"
     r"\s+|central\s+|suburbs\s+of\s+|capital\s+(?:of\s+)?)?$"
-)
-
-
-# "died of his wounds", "has died from her injuries", "succumbed to their injuries".
-_DIED_OF_WOUNDS = Caseless(
-    r"\b(?:died|dies|succumbed)\s+(?:of|from|to)\s+(?:his\s+|her\s+|their\s+|the\s+)?"
-    r"(?:injuries|wounds)\b",
-    needs=("injuries", "wounds"),
 )
 
 
@@ -234,12 +227,9 @@ def _names_other_event(extraction: Extraction, info: SentenceFacts, before: str)
     if found is None:
         return False
     main = extraction.main_time
-    own_day = [
-        t
-        for t in info.times
-        if found.start() <= t.start < found.end() and main is not None and _same_time(main, t)
-    ]
-    return not own_day
+    return main is None or not any(
+        found.start() <= t.start < found.end() and _same_time(main, t) for t in info.times
+    )
 
 
 def _follow_up_lead(info: SentenceFacts, lead: int | None) -> bool:
@@ -247,7 +237,7 @@ def _follow_up_lead(info: SentenceFacts, lead: int | None) -> bool:
     wounds after last week's attack, raising its toll to 13")? Its time words date the attack
     the article reports, not another incident; further down, such a sentence may tell of
     another attack's victim, and its cue stands."""
-    return info.index == lead and _DIED_OF_WOUNDS.test(info.sentence.text)
+    return info.index == lead and tells_death_of_wounds(info.sentence.text)
 
 
 def _weekend_event(extraction: Extraction, before: str) -> bool:
