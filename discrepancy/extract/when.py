@@ -245,7 +245,7 @@ _STATED_BEFORE = Caseless(
     r"\b(?:said|says|told\s+[\w\s]{1,25}?|announced|reported|confirmed|added|stated)\s+"
     r"(?:on\s+|late\s+|early\s+)?"
     # "said Friday, March 1, 2024, that ...": the date beside the statement's weekday.
-    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?$"
+    r"(?:(?:" + "|".join(lexicon.WEEKDAYS) + r"),?\s+)?$"
 )
 _OPENING = Caseless(r"^\W*(?:(?:late|early|later|earlier)\s+)?(?:on\s+)?$")
 _STATED_AFTER = Caseless(
