@@ -297,3 +297,25 @@ def stated_time(sentence: str, time: TimeExpression) -> bool:
             and _STATED_AFTER.search(sentence[time.end : time.end + 60])
         )
     )
+
+
+# A year a text names ("in 2011", "the 2008 season"), not part of a figure ("2,011", "2011.5").
+_YEAR = re.compile(r"(?<![\d,.$£€])\b(?:19|20)\d\d\b(?![,.]?\d)")
+# A year ahead of the story ("by 2015", "until the end of 2018", "through 2014").
+_AHEAD = re.compile(
+    r"\b(?:by|until|till|through|before|to)\s+(?:early\s+|late\s+|mid-?|the\s+end\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# How far before a year its "by" or "until" is looked for.
+_AHEAD_WINDOW = 25
+
+
+def latest_year(text: str) -> int | None:
+    """The latest year a text names that is not ahead of it ("by 2015"): a report is written
+    that year or after, and most name the year they are written in."""
+    years = [
+        int(match.group())
+        for match in _YEAR.finditer(text)
+        if not _AHEAD.search(text, max(0, match.start() - _AHEAD_WINDOW), match.start())
+    ]
+    return max(years, default=None)

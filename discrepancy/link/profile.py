@@ -21,7 +21,7 @@ from discrepancy.extract.places import (
     gazetteer,
 )
 from discrepancy.extract.sentences import is_playlist_entry
-from discrepancy.extract.when import clock_times
+from discrepancy.extract.when import clock_times, latest_year
 from discrepancy.link.scope import MAIN
 from discrepancy.link.struck import confident, struck_place, targets
 from discrepancy.models import ROUNDUP_KEY, Claim, Kind
@@ -116,6 +116,9 @@ class Profile:
     # without a date to tell two events of one kind apart, the fuller wording is the evidence
     # (who else took part, what was taken, where). None for a dated report.
     story_words: dict[str, int] | None = None
+    # An undated report's latest year named (`when.latest_year`): reports of one event name
+    # years near each other, those of two events of one kind years apart. None when dated.
+    latest_year: int | None = None
 
 
 def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Profile:
@@ -216,6 +219,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         # hold some 20 million word entries).
         words={sys.intern(w): n for w, n in counts.items()},
         story_words=None if article.published else _story_words(story_lower),
+        latest_year=None if article.published else latest_year(article.text),
         follow_up=not lexicon.FOLLOW_UP_WORDS.isdisjoint(_WORD.findall(title)),
         headline_only=not story,
         killed=_stated_counts(claims, (Kind.KILLED,)),
