@@ -21,9 +21,15 @@ MASS_TOLL = 3
 
 
 def candidate_pairs(
-    profiles: Sequence[Profile], vectors: Sequence[Mapping[str, float]]
+    profiles: Sequence[Profile],
+    vectors: Sequence[Mapping[str, float]],
+    stories: Mapping[int, Mapping[str, float]] | None = None,
 ) -> set[tuple[int, int]]:
-    """Pairs sharing a rare key (a name, a place, a distinctive word): blocking, not all pairs."""
+    """Pairs sharing a rare key (a name, a place, a distinctive word): blocking, not all pairs.
+
+    `stories`: the whole-story vectors of undated reports, which grouping compares by them;
+    their most distinctive words propose pairs as the lead's do.
+    """
     index: dict[str, list[int]] = defaultdict(list)
     for p, vector in zip(profiles, vectors, strict=True):
         # An official both quote proposes a pair too; the score weighs him by time apart.
@@ -42,6 +48,10 @@ def candidate_pairs(
                 keys |= {f"cw:{p.city}:{week}", f"cw:{p.city}:{week + 1}"}
         top = sorted(vector.items(), key=lambda kv: -kv[1])[:_TOP_WORDS]
         keys |= {f"w:{w}" for w, _ in top}
+        story = stories.get(p.index) if stories else None
+        if story:
+            top = sorted(story.items(), key=lambda kv: -kv[1])[:_TOP_WORDS]
+            keys |= {f"w:{w}" for w, _ in top}
         for key in keys:
             index[key].append(p.index)
     pairs: set[tuple[int, int]] = set()

@@ -412,7 +412,8 @@ def _without_boilerplate(profiles: Sequence[Profile], df: Counter[str]) -> list[
     name_limit = max(_MAX_SHARED, int(len(profiles) ** _NAME_POWER))
     people: Counter[str] = Counter(n for p in profiles for n in set(p.people))
     # A name past the fixed cap is kept only when its dated reports fall within a few
-    # days: a case many reports follow at once, not a byline or an activist over years.
+    # days: a case many reports follow at once, not a byline or an activist over years. An
+    # undated report, with no time to weigh the name by, keeps it (up to the size cap).
     first: dict[str, int] = {}
     last: dict[str, int] = {}
     for p in profiles:
@@ -431,7 +432,10 @@ def _without_boilerplate(profiles: Sequence[Profile], df: Counter[str]) -> list[
         kept = tuple(
             n
             for n in p.people
-            if (people[n] <= _MAX_SHARED or (people[n] <= name_limit and n not in spread))
+            if (
+                people[n] <= _MAX_SHARED
+                or (people[n] <= name_limit and (n not in spread or p.published_ordinal is None))
+            )
             and n not in officials
         )
         families = {family_word(n) for n in kept} - {""}
@@ -478,7 +482,7 @@ def group_articles(profiles: Sequence[Profile], cache: PairCache | None = None) 
     # linked (float addition is monotone), and its cosine, most of a pair's cost, is not
     # computed. Read here, not at import: benchmarks/loco.py sets TEXT_WEIGHT.
     most_text = TEXT_WEIGHT * _MOST_SIMILARITY
-    for a, b in _candidate_pairs(profiles, vectors):
+    for a, b in _candidate_pairs(profiles, vectors, stories):
         found = cache.get(profiles[a], profiles[b]) if cache is not None else None
         if found is None:
             score = _evidence(profiles[a], profiles[b])

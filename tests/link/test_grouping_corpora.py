@@ -208,6 +208,24 @@ def test_a_name_many_reports_give_over_months_is_boilerplate() -> None:
     assert kept[0].people == ()
 
 
+def test_an_undated_report_keeps_a_name_dated_reports_give_over_months() -> None:
+    # The dated reports naming him spread over months, but an undated report has no time to
+    # weigh that by: it may be of the one case the batch follows, and keeps his name.
+    base = replace(one("A drone struck a depot."), people=(), officials=(), areas=frozenset())
+    batch = [
+        replace(
+            base,
+            index=i,
+            people=("Odalys Fenwick",) if i < 9 else (),
+            published_ordinal=None if i < 2 else 800_000 + 20 * i,
+        )
+        for i in range(200)
+    ]
+    kept = _without_boilerplate(batch, Counter())
+    assert kept[0].people == kept[1].people == ("Odalys Fenwick",)
+    assert kept[2].people == ()
+
+
 def test_a_name_in_a_large_share_of_the_batch_is_boilerplate() -> None:
     base = replace(one("A drone struck a depot."), people=(), officials=(), areas=frozenset())
     batch = [
@@ -281,6 +299,21 @@ def test_a_recent_date_both_name_does_not_lift_the_veto_of_their_own_days() -> N
     a, b = cleaned(profiles(first, second))
     assert a.dates & b.dates
     assert _vetoed(a, b)
+
+
+def test_an_undated_reports_story_words_propose_pairs() -> None:
+    base = replace(
+        one("A drone struck a depot."),
+        people=(), officials=(), areas=frozenset(), organizations=frozenset(), city=None,
+        words={}, blocks=frozenset(),
+    )  # fmt: skip
+    batch = [replace(base, index=i) for i in range(3)]
+    leads = [{"depot": 1.0}, {"convoy": 1.0}, {"bridge": 1.0}]
+    # The two first reports meet only past their leads, where their stories name the ferry.
+    stories = {0: {"depot": 0.6, "vessbury": 0.8}, 1: {"convoy": 0.6, "vessbury": 0.8}}
+    assert (0, 1) not in _candidate_pairs(batch, leads)
+    assert (0, 1) in _candidate_pairs(batch, leads, stories)
+    assert (0, 2) not in _candidate_pairs(batch, leads, stories)
 
 
 def test_a_toll_few_incidents_have_proposes_a_pair() -> None:
