@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 
+from anyascii import anyascii
+
 from discrepancy.extract.names import split_name
 from discrepancy.link.profile import Profile
 
@@ -39,8 +41,9 @@ def different_participants(
 # Asked of the same names at every merge grouping weighs: one answer per name.
 @lru_cache(maxsize=65536)
 def family_word(name: str) -> str:
-    """A name's family name as one lower-case word of four letters or more, else ""."""
-    family = (split_name(name).family or "").lower()
+    """A name's family name as one lower-case word of four letters or more, else "", in
+    plain letters ("Vendôme" and "Vendome" are one name)."""
+    family = _plain((split_name(name).family or "").lower())
     return family if len(family) >= 4 and family.isalpha() else ""
 
 
@@ -58,5 +61,10 @@ def _mentioned(profiles: Sequence[Profile], group: Collection[int]) -> set[str]:
     found: set[str] = set()
     for i in group:
         found.update(family_word(n) for n in profiles[i].people)
-        found.update(profiles[i].words.keys())
+        found.update(map(_plain, profiles[i].words.keys()))
     return found
+
+
+def _plain(word: str) -> str:
+    """A lower-case word in plain letters: "vendôme" is "vendome"."""
+    return word if word.isascii() else anyascii(word)

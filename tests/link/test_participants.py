@@ -69,3 +69,13 @@ def test_dated_reports_are_left_to_time() -> None:
 def test_one_report_alone_is_not_a_group() -> None:
     found = profiles(FIRST_FIGHT, SECOND_FIGHT, SECOND_FIGHT_AGAIN)
     assert not different_participants(found, {0}, {1, 2})
+
+
+def test_a_name_with_and_without_its_accents_is_one_person() -> None:
+    # One group writes the challenger's name with its accent, the other without: the same man.
+    accented = FIRST_FIGHT.replace("Okoro", "Okorö")
+    again = FIRST_FIGHT_AGAIN.replace("Okoro", "Okorö")
+    plain = SECOND_FIGHT.replace("Fenner", "Okoro")
+    plain_again = SECOND_FIGHT_AGAIN.replace("Fenner", "Okoro")
+    found = profiles(accented, again, plain, plain_again)
+    assert not different_participants(found, {0, 1}, {2, 3})
