@@ -193,7 +193,13 @@ def _scope(
         return NONE
     if claim.kind == Kind.PERSON and speaks(text, position, claim.end - info.sentence.start):
         return MAIN  # the day a speaker's sentence names is when they spoke
-    other_time = _other_time(extraction, info, position)
+    if claim.kind == Kind.PERSON:
+        # "eliminated X, a commander responsible for the attack ... on Saturday": a time in
+        # the clause that describes a person dates what he did, not this naming of him.
+        described = text.find(",", claim.end - info.sentence.start)
+        other_time = _other_time(extraction, info, position, described if described >= 0 else None)
+    else:
+        other_time = _other_time(extraction, info, position)
     if claim.kind in _COUNTS and _tells_other_shooting(text):
         return _key(other_time, _other_place(extraction, info, position))
     # A place in another country moves a casualty figure; a name or a deployment is often
@@ -302,13 +308,16 @@ def _key(time: TimeExpression | None, place: PlaceMention | None) -> str:
 
 
 def _other_time(
-    extraction: Extraction, info: SentenceFacts, position: int
+    extraction: Extraction, info: SentenceFacts, position: int, until: int | None = None
 ) -> TimeExpression | None:
-    """The nearest time phrase in the sentence that is not the main incident's time."""
+    """The nearest time phrase in the sentence that is not the main incident's time (with
+    `until`, among those that start before it)."""
     main = extraction.main_time
     if extraction.main_time_sentence == info.index:
         return None
     times = _event_times(info.sentence.text, info.times)
+    if until is not None:
+        times = tuple(t for t in times if t.start < until)
     candidates = [t for t in times if not _same_time(main, t)]
     if not candidates:
         return None

@@ -383,3 +383,17 @@ def test_a_town_inside_a_longer_name_is_no_place(sentence: str, places: list[str
     from discrepancy.extract.places import find_places
 
     assert [p.text for p in find_places(sentence)] == places
+
+
+def test_a_time_in_the_clause_describing_a_person_is_not_when_he_is_named() -> None:
+    # The Saturday attack is what the commander did; the strike that killed him is Wednesday's.
+    text = (
+        f"{DRONE_LEAD} The army said its jets had targeted Tariq Nasser Hamoudi, a commander "
+        "behind the bombing of a bus station in Kirkuk on Saturday. A day earlier, Saleem Qadri "
+        "was killed on Saturday in Basra."
+    )
+    after = scope_claims(extract(Article(id="a", text=text, published=PUBLISHED)))
+    kept = {(c.kind, c.value): c.scope for c in after}
+    assert kept[(Kind.PERSON, "Tariq Nasser Hamoudi")] == MAIN
+    # Named with the other day in his own clause, a person stays with that other incident.
+    assert kept.get((Kind.PERSON, "Saleem Qadri"), MAIN) != MAIN
