@@ -192,18 +192,23 @@ def test_a_name_many_reports_of_a_large_batch_share_is_kept() -> None:
     assert kept[0].people == ("Odalys Fenwick",)
 
 
-def test_a_name_many_reports_give_over_months_is_boilerplate() -> None:
+def named_over_months(undated: int = 0) -> list[Profile]:
+    """200 reports, 9 naming one man: the first `undated` of them undated, the others
+    published 20 days apart."""
     base = replace(one("A drone struck a depot."), people=(), officials=(), areas=frozenset())
-    batch = [
+    return [
         replace(
             base,
             index=i,
             people=("Odalys Fenwick",) if i < 9 else (),
-            published_ordinal=800_000 + 20 * i,
+            published_ordinal=None if i < undated else 800_000 + 20 * i,
         )
         for i in range(200)
     ]
-    kept = _without_boilerplate(batch, Counter())
+
+
+def test_a_name_many_reports_give_over_months_is_boilerplate() -> None:
+    kept = _without_boilerplate(named_over_months(), Counter())
     # An activist or a columnist quoted over months: no one incident's.
     assert kept[0].people == ()
 
@@ -211,17 +216,7 @@ def test_a_name_many_reports_give_over_months_is_boilerplate() -> None:
 def test_an_undated_report_keeps_a_name_dated_reports_give_over_months() -> None:
     # The dated reports naming him spread over months, but an undated report has no time to
     # weigh that by: it may be of the one case the batch follows, and keeps his name.
-    base = replace(one("A drone struck a depot."), people=(), officials=(), areas=frozenset())
-    batch = [
-        replace(
-            base,
-            index=i,
-            people=("Odalys Fenwick",) if i < 9 else (),
-            published_ordinal=None if i < 2 else 800_000 + 20 * i,
-        )
-        for i in range(200)
-    ]
-    kept = _without_boilerplate(batch, Counter())
+    kept = _without_boilerplate(named_over_months(undated=2), Counter())
     assert kept[0].people == kept[1].people == ("Odalys Fenwick",)
     assert kept[2].people == ()
 
