@@ -5,8 +5,13 @@ one browser) share names, places and words. What tells them apart is the year: a
 written in the latest year it names or after (`extract.when.latest_year`), and most reports
 name their own year ("the 2008 season", "in 2011"). A group's reports are written in or
 after its floor year: the latest that two of its reports name (or its one report naming a
-year). They tell of an earlier event when their reports name years, none within
-YEARS_APART of the other group's floor.
+year). Another group tells of an earlier event when EARLIER_REPORTS or more of its reports
+name years and none names one within YEARS_APART of that floor: then the two are not merged.
+A lone report's latest year says little of an event's (a report may name only years long
+past), so it is never the earlier side alone.
+
+Set on ecb-dev, the one labelled corpus of undated reports of same-kind events (clusters F1
+with a gap of 2 or 3 years and 2 or 3 reports: 0.861 to 0.869, shipped 3 and 3).
 """
 
 from __future__ import annotations
