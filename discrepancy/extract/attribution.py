@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from discrepancy.extract import lexicon
 from discrepancy.extract.caseless import Caseless
@@ -48,7 +49,9 @@ _NOT_A_SOURCE_HEAD = frozenset(
 def _source(run: str) -> str | None:
     """The source a matched run names, without the words around it, or None."""
     who = re.sub(r"^[\W_]+", "", run.strip(' ,“”"'))
-    who = re.sub(r"^(?:and|but|as)\s+", "", who, flags=re.IGNORECASE)
+    who = re.sub(
+        r"^(?:and|but|as|while|whereas|contradicting|disputing)\s+", "", who, flags=re.IGNORECASE
+    )
     words = who.split()
     while words and words[-1].lower() in _TRAILING:
         words.pop()
@@ -81,6 +84,53 @@ def find_attribution(sentence: str) -> str | None:
             if who is not None:
                 return who
     return None
+
+
+# Where a sentence turns from one party's figure to another's: "X said 112 were killed,
+# while the army said fewer than 10", "contradicting the ministry, which says 31 died".
+_TURN = re.compile(r"(?:,\s*|\s+)(?=(?:while|whereas|but|contradicting|disputing)\s)|;\s*")
+
+
+# A party named after a turn, then its figure: "contradicting the ministry, which says 31".
+_WHICH_SAYS = re.compile(
+    rf"\s*(?P<who>(?:[\w’'\-.]+\s+){{0,7}}?[\w’'\-.]+),\s+(?:which|who)\s+"
+    rf"(?:{lexicon.ATTRIBUTION_VERBS}|puts?|counts?|counted)\b"
+)
+
+
+@lru_cache(maxsize=256)
+def _parts(sentence: str) -> tuple[str | None, tuple[tuple[int, str | None], ...]]:
+    """The sentence's source, and where each part of it starts with the source that part
+    credits when it turns between two parties (no parts when it does not)."""
+    whole = find_attribution(sentence)
+    starts = [0] + [m.end() for m in _TURN.finditer(sentence)]
+    if len(starts) == 1:
+        return whole, ()
+    ends = [*starts[1:], len(sentence)]
+    parts = tuple(
+        (start, _part_source(sentence[start:end])) for start, end in zip(starts, ends, strict=True)
+    )
+    if len({who for _, who in parts if who is not None}) < 2:
+        return whole, ()
+    return whole, parts
+
+
+def _part_source(part: str) -> str | None:
+    """The source one part of a sentence credits: as a sentence's, or the party it turns to
+    ("contradicting the ministry, which says 31 died")."""
+    found = find_attribution(part)
+    if found is None:
+        match = _WHICH_SAYS.match(part)
+        found = _source(match.group("who")) if match else None
+    return found
+
+
+def attribution_at(sentence: str, offset: int) -> str | None:
+    """The source credited for what the sentence states at `offset`: the source of its own
+    part when the sentence gives two parties' figures, else the sentence's."""
+    whole, parts = _parts(sentence)
+    own = next((who for start, who in reversed(parts) if start <= offset), None)
+    return own if own is not None else whole
 
 
 def source_key(who: str) -> frozenset[str]:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from discrepancy.extract import lexicon
-from discrepancy.extract.attribution import find_attribution
+from discrepancy.extract.attribution import attribution_at, find_attribution
 from discrepancy.extract.caseless import Caseless
 from discrepancy.extract.casualties import find_counts
 from discrepancy.extract.gates import prefix_tree
@@ -249,7 +249,7 @@ def _claim_at(
         low=low,
         high=high,
         normalized=normalized,
-        attribution=info.attribution,
+        attribution=attribution_at(info.sentence.text, start),
         precision=precision,
         derived=derived,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 import pytest
 
@@ -353,3 +354,28 @@ def test_report_shows_the_timeline_and_who_says_what() -> None:
         ("The transport authority", "three"),
         ("The fire brigade", "seven"),
     ]
+
+
+def test_two_parties_in_one_sentence_each_say_their_own_figure() -> None:
+    articles = [
+        Article(id="one", published=MON, text=(
+            "A shell hit the grain store in Arvon on Monday. The district council said 14 "
+            "people were killed, while the army said fewer than 5 died.")),
+        Article(id="two", published=MON, text=(
+            "A shell struck the grain store in Arvon on Monday, killing 14 people, the district "
+            "council said.")),
+    ]  # fmt: skip
+    data = to_dict(run_articles(articles))
+    [incident] = data["incidents"]
+    killed = _killed_dict(incident)
+    assert killed["status"] == "conflict"
+    assert sorted((a["who"], a["value"]) for a in killed["attributions"]) == [
+        ("The district council", "14"),
+        ("the army", "fewer than 5"),
+        ("the district council", "14"),
+    ]
+
+
+def _killed_dict(incident: dict[str, Any]) -> dict[str, Any]:
+    [fact] = [f for f in incident["facts"] if f["kind"] == "killed"]
+    return fact

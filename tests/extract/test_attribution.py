@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from discrepancy.extract.attribution import find_attribution, same_source
+from discrepancy.extract.attribution import attribution_at, find_attribution, same_source
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,41 @@ def test_clauses_that_name_no_source(sentence: str) -> None:
 )
 def test_same_source(a: str, b: str, same: bool) -> None:
     assert same_source(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        # Two parties, two figures: each figure is its own party's.
+        (
+            "The provincial health office said 86 people were killed, while the army said "
+            "fewer than 10 died.",
+            "86",
+            "The provincial health office",
+        ),
+        (
+            "The provincial health office said 86 people were killed, while the army said "
+            "fewer than 10 died.",
+            "10",
+            "the army",
+        ),
+        (
+            "The navy said its drone hit a fuel depot and that no more than 4 were killed, "
+            "contradicting the port authority, which says 23 died.",
+            "4",
+            "The navy",
+        ),
+        (
+            "The navy said its drone hit a fuel depot and that no more than 4 were killed, "
+            "contradicting the port authority, which says 23 died.",
+            "23",
+            "the port authority",
+        ),
+        # One party: the sentence's source, whatever turns the sentence takes.
+        ("Nine were killed, but rescuers are still searching, police said.", "Nine", "police"),
+    ],
+)
+def test_each_party_is_credited_with_its_own_figure(
+    sentence: str, figure: str, expected: str
+) -> None:
+    assert attribution_at(sentence, sentence.index(figure)) == expected
