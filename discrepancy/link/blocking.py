@@ -13,6 +13,10 @@ from discrepancy.link.profile import Profile
 _MAX_BLOCK = 60
 # The words of an article's lead that propose pairs: its rarest ones.
 _TOP_WORDS = 8
+# A batch with at most this many pairs has them all scored (about 200 articles): in a small
+# batch, the words its reports share (the town, the market, the missile) are its common ones,
+# not its rare ones, and blocking by rare keys would miss the pairs of its one story.
+ALL_PAIRS = 20_000
 # A name or street shared by more articles than this is boilerplate, not evidence.
 MAX_SHARED = 6
 # A death toll few shootings have: two reports stating it are one shooting whatever days
@@ -25,11 +29,15 @@ def candidate_pairs(
     vectors: Sequence[Mapping[str, float]],
     stories: Mapping[int, Mapping[str, float]] | None = None,
 ) -> set[tuple[int, int]]:
-    """Pairs sharing a rare key (a name, a place, a distinctive word): blocking, not all pairs.
+    """Pairs sharing a rare key (a name, a place, a distinctive word): blocking, not all pairs
+    (but in a small batch, see ALL_PAIRS).
 
     `stories`: the whole-story vectors of undated reports, which grouping compares by them;
     their most distinctive words propose pairs as the lead's do.
     """
+    count = len(profiles)
+    if count * (count - 1) // 2 <= ALL_PAIRS:
+        return {(first, second) for first in range(count) for second in range(first + 1, count)}
     index: dict[str, list[int]] = defaultdict(list)
     for p, vector in zip(profiles, vectors, strict=True):
         # An official both quote proposes a pair too; the score weighs him by time apart.

@@ -8,6 +8,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import replace
 
+import pytest
+
 from discrepancy.extract import extract
 from discrepancy.link.grouping import (
     _candidate_pairs,
@@ -296,6 +298,7 @@ def test_a_recent_date_both_name_does_not_lift_the_veto_of_their_own_days() -> N
     assert _vetoed(a, b)
 
 
+@pytest.mark.usefixtures("large_batch_blocking")
 def test_an_undated_reports_story_words_propose_pairs() -> None:
     base = replace(
         one("A drone struck a depot."),
@@ -311,6 +314,7 @@ def test_an_undated_reports_story_words_propose_pairs() -> None:
     assert (0, 2) not in _candidate_pairs(batch, leads, stories)
 
 
+@pytest.mark.usefixtures("large_batch_blocking")
 def test_a_toll_few_incidents_have_proposes_a_pair() -> None:
     base = replace(
         one("A drone struck a depot."),

@@ -836,6 +836,7 @@ def test_a_fresh_report_naming_the_shootings_date_is_not_told_apart_by_its_own_d
     assert groups(shooting, appeal, UNRELATED) == [["a", "b"], ["c"]]
 
 
+@pytest.mark.usefixtures("large_batch_blocking")
 @pytest.mark.parametrize(("reports", "paired"), [(2, True), (8, False)])
 def test_an_address_few_reports_give_pairs_them_and_one_many_give_does_not(
     reports: int, paired: bool
@@ -1083,6 +1084,7 @@ def test_a_death_toll_few_shootings_have_lifts_the_day_veto(toll: str, vetoed: b
     assert _vetoed(first, second) is vetoed
 
 
+@pytest.mark.usefixtures("large_batch_blocking")
 def test_a_place_in_two_transliterations_proposes_the_pair() -> None:
     # "Kiev" in one report, "Kyiv" in the other, and no other key in common.
     first, second, third = profiles(
@@ -1098,3 +1100,51 @@ def test_a_place_in_two_transliterations_proposes_the_pair() -> None:
     pairs = _candidate_pairs(found, [{} for _ in found])
     assert (0, 1) in pairs
     assert (0, 2) not in pairs and (1, 2) not in pairs
+
+
+# One shelling of a village no gazetteer knows, told four ways on two days: in a batch this
+# small, the words every report shares (the village, the shelling) are its common ones.
+SMALL_BATCH = (
+    (
+        "Shells hit Oradnik",
+        "ORADNIK (Wire) - Artillery shells struck the village of Oradnik "
+        "on Thursday night, killing at least six people and wounding 14, district chief Ivo "
+        "Petrak said.",
+    ),
+    (
+        "Oradnik toll rises",
+        "The toll from Thursday night's shelling of Oradnik has risen to "
+        "nine dead, with 17 wounded, district chief Ivo Petrak told reporters on Friday.",
+    ),
+    (
+        "Oradnik buries its dead",
+        "Oradnik held funerals on Friday for the nine people killed "
+        "when shells hit the village on Thursday night, the district administration said.",
+    ),
+    (
+        "Army denies shelling Oradnik",
+        "The army denied on Friday that its guns had fired on "
+        "Oradnik on Thursday night and said it could not confirm that nine people had died.",
+    ),
+)
+
+
+def small_batch() -> list[Profile]:
+    days = (dt.date(2025, 4, 3), dt.date(2025, 4, 4), dt.date(2025, 4, 4), dt.date(2025, 4, 4))
+    return profiles(
+        *(
+            article(f"s{i}", title, text, day)
+            for i, ((title, text), day) in enumerate(zip(SMALL_BATCH, days, strict=True))
+        )
+    )
+
+
+def test_a_small_batch_of_one_story_is_one_incident() -> None:
+    assert group_articles(small_batch()) == [[0, 1, 2, 3]]
+
+
+@pytest.mark.usefixtures("large_batch_blocking")
+def test_without_all_pairs_a_small_batch_falls_apart() -> None:
+    # The test above holds because a small batch has all its pairs scored: by rare keys
+    # alone, the reports of the one shelling are not all proposed to each other.
+    assert group_articles(small_batch()) != [[0, 1, 2, 3]]
