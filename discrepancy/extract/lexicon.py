@@ -437,6 +437,17 @@ GIVEN_NAME_FORMS = tuple(
     yuliya yulia yuliia julia
     yaroslav jaroslav
     yana jana
+    hennadiy hennadii gennady gennadiy gennadi
+    bohdan bogdan
+    vadym vadim
+    maksym maxim maksim
+    denys denis
+    kostiantyn kostyantyn konstantin
+    borys boris
+    liudmyla lyudmyla lyudmila ludmila
+    nataliya natalia natalya
+    svitlana svetlana
+    valentyn valentin
     """.strip().splitlines()
 )
 # Capitalised words that open a run before a person's name but are never part of it: the body

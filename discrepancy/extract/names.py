@@ -154,13 +154,14 @@ def _one_edit(a: str, b: str) -> bool:
 # ("same spelling", "family name only", a fuller form, an initial, a suffix) say the sources
 # agree on the spelling they share.
 GIVEN_NAME_FORM = "Ukrainian and Russian forms of a given name"
+SLAVIC_SPELLINGS = "Ukrainian and Russian spellings (h for g)"
 SAME_ALIAS = "same alias, name one letter apart"
 ARTICLE_JOINED = "article written into the name"
 WORDS_JOINED = "name words joined or split"
 SPELLING_RULES = frozenset(
     {"same kunya and family name", "same given and family name", "same kunya",
      "nickname and family name", "same name, other transliteration", GIVEN_NAME_FORM,
-     ARTICLE_JOINED, WORDS_JOINED, SAME_ALIAS}
+     SLAVIC_SPELLINGS, ARTICLE_JOINED, WORDS_JOINED, SAME_ALIAS}
 )  # fmt: skip
 _PAIR = re.compile(r"\s+and\s+")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -267,6 +268,8 @@ def _pair_rule(a: str, b: str) -> str | None:
 def _parts_rule(a: str, b: str) -> str | None:
     pa, pb = split_name(a), split_name(b)
     family = _family_rule(pa.family, pb.family)
+    if family is None and _slavic_forms(pa, pb):
+        return SLAVIC_SPELLINGS  # "Oleh Syniehubov" and "Oleg Sinegubov"
     if family is None:
         if not (pa.kunya and pb.kunya and _match(pa.kunya, pb.kunya)):
             return None
@@ -296,6 +299,19 @@ def _parts_rule(a: str, b: str) -> str | None:
         # "Abu Bakr al-Saadi" vs "Wissam al-Saadi": nothing shared but the family name.
         return None
     return "family name only"
+
+
+def _slavic_forms(pa: NameParts, pb: NameParts) -> bool:
+    """A Ukrainian and a Russian spelling of one name: the given names are the two forms
+    (Oleh / Oleg, Hennadiy / Gennady), and the family names differ only where Ukrainian
+    writes h for the Russian g (Syniehubov / Sinegubov, Hlukhov / Glukhov)."""
+    if not (pa.family and pb.family and pa.given and pb.given and len(pa.given) == len(pb.given)):
+        return False
+    given = [_given_rule(x, y) for x, y in zip(pa.given, pb.given, strict=True)]
+    if "form" not in given or any(rule not in ("form", "spelling") for rule in given):
+        return False
+    family_a, family_b = fold(pa.family), fold(pb.family)
+    return family_a != family_b and family_a.replace("h", "g") == family_b.replace("h", "g")
 
 
 def _alias_names_agree(pa: NameParts, pb: NameParts) -> bool:

@@ -8,6 +8,7 @@ from discrepancy.extract.names import (
     ARTICLE_JOINED,
     GIVEN_NAME_FORM,
     SAME_ALIAS,
+    SLAVIC_SPELLINGS,
     SPELLING_RULES,
     WORDS_JOINED,
     fold,
@@ -77,6 +78,10 @@ JOINED = [
     ("Olexandr Rudko", "Oleksandr Rudko", "same given and family name"),
     ("Yulia Shevchuk", "Julia Shevchuk", GIVEN_NAME_FORM),
     ("Jaroslav Koval", "Yaroslav Koval", GIVEN_NAME_FORM),
+    # Ukrainian writes h where Russian writes g, in the given and the family name alike.
+    ("Oleh Huzenko", "Oleg Guzenko", SLAVIC_SPELLINGS),
+    ("Halyna Zhyhalo", "Galina Zhigalo", SLAVIC_SPELLINGS),
+    ("Hennadiy Lohvyn", "Gennady Logvin", SLAVIC_SPELLINGS),
     ("Tarek alias Falcon", "Tare alias Falcon", SAME_ALIAS),  # a letter dropped
     ("Mounir alias Raven", "Monir alias Raven", "same kunya and family name"),
     ("Murtaza Qasemi", "Murtazi Qasemi", "same given and family name"),  # a slip, long name
@@ -91,7 +96,9 @@ def test_rule_joins_and_names_itself(a: str, b: str, rule: str) -> None:
 
 def test_spelling_rules_are_the_variants_an_editor_checks() -> None:
     # Transliteration rules flag a variant; a fuller form, an initial or a suffix does not.
-    assert {GIVEN_NAME_FORM, ARTICLE_JOINED, WORDS_JOINED, SAME_ALIAS} <= SPELLING_RULES
+    assert {GIVEN_NAME_FORM, SLAVIC_SPELLINGS, ARTICLE_JOINED, WORDS_JOINED, SAME_ALIAS} <= (
+        SPELLING_RULES
+    )
     assert (
         not {"fuller form (a middle name)", "fuller form (an initial)", "suffix"} & SPELLING_RULES
     )
@@ -116,6 +123,8 @@ APART = [
     ("Rami alias Falcon", "Sami alias Falcon"),  # another first letter, another name
     ("Tarek alias Falcon", "Tarek alias Heron"),  # one name, two aliases: two men
     ("Fadl alias Heron", "Fad alias Heron"),  # in a short name one letter is too much
+    ("Ivan Huzenko", "Ivan Guzenko"),  # one given name: nothing says which spelling is whose
+    ("Oleh Huzenko", "Oleg Gusenko"),  # another letter besides h and g
 ]
 
 
