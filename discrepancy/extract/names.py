@@ -361,6 +361,8 @@ def organization_rule(a: str, b: str) -> str | None:
 
 
 def person_key(name: str) -> str:
-    """A blocking key: the family name's consonant skeleton."""
+    """A blocking key: the family name's consonant skeleton, h and g as one (Ukrainian and
+    Russian spellings: Syniehubov, Sinegubov)."""
     parts = split_name(name)
-    return skeleton(parts.family.split()[-1]) if parts.family else skeleton(parts.kunya or name)
+    key = skeleton(parts.family.split()[-1]) if parts.family else skeleton(parts.kunya or name)
+    return key.replace("h", "g")

@@ -19,6 +19,7 @@ from discrepancy.link.grouping import (
     SAME_TOLL_WEIGHT,
     SURNAME_WEIGHT,
     _candidate_pairs,
+    _shared_names,
     _vetoed,
     _without_boilerplate,
     group_articles,
@@ -1148,3 +1149,8 @@ def test_without_all_pairs_a_small_batch_falls_apart() -> None:
     # The test above holds because a small batch has all its pairs scored: by rare keys
     # alone, the reports of the one shelling are not all proposed to each other.
     assert group_articles(small_batch()) != [[0, 1, 2, 3]]
+
+
+def test_a_ukrainian_and_a_russian_spelling_are_one_person_both_name() -> None:
+    assert _shared_names(("Oleh Huzenko",), ("Oleg Guzenko",)) == 1
+    assert _shared_names(("Ivan Huzenko",), ("Ivan Guzenko",)) == 0
