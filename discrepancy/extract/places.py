@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from anyascii import anyascii
+
 from discrepancy.extract import lexicon
 from discrepancy.extract.caseless import Caseless, Deferred
 from discrepancy.extract.compiled import cache_folder
+from discrepancy.extract.given_names import is_given_name
 
 # Demonyms and short forms that name a country in news copy ("Iraqi capital Baghdad").
 COUNTRY_ALIASES = {
@@ -162,9 +165,13 @@ def build_gazetteer() -> dict[str, list[Place]]:
         # "Officer Adrian Perkins" names no town in Australia: titles are not places.
         if name.lower() in _COMMON_WORDS or name.lower() in lexicon.ROLE_WORDS:
             continue
-        table.setdefault(name.lower(), []).append(
-            Place(name, "city", info["countrycode"], int(info["population"]))
-        )
+        place = Place(name, "city", info["countrycode"], int(info["population"]))
+        table.setdefault(name.lower(), []).append(place)
+        # "Ţarţūs", "Dūmā": English text writes them in plain letters ("Tartus", "Duma"); not
+        # where the plain form is a first name ("León", "Artëm"), which a person may bear.
+        plain = anyascii(name).lower()
+        if plain != name.lower() and plain not in _COMMON_WORDS and not is_given_name(plain):
+            table.setdefault(plain, []).append(place)
     for alias, name in CITY_ALIASES.items():
         cities = [p for p in table.get(name.lower(), []) if p.kind == "city" and p.name == name]
         if cities:

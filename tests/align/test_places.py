@@ -27,6 +27,22 @@ def test_a_citys_other_transliteration_finds_it(written: str, city: str, country
     assert found.main_place is not None and found.main_place.place.name == city
 
 
+@pytest.mark.parametrize(("written", "country"), [("Tartus", "SY"), ("Duma", "SY")])
+def test_a_city_geonames_spells_with_marks_is_found_in_plain_letters(
+    written: str, country: str
+) -> None:
+    # geonames writes "Ţarţūs" and "Dūmā"; English copy writes neither mark.
+    found = extract(
+        Article(id="a", text=f"A missile hit a fuel depot in {written} on Monday, killing four.")
+    )
+    assert found.main_place is not None and found.main_place.place.country == country
+
+
+def test_a_plain_form_that_is_a_first_name_is_no_place() -> None:
+    # "Artëm" (a Russian town) in plain letters is a man's name.
+    assert "artem" not in gazetteer()
+
+
 def location_facts(first: str, second: str) -> list[tuple[Status, str | None, list[str]]]:
     report = run_articles(
         [Article(id="a", text=first, published=DAY), Article(id="b", text=second, published=DAY)]
