@@ -4,13 +4,13 @@ A toll reported at several moments rises: "12", then "more than 20", then "31". 
 put in time order by the day their article was published; the words beside them (`cues`) say
 whether the toll moved ("has risen to", "initially put at"). Within one article an earlier
 figure gives way to its update. When the reports say the toll moved, one day's figures (and
-an undated update) are read in rising order, as reports hours apart; else one day's figures
-are one moment. The figures are a revision when one toll that never falls fits every figure
-in that order. They conflict when two figures of one moment cannot both hold (one article's
-current figures; one day's figures when no report says the toll moved), when the toll falls
-or a correction lowers a figure ("33, not 34"), when one source caps a figure another
-exceeds ("the army said fewer than 10" against "the ministry said 112"), or when two named
-sources are apart and no report says the toll moved.
+an undated update, and every figure when no report is dated) are read in rising order, as
+reports hours apart; else one day's figures are one moment. The figures are a revision when
+one toll that never falls fits every figure in that order. They conflict when two figures of
+one moment cannot both hold (one article's current figures; one day's figures when no report
+says the toll moved), when the toll falls or a correction lowers a figure ("33, not 34"),
+when one source caps a figure another exceeds ("the army said fewer than 10" against "the
+ministry said 112"), or when two named sources are apart and no report says the toll moved.
 """
 
 from __future__ import annotations
@@ -271,7 +271,12 @@ def _order(
     if falls:
         return sequence, falls, reason
     for i in sorted(undated, key=lambda i: _bounds(claims[i])):
-        placed = _place(claims, sequence, i, free=cues[i] is not None or not sequence)
+        placed = _place(
+            claims,
+            sequence,
+            i,
+            free=cues[i] is not None or not sequence or (hours_apart and not by_day),
+        )
         if placed is None:
             members = [j for slot in sequence for j in slot.members]
             apart = [(j, i) for j in members if _apart(claims[i], claims[j])]

@@ -136,6 +136,26 @@ def test_undated_update_goes_after_the_dated_figures() -> None:
     assert [e.value for e in fact.timeline] == ["Two", "Four", "six"]
 
 
+def test_undated_reports_of_a_toll_seen_to_move_are_read_in_rising_order() -> None:
+    # No report is dated; one says the toll rose from four: the others are its moments.
+    claims = [
+        figure("a", "Four workers died in the silo blast at Keld.", "Four"),
+        figure("b", "At least seven workers died in the silo blast at Keld.", "At least seven"),
+        figure("c", "The toll from the Keld silo blast has risen to nine.", "nine"),
+    ]
+    fact = aligned(claims, {"a": None, "b": None, "c": None})
+    assert (fact.status, fact.revision) == (Status.AGREE, True)
+    assert [e.value for e in fact.timeline] == ["Four", "At least seven", "nine"]
+
+
+def test_undated_reports_apart_with_no_word_of_a_move_still_conflict() -> None:
+    claims = [
+        figure("a", "Four workers died in the silo blast at Keld.", "Four"),
+        figure("b", "Seven workers died in the silo blast at Keld.", "Seven"),
+    ]
+    assert aligned(claims, {"a": None, "b": None}).status == Status.CONFLICT
+
+
 def test_one_days_figures_are_hours_apart_when_the_toll_is_seen_to_move() -> None:
     claims = [
         figure("a", "Twelve people were killed when the dam at Orsk gave way.", "Twelve"),
