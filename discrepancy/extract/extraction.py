@@ -18,6 +18,7 @@ from discrepancy.extract.places import (
     PlaceMention,
     find_local_areas,
     find_places,
+    gazetteer,
     prefer_country,
 )
 from discrepancy.extract.sentences import Sentence, split_sentences
@@ -354,8 +355,26 @@ def _main_place(
                 best = (mention, info.index)
         if event_seen >= _LEAD_SENTENCES:
             break
+        if event_seen == 1 and home is None and _unknown_place(info):
+            # "a strike on a house in Nabatieh": the lead's town is one the gazetteer lacks; a
+            # city a later sentence names ("Tyre's hospital took the wounded") is not it.
+            break
     found = home or best or owner
     return (found[0], found[1]) if found else (None, None)
+
+
+def _unknown_place(info: SentenceFacts) -> bool:
+    """Does the sentence name a place the gazetteer lacks ("in Nabatieh") and no city?"""
+    if any(m.place.kind == "city" for m in info.places):
+        return False
+    places = gazetteer()
+    return any(
+        area.split()[0].lower() not in lexicon.WEEKDAYS
+        and area.split()[0].lower() not in lexicon.MONTHS
+        and area.split()[0].lower() not in lexicon.NOT_NAME_WORDS
+        and area.lower() not in places
+        for area in info.areas
+    )
 
 
 def _dateline_place(article: Article) -> PlaceMention | None:

@@ -43,6 +43,29 @@ def test_a_plain_form_that_is_a_first_name_is_no_place() -> None:
     assert "artem" not in gazetteer()
 
 
+def test_a_later_sentences_city_does_not_stand_in_for_a_town_the_lead_names() -> None:
+    # Orlenka is no town the gazetteer knows; Sidon's hospital only took the wounded.
+    found = extract(
+        Article(
+            id="a",
+            text="A strike on a house in Orlenka killed five people on Monday, officials said. "
+            "Sidon's main hospital said it had received three of the wounded.",
+        )
+    )
+    assert found.main_place is None or found.main_place.place.name != "Sidon"
+
+
+def test_a_lead_with_no_place_still_takes_the_next_sentences_city() -> None:
+    found = extract(
+        Article(
+            id="a",
+            text="A strike on a house killed five people on Monday, officials said. "
+            "The house stood in the old quarter of Sidon, where three others were wounded.",
+        )
+    )
+    assert found.main_place is not None and found.main_place.place.name == "Sidon"
+
+
 def location_facts(first: str, second: str) -> list[tuple[Status, str | None, list[str]]]:
     report = run_articles(
         [Article(id="a", text=first, published=DAY), Article(id="b", text=second, published=DAY)]
