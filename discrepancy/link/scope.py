@@ -28,6 +28,7 @@ from discrepancy.link.scope_patterns import (
     WEEKDAYS_BEFORE_WEEKEND,
     WEEKEND_EVENT_BEFORE,
 )
+from discrepancy.link.struck import lead_targets, other_target
 from discrepancy.link.subjects import COUNTS, sentence_of, with_subjects
 from discrepancy.link.subjects import MAIN as MAIN
 from discrepancy.models import ROUNDUP_KEY, Claim, Kind
@@ -117,6 +118,7 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
     # alone: read once per sentence, not once per claim of it.
     carried: dict[int, str | None] = {}
     lead = next((info.index for info in extraction.sentences if info.is_event), None)
+    struck = lead_targets(extraction)
     for count in extraction.claims:
         told = sentence_of(extraction, count) if count.kind in _COUNTS else None
         if told is not None:
@@ -126,7 +128,7 @@ def scope_claims(extraction: Extraction) -> list[Claim]:
             scoped.append(claim)
             continue
         info = sentence_of(extraction, claim)
-        scope = _scope(extraction, info, claim, counted, carried, lead) if info else MAIN
+        scope = _scope(extraction, info, claim, counted, carried, lead, struck) if info else MAIN
         if roundup is not None and info is not None and scope != NONE:
             shooting = _roundup_scope(roundup, info.index)
             # A count or a person in one shooting's sentences is of that shooting; a sum's
@@ -182,9 +184,11 @@ def _scope(
     counted: Mapping[int, list[int]],
     carried_over: dict[int, str | None],
     lead: int | None,
+    struck: frozenset[str] = frozenset(),
 ) -> str:
     """`counted`: where the counts of each sentence that gives one end; `carried_over`:
-    `_carried_over` of each sentence read so far; `lead`: the first event sentence's index."""
+    `_carried_over` of each sentence read so far; `lead`: the first event sentence's index;
+    `struck`: the kinds of target the lead says the strike hit (`struck.lead_targets`)."""
     position = claim.start - info.sentence.start
     text = info.sentence.text
     before = text[:position]
@@ -213,6 +217,7 @@ def _scope(
             or (counts and OTHER_EVENT_BEFORE.search(before))
             or (counts and _weekend_event(extraction, before))
             or (counts and _IN_EARLIER_EVENT_AFTER.search(text[claim.end - info.sentence.start :]))
+            or (counts and info.index != lead and other_target(before, struck))
         )
         if not cue:
             if info.index not in carried_over:

@@ -4,7 +4,8 @@ an actor's, an outlet's or an owner's country) and the kinds of target its lead 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 
 from discrepancy.extract import Extraction, lexicon
 from discrepancy.extract.places import (
@@ -106,22 +107,57 @@ def _lead(extraction: Extraction) -> list[tuple[str, Sequence[PlaceMention]]]:
     return sentences
 
 
-def targets(extraction: Extraction) -> frozenset[str]:
+def targets(extraction: Extraction, skip: AbstractSet[str] = frozenset()) -> frozenset[str]:
     """What the headline and the lead say a strike hit, as kinds ("the consulate" and "the
     embassy's annex" are one kind, a diplomatic mission; "a convoy" and "their car" a
-    vehicle): the incident's own fact, which two strikes of one day by one army differ on."""
-    found = set()
-    for text, _ in _lead(extraction):
-        for match in _TARGET_AFTER.finditer(text):
-            for word in match.group(1).split():
-                kind = _kind(word)
-                if kind is not None:
-                    found.add(kind)
-                    break
-        found.update(
-            kind for match in _TARGET_BEFORE.finditer(text) if (kind := _kind(match.group(1)))
-        )
-    return frozenset(found)
+    vehicle): the incident's own fact, which two strikes of one day by one army differ on.
+    `skip`: sentences about another incident, whose target is that incident's."""
+    return frozenset(
+        kind for text, _ in _lead(extraction) if text not in skip for kind in _kinds(text)
+    )
+
+
+def lead_targets(extraction: Extraction) -> frozenset[str]:
+    """What the headline and the first sentence telling of the event say the strike hit."""
+    first = next((info.sentence.text for info in extraction.sentences if info.is_event), "")
+    texts = [extraction.article.title or "", first]
+    return frozenset(kind for text in texts if text for kind in _kinds(text))
+
+
+def _kinds(text: str) -> Iterator[str]:
+    """The kinds of target a text says a strike hit."""
+    for match in _TARGET_AFTER.finditer(text):
+        for word in match.group(1).split():
+            kind = _kind(word)
+            if kind is not None:
+                yield kind
+                break
+    for match in _TARGET_BEFORE.finditer(text):
+        kind = _kind(match.group(1))
+        if kind is not None:
+            yield kind
+
+
+# A strike named by its day as an event of its own: "Monday's drone strike on a car".
+_DAY_STRIKE = re.compile(
+    r"\b(?:" + "|".join(lexicon.WEEKDAYS) + r"|yesterday|today)['’]s\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:strikes?|airstrikes?|attacks?|raids?|bombings?|shelling)\s+(?:on|at|against)"
+    r"((?:\s+[\w’'\-]+){1,4})",
+    re.I,
+)
+
+
+def other_target(text: str, lead: frozenset[str]) -> bool:
+    """Does the text name, by its day, a strike on a kind of target the lead's strike did not
+    hit ("Monday's strike on a car near Tyre killed three" in a report of a strike on a
+    house)? A target named in passing ("a shell hit a school") may be the same attack's."""
+    if not lead:
+        return False
+    for match in _DAY_STRIKE.finditer(text):
+        kind = next((k for w in match.group(1).split() if (k := _kind(w)) is not None), None)
+        if kind is not None and kind not in lead:
+            return True
+    return False
 
 
 def _kind(word: str) -> str | None:

@@ -255,3 +255,35 @@ def test_one_armys_strikes_of_one_day_on_two_targets_are_two_incidents() -> None
     found = [Article(id=key, text=text, published=day) for key, text in strikes]
     found += [Article(id=f"x{i}", text=text, published=day) for i, text in enumerate(news)]
     assert groups(*found)[:2] == [["a", "b"], ["c", "d"]]
+
+
+# --- Two strikes of one day: what each hit ---
+
+CAR_STRIKE = (
+    "A drone strike on a car near Sidon on Monday killed three men, among them a field "
+    "commander, the health ministry said."
+)
+HOUSE_STRIKE = (
+    "Hours later, a strike on a house in Orlenka killed five people, the health ministry said."
+)
+HOUSE_FOLLOW_UP = (
+    "The strike on a house in Orlenka on Monday evening killed 5 people, two of them children, "
+    "the health ministry said on Tuesday. Monday's strike on a car near Sidon killed three."
+)
+
+
+def test_a_count_of_a_strike_on_another_target_is_another_incidents() -> None:
+    [house] = profiles(Article(id="c", text=HOUSE_FOLLOW_UP, published=dt.date(2025, 6, 3)))
+    # The car's three are the other strike's, and so is the car: the house was hit.
+    assert house.targets == frozenset({"residence"})
+    assert house.killed == frozenset({5})
+
+
+def test_two_strikes_of_one_day_on_a_car_and_a_house_stay_two_incidents() -> None:
+    day, next_day = dt.date(2025, 6, 2), dt.date(2025, 6, 3)
+    found = groups(
+        Article(id="a", text=CAR_STRIKE, published=day),
+        Article(id="b", text=HOUSE_STRIKE, published=day),
+        Article(id="c", text=HOUSE_FOLLOW_UP, published=next_day),
+    )
+    assert sorted(found) == [["a"], ["b", "c"]]
