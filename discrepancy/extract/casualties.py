@@ -60,6 +60,8 @@ _KILLED_VERB = re.compile(
 _NONE_OF_BEFORE = re.compile(r"(?:one|none|each)\s+of\s*$|\bno\s*$")
 _DONE_VERB = re.compile(r"(?:ed|ing)$|^slew$")
 _YEAR_OLD = re.compile(r"\d+-year-old")
+# Words that end in a person's name: two or more capitalised words ("Ali Hussein Barji").
+_NAME_AT_END = re.compile(r"(?:^|\s)[A-Z][\w’'\-]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w’'\-]+)+\s+$")
 
 
 def _kind(verb: str) -> Kind:
@@ -173,6 +175,19 @@ def find_counts(sentence: str) -> Iterator[CountMatch]:
             ):
                 kind = Kind.KILLED
             yield emit(kind, count_start, count_end, interval)
+    for match in scan(patterns.NAMED_AND_COUNT, sentence) if counts else ():
+        # "killed commander Ali Barji and two other men": three, the named man among them.
+        if not _NAME_AT_END.search(match.group("named")):
+            continue
+        head = head_noun(match.group("np") or "")
+        interval = interval_for(match, head, sentence)
+        if head is None or not is_person_head(head, match.group("np")) or interval is None:
+            continue
+        start, end = match.start("named"), match.end("count")
+        if interval[0] is None or not free(start, end):
+            continue
+        more = (interval[0] + 1, None if interval[1] is None else interval[1] + 1)
+        yield emit(_kind(match.group("verb")), start, end, more)
     for match in patterns.DEATHS_COUNTED.finditer(sentence) if counts else ():
         interval = count_interval(match)
         start, end = match.start("count"), match.end("count")

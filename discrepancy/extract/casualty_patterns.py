@@ -109,6 +109,14 @@ ACTIVE = Caseless(
     rf"(?P<np>(?:\s+{NP_WORD}){{0,5}})(?:{PLUS}{OBJECT_END})?",
     needs=ACTIVE_VERB_WORDS,
 )
+# "killed commander Ali Barji and two other men": one victim named by name, then a count
+# joined by "and" (casualties checks in the original text that the words end in a name).
+NAMED_AND_COUNT = Caseless(
+    rf"\b(?P<verb>{lexicon.KILLED_ACTIVE}|{lexicon.WOUNDED_ACTIVE})\s+"
+    r"(?P<named>(?:[\w’'\-.]+\s+){1,7}?)(?:and|as\s+well\s+as)\s+(?:(?:his|her|their)\s+)?"
+    rf"(?:another\s+|a\s+further\s+)?{COUNT}(?P<np>(?:\s+{NP_WORD}){{0,4}})",
+    needs=ACTIVE_VERB_WORDS,
+)
 LEAVING = Caseless(
     rf"\b(?:left|leaves|leaving|leave)\s+{COUNT}(?P<np>(?:\s+{NP_WORD}){{0,3}}?)"
     rf"\s+(?P<verb>dead|injured|wounded|hurt)\b",

@@ -149,6 +149,19 @@ WHO = [
 # --- lists: "killing X and Y" -------------------------------------------------------------
 
 LISTS = [
+    # One victim named by name, then a count: the named man is one of them.
+    (
+        "A drone strike near Orlenka killed militia commander Taras Velko and two other men.",
+        [("killed", "militia commander Taras Velko and two", 3, 3)],
+        [("killed", 2)],
+    ),
+    (
+        "The shelling wounded Ilse Marek and four others, the mayor said.",
+        [("wounded", "Ilse Marek and four", 5, 5)],
+        [("wounded", 4)],
+    ),
+    # A street is no victim: "Quarry Road and two houses" counts no one.
+    ("The blast killed two and damaged Quarry Road and two houses.", [("killed", "two", 2, 2)], []),
     (
         "Two men and five women were wounded in the attack.",
         [("wounded", "Two men and five women", 7, 7)],
