@@ -99,20 +99,19 @@ _WHICH_SAYS = re.compile(
 
 
 @lru_cache(maxsize=256)
-def _parts(sentence: str) -> tuple[str | None, tuple[tuple[int, str | None], ...]]:
-    """The sentence's source, and where each part of it starts with the source that part
-    credits when it turns between two parties (no parts when it does not)."""
-    whole = find_attribution(sentence)
+def _parts(sentence: str) -> tuple[tuple[int, str | None], ...]:
+    """Where each part of a sentence that turns between two parties starts, with the source
+    that part credits (none when it does not turn, or names one party only)."""
     starts = [0] + [m.end() for m in _TURN.finditer(sentence)]
     if len(starts) == 1:
-        return whole, ()
+        return ()
     ends = [*starts[1:], len(sentence)]
     parts = tuple(
         (start, _part_source(sentence[start:end])) for start, end in zip(starts, ends, strict=True)
     )
     if len({who for _, who in parts if who is not None}) < 2:
-        return whole, ()
-    return whole, parts
+        return ()
+    return parts
 
 
 def _part_source(part: str) -> str | None:
@@ -125,10 +124,11 @@ def _part_source(part: str) -> str | None:
     return found
 
 
-def attribution_at(sentence: str, offset: int) -> str | None:
+def attribution_at(sentence: str, offset: int, whole: str | None) -> str | None:
     """The source credited for what the sentence states at `offset`: the source of its own
-    part when the sentence gives two parties' figures, else the sentence's."""
-    whole, parts = _parts(sentence)
+    part when the sentence gives two parties' figures, else `whole`, the sentence's
+    (`find_attribution`)."""
+    parts = _parts(sentence)
     own = next((who for start, who in reversed(parts) if start <= offset), None)
     return own if own is not None else whole
 

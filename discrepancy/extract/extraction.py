@@ -250,7 +250,7 @@ def _claim_at(
         low=low,
         high=high,
         normalized=normalized,
-        attribution=attribution_at(info.sentence.text, start),
+        attribution=attribution_at(info.sentence.text, start, info.attribution),
         precision=precision,
         derived=derived,
     )

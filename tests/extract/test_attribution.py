@@ -122,4 +122,5 @@ def test_same_source(a: str, b: str, same: bool) -> None:
 def test_each_party_is_credited_with_its_own_figure(
     sentence: str, figure: str, expected: str
 ) -> None:
-    assert attribution_at(sentence, sentence.index(figure)) == expected
+    whole = find_attribution(sentence)
+    assert attribution_at(sentence, sentence.index(figure), whole) == expected
