@@ -39,6 +39,14 @@ CITY_ALIASES = {
     "kiev": "Kyiv", "kharkov": "Kharkiv", "lvov": "Lviv", "nikolaev": "Mykolayiv",
     "zaporozhye": "Zaporizhzhya", "chernigov": "Chernihiv", "dnepropetrovsk": "Dnipro",
     "hodeidah": "Al Ḩudaydah", "sana'a": "Sanaa", "sana’a": "Sanaa",
+    "lugansk": "Luhansk", "zaporizhzhia": "Zaporizhzhya", "sloviansk": "Slovyansk",
+    "avdiivka": "Avdiyivka", "kerbala": "Karbala", "falluja": "Al Fallūjah",
+    "fallujah": "Al Fallūjah", "nasiriya": "Nasiriyah", "raqqa": "Ar Raqqah",
+    "raqqah": "Ar Raqqah", "deir ezzor": "Deir ez-Zor", "deir al-zor": "Deir ez-Zor",
+    "saada": "Sa'dah", "marib": "Ma'rib", "khan younis": "Khān Yūnis", "jabalia": "Jabālyā",
+    "jabaliya": "Jabālyā", "deir al-balah": "Dayr al Balaḩ", "deir el-balah": "Dayr al Balaḩ",
+    "nuseirat": "An Nuşayrāt", "jenin": "Janīn", "nabatieh": "Nabatîyé et Tahta",
+    "nabatiyeh": "Nabatîyé et Tahta",
 }  # fmt: skip
 
 # Countries an alias names by another name than geonames' own.
