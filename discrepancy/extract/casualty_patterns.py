@@ -141,7 +141,8 @@ RISE_VERBS = (
 # The figure a toll changed from, its own count: "rose from nine to 11" (groups end "_f").
 TOLL_FROM = rf"(?:\s+(?:down|up))?(?:\s+from\s+{count_pattern('_f')})?"
 TOLL = Caseless(
-    rf"\b{TOLL_SUBJECT}(?P<gap>(?:\s+{TOLL_GAP_WORD}){{0,24}}?)"
+    # "The toll, first put at 9, was later revised to 7": a comma may follow the subject.
+    rf"\b{TOLL_SUBJECT},?(?P<gap>(?:\s+{TOLL_GAP_WORD}){{0,24}}?)"
     r"\s+(?:(?:has|have|had)\s+)?(?:(?:also|now|since|further|again|officially|reportedly"
     r"|initially|first|later|then)\s+)?"
     # "of", "at" and "to" only right after the toll: "a toll of 12", "with the toll at 12".

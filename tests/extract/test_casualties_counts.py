@@ -332,3 +332,8 @@ def test_counts(sentence: str, must_find: list[Found], must_not: list[Forbidden]
 def test_the_early_figure_and_the_final_one_are_two_counts() -> None:
     found = counts("The toll was first put at 12, later at 10.")
     assert [(kind, low) for kind, _, low, _ in found] == [("killed", 12), ("killed", 10)]
+
+
+def test_an_early_figure_in_a_clause_after_the_toll_is_read_too() -> None:
+    found = counts("The toll, first put at 9, was later revised to 7, the governor said.")
+    assert [(kind, low) for kind, _, low, _ in found] == [("killed", 9), ("killed", 7)]
