@@ -152,12 +152,14 @@ TOLL = Caseless(
     needs=("toll", "tally", "death", "number"),
 )
 # The toll as an object: "put the death toll at 70", "raising the total number of victims
-# to 13".
+# to 13", "put the number of dead as high as 45".
 TOLL_PUT = Caseless(
     r"\b(?P<verb>put|puts|putting|placed|places|placing|raised|raises|raising|brought|brings"
     r"|bringing|lifted|lifting|revised|revising|lowered|lowering|cut|cutting|reduced|reducing"
     r"|updated|updating|corrected|correcting)\s+(?:the|its|their)\s+(?:[\w’'\-]+\s+){0,2}?"
-    rf"{TOLL_SUBJECT}(?P<gap>(?:\s+{TOLL_GAP_WORD}){{0,12}}?){TOLL_FROM}\s+(?:at|to)\s+{COUNT}",
+    # "put the number of dead as high as 45": the qualifier stands for "at".
+    rf"{TOLL_SUBJECT}(?P<gap>(?:\s+{TOLL_GAP_WORD}){{0,12}}?){TOLL_FROM}"
+    rf"\s+(?:(?:at|to)\s+|(?=as\s+high\s+as\s))\s*{COUNT}",
     needs=("toll", "tally", "death", "number"),
 )
 # A second figure for the same toll, its verb left out: "first put at nine, later at

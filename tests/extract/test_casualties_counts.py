@@ -250,6 +250,13 @@ TOLLS = [
     ("The number of cars hit in the shooting rose to 40.", [], [(None, 40)]),
     ("The governor put the death toll from the bombing at 26.", [("killed", "26", 26, 26)], []),
     (
+        "Villagers put the number of dead as high as 45 after the flood.",
+        [("killed", "as high as 45", 45, None)],
+        [],
+    ),
+    # A projection is no report: "could be as high as" ends the toll at its hedge.
+    ("Aid groups warned the toll could be as high as 60.", [], [(None, 60)]),
+    (
         "A second man died overnight, raising the total number of dead to 9.",
         [("killed", "9", 9, 9)],
         [],
