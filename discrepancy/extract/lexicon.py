@@ -164,7 +164,9 @@ TITLE_WORDS = frozenset(
     chief deputy spokesman spokeswoman gov governor sen senator rep mayor sheriff
     officer sgt sergeant lt lieutenant capt captain det detective chief judge attorney
     dr mr mrs ms pope king queen prince sheikh ayatollah imam colonel col maj major
-    gen cpl insp supt cmdr cdr""".split()
+    gen cpl insp supt cmdr cdr brigadier brig admiral adm marshal commissioner ambassador
+    envoy professor prof rabbi reverend rev bishop archbishop patriarch emir coach maj-gen
+    lt-gen brig-gen major-general lieutenant-general brigadier-general""".split()
 )
 
 # Capitalised words that start sentences or name days, months and similar, never people.

@@ -22,6 +22,12 @@ def organizations(sentence: str) -> list[str]:
          "gen"),
         ("Cpl. Dana Whitlock said the two men were hurt.", "Dana Whitlock", "cpl"),
         ("Insp. Hadi Karam said the car was found burnt out.", "Hadi Karam", "insp"),
+        ("Brigadier Omar Tallal said two drones were downed.", "Omar Tallal", "brigadier"),
+        ("Maj-Gen Petro Hlushko said the depot burned.", "Petro Hlushko", "maj-gen"),
+        ("Field Marshal Idris Gannouf blamed the militia.", "Idris Gannouf", "marshal"),
+        ("Ambassador Clara Woodley condemned the shelling.", "Clara Woodley", "ambassador"),
+        ("Rabbi Ezra Melamed led the funeral of the victims.", "Ezra Melamed", "rabbi"),
+        ("Coach Dale Pruitt said the bus was hit on the way home.", "Dale Pruitt", "coach"),
     ],
 )  # fmt: skip
 def test_a_rank_is_the_role_not_part_of_the_name(sentence: str, name: str, role: str) -> None:
