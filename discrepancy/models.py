@@ -150,6 +150,9 @@ class Fact:
     # Figures that only rise over time are a revision, not a conflict (its timeline and a
     # conflict's "who says what" are derived from the claims: align.timeline.describe).
     revision: bool = False
+    # A person whose given and family names are each written several ways has a variant
+    # fact for each part ("given name", "family name", "kunya"), as an editor checks each.
+    part: str | None = None
 
 
 @dataclass(frozen=True)

@@ -272,6 +272,7 @@ def test_a_store_copied_before_the_upgrade_opens(work: Path) -> None:
             " DROP TABLE renamed;"
             " ALTER TABLE articles DROP COLUMN title_from_text;"
             " ALTER TABLE incidents DROP COLUMN alignment;"
+            " ALTER TABLE facts DROP COLUMN part;"
             " PRAGMA user_version = 4;"
         )
     listed = invoke("review", "--db", "old.sqlite")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -157,8 +158,67 @@ def _name_facts(claims: Sequence[Claim], kind: Kind) -> list[Fact]:
         else:
             status = Status.AGREE if len(articles) > 1 else Status.SINGLE
             rule = sorted(r for r in rules if r)[0] if rules - {None} else None
-        facts.append(Fact(kind, subject, status, tuple(group), rule=rule))
+        split = _part_facts(group, kind, subject, rule) if status == Status.VARIANT else []
+        facts.extend(split or [Fact(kind, subject, status, tuple(group), rule=rule)])
     return facts
+
+
+# The parts of a person's name an editor checks one by one, and how each is read.
+_NAME_PARTS: dict[str, Callable[[str], tuple[str, ...]]] = {
+    "given name": lambda name: split_name(name).given,
+    "kunya": lambda name: tuple(filter(None, [split_name(name).kunya])),
+    "family name": lambda name: tuple(filter(None, [split_name(name).family])),
+}
+
+
+def _part_facts(
+    group: Sequence[Claim], kind: Kind, subject: str | None, rule: str | None
+) -> list[Fact]:
+    """One variant fact for each part of a person's name, when each other spelling writes
+    one part of one spelling otherwise ("Fouad Shukr" as "Fuad Shukr", "Fouad Shokr" and
+    "Fouad Shukur": the given name, and the family name, each a question of its own). Names
+    written otherwise in two parts at once ("Vitali Klitschko", "Vitaliy Klychko") are one
+    question, as are names written otherwise in one part: [] then."""
+    if kind != Kind.PERSON:
+        return []
+    spellings = Counter(c.value for c in group)
+    # The spelling the others depart from: the most given, ties alphabetically.
+    for reference, _ in sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0])):
+        apart = {s: _parts_apart(reference, s) for s in spellings}
+        if all(len(parts) <= 1 for parts in apart.values()):
+            break
+    else:
+        return []
+    varying = [part for part in _NAME_PARTS if any(parts == {part} for parts in apart.values())]
+    if len(varying) < 2:
+        return []
+    facts = []
+    for part in varying:
+        claims = tuple(c for c in group if apart[c.value] <= {part})
+        if len({c.article for c in claims}) < 2:
+            return []
+        text = f"{rule}; only the {part} differs" if rule else None
+        facts.append(Fact(kind, subject, Status.VARIANT, claims, rule=text, part=part))
+    return facts
+
+
+def _parts_apart(a: str, b: str) -> set[str]:
+    """The parts of two spellings of one name, given in both with as many words, that
+    write a word otherwise (the al- article aside)."""
+    apart = set()
+    for part, read in _NAME_PARTS.items():
+        x, y = read(a), read(b)
+        if x and len(x) == len(y) and any(not _same_word(u, v) for u, v in zip(x, y, strict=True)):
+            apart.add(part)
+    return apart
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One name word, the al- article written or not ("Al-Abiad", "Abiad")."""
+    return same_spelling(_ARTICLE.sub("", a), _ARTICLE.sub("", b))
+
+
+_ARTICLE = re.compile(r"^(?:al|el)[-\s‐-―]", re.IGNORECASE)
 
 
 def _rules(spellings: Sequence[str], rule_of: Callable[[str, str], str | None]) -> set[str | None]:
@@ -298,7 +358,10 @@ def align_incidents(
 def fingerprint(incident: str, fact: Fact) -> str:
     """Identity of a discrepancy: incident, kind, subject and the set of values."""
     values = sorted({(c.normalized or c.value).strip().lower() for c in fact.claims})
-    text = "\x1f".join([incident, fact.kind.value, fact.subject or "", *values])
+    # A name part's fact is told from its person's other parts (a whole-name fact's
+    # fingerprint stays what it was).
+    part = [f"part:{fact.part}"] if fact.part else []
+    text = "\x1f".join([incident, fact.kind.value, fact.subject or "", *values, *part])
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

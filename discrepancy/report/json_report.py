@@ -71,6 +71,7 @@ def _fact(fact: Fact, published: Mapping[str, dt.date | None], moving: bool) -> 
         "status": fact.status.value,
         "rule": fact.rule,
         "revision": fact.revision,
+        **({"part": fact.part} if fact.part else {}),
         "claims": [_claim(c) for c in fact.claims],
         # Added fields: a revision's figures in time order; who gives each disputed figure.
         **({"timeline": [_entry(e) for e in timeline]} if timeline else {}),

@@ -110,7 +110,9 @@ def flagged(report: Report) -> list[Flagged]:
             labels = [(value_label(c.kind, c.value, c.low, c.high, c.normalized), c.low, c.high)
                       for c in fact.claims]  # fmt: skip
             articles = list(dict.fromkeys(c.article for c in fact.claims))
-            subject = f" ({fact.subject})" if fact.subject else ""
+            # "Person (spokesman, given name)": a name part's variant says which part.
+            about = ", ".join(filter(None, [fact.subject, fact.part]))
+            subject = f" ({about})" if about else ""
             found.append(
                 Flagged(
                     incident, fact, status, formatting.kind_label(fact.kind.value) + subject,

@@ -59,21 +59,20 @@ def encode_facts(facts: Sequence[Fact], claims: Sequence[Claim]) -> str | None:
             if not same:
                 return None
             named.append([same[0], claim.subject])
-        rows.append(
-            [fact.kind.value, fact.subject, fact.status.value, fact.rule, fact.revision, named]
-        )
+        row = [fact.kind.value, fact.subject, fact.status.value, fact.rule, fact.revision, named]
+        rows.append([*row, fact.part] if fact.part else row)
     return json.dumps(rows, ensure_ascii=False)
 
 
 def decode_facts(text: str, claims: Sequence[Claim]) -> list[Fact]:
     """The facts `encode_facts` wrote, made of these claims."""
     facts = []
-    for kind, subject, status, rule, revision, named in json.loads(text):
+    for kind, subject, status, rule, revision, named, *part in json.loads(text):
         members = tuple(
             claims[n] if isinstance(n, int) else dataclasses.replace(claims[n[0]], subject=n[1])
             for n in named
         )
-        facts.append(Fact(Kind(kind), subject, Status(status), members, rule, revision))
+        facts.append(Fact(Kind(kind), subject, Status(status), members, rule, revision, *part))
     return facts
 
 

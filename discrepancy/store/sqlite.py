@@ -383,7 +383,7 @@ class Store:
             facts.setdefault(row["incident"], []).append(
                 Fact(Kind(row["kind"]), row["subject"], Status(row["status"]),
                      tuple(claims.get((row["incident"], row["position"]), ())), row["rule"],
-                     bool(row["revision"]))
+                     bool(row["revision"]), row["part"])
             )  # fmt: skip
         incidents = tuple(
             Incident(r["id"], r["label"], date_from_iso(r["date"]), r["location"],

@@ -162,8 +162,8 @@ def write_results(
     )  # fmt: skip
     incidents = [i for i in report.incidents if i.id not in kept]
     db.executemany(
-        "INSERT INTO temp.staged_facts VALUES (?, ?, ?, ?, ?, ?, ?)",
-        ((i.id, index, f.kind.value, f.subject, f.status.value, f.rule, int(f.revision))
+        "INSERT INTO temp.staged_facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ((i.id, index, f.kind.value, f.subject, f.status.value, f.rule, int(f.revision), f.part)
          for i in incidents for index, f in enumerate(i.facts)),
     )  # fmt: skip
     db.executemany(

@@ -208,6 +208,45 @@ def test_given_name_transliterations_are_a_variant() -> None:
     assert (fact.status, fact.rule) == (Status.VARIANT, "same given and family name")
 
 
+def test_each_name_part_written_otherwise_is_its_own_variant() -> None:
+    # One spelling, and others that each write one part of it otherwise: an editor checks
+    # the given name and the family name as two questions.
+    claims = [
+        name("a", Kind.PERSON, "Yusuf Qandil", "spokesman"),
+        name("b", Kind.PERSON, "Yusuf Qandil", "spokesman"),
+        name("c", Kind.PERSON, "Youssef Qandil", "spokesman"),
+        name("d", Kind.PERSON, "Yusuf Kandil", "spokesman"),
+        name("e", Kind.PERSON, "Yusuf Qandeel", "spokesman"),
+    ]
+    facts = [f for f in align(claims) if f.kind == Kind.PERSON]
+    by_part = {f.part: f for f in facts}
+    assert set(by_part) == {"given name", "family name"}
+    assert all(f.status == Status.VARIANT and f.subject == "spokesman" for f in facts)
+    given, family = by_part["given name"], by_part["family name"]
+    assert {c.value for c in given.claims} == {"Yusuf Qandil", "Youssef Qandil"}
+    assert {c.value for c in family.claims} == {"Yusuf Qandil", "Yusuf Kandil", "Yusuf Qandeel"}
+    assert given.rule == "same given and family name; only the given name differs"
+    # Two discrepancies, told apart by their fingerprints.
+    assert len({d.fingerprint for d in discrepancies("inc", facts)}) == 2
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        # Every spelling writes both parts otherwise: one question.
+        ["Dmytro Kovalenko", "Dmitri Kovalyenko", "Dmytri Kovalenka"],
+        # Only the family name is written otherwise; the article is no other spelling.
+        ["Samir al-Haddad", "Samir Haddad", "Samir Hadad"],
+        ["Nabil Amer", "Nabeel Amir"],
+    ],
+)
+def test_names_written_otherwise_in_one_way_are_one_variant(spellings: list[str]) -> None:
+    claims = [name(f"art{i}", Kind.PERSON, s, "mayor") for i, s in enumerate(spellings)]
+    fact = only(align(claims), Kind.PERSON)
+    assert (fact.status, fact.part) == (Status.VARIANT, None)
+    assert {c.value for c in fact.claims} == set(spellings)
+
+
 @pytest.mark.parametrize(
     "spellings",
     [

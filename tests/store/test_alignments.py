@@ -201,3 +201,18 @@ def test_kept_incidents_leave_the_stored_rows_as_writing_them_all_would(
             assert _results(tmp_path / "kept.sqlite") == _results(tmp_path / "all.sqlite"), number
             assert without_tool(reusing.load_report()) == without_tool(writing.load_report())
     assert sum(kept) > 0
+
+
+def test_a_name_parts_facts_come_back_with_their_parts() -> None:
+    from tests.align.test_align import align, name
+
+    claims = [
+        name("a", Kind.PERSON, "Yusuf Qandil", "spokesman"),
+        name("b", Kind.PERSON, "Youssef Qandil", "spokesman"),
+        name("c", Kind.PERSON, "Yusuf Kandil", "spokesman"),
+    ]
+    facts = align(claims)
+    assert {f.part for f in facts} == {"given name", "family name"}
+    encoded = encode_facts(facts, [c for f in facts for c in f.claims])
+    assert encoded is not None
+    assert decode_facts(encoded, [c for f in facts for c in f.claims]) == facts

@@ -95,6 +95,7 @@ def test_an_older_store_gets_its_current_decisions_on_upgrade(db: Path) -> None:
             " DROP TABLE renamed;"
             " ALTER TABLE articles DROP COLUMN title_from_text;"
             " ALTER TABLE incidents DROP COLUMN alignment;"
+            " ALTER TABLE facts DROP COLUMN part;"
             " PRAGMA user_version = 2;"
         )
     with open_store(db) as store:
