@@ -270,6 +270,16 @@ OFFICIAL_ROLES = frozenset(
     }
 )  # fmt: skip
 
+# Roles of public figures who speak about events more than they take part: a leader, a minister
+# ("Prime Minister X condemned the strike"). Two reports quoting different ones may still
+# report one event, unlike two naming different victims or fighters (`link/participants.py`).
+PUBLIC_FIGURE_ROLES = frozenset(
+    {
+        "leader", "minister", "prime minister", "secretary-general", "secretary general",
+        "secretary", "king", "queen", "pope", "ayatollah", "ambassador", "envoy",
+    }
+)  # fmt: skip
+
 # Words that make a name found in a story a place rather than a person: a leading direction
 # ("South Raitt", "West Adams") or a kind of street or district anywhere ("Brashear Drive",
 # "Lower Ninth Ward"; not "Hill" or "Park", which are also family names).

@@ -48,9 +48,14 @@ def family_word(name: str) -> str:
 
 
 def _own_people(profiles: Sequence[Profile], group: Collection[int]) -> set[str]:
-    """The family names most of the group's reports name."""
+    """The family names most of the group's reports name, public figures aside: a leader or
+    a minister who speaks about the event tells no event apart (two reports of one strike
+    quote two leaders' reactions)."""
+    figures = {n for i in group for n in profiles[i].figures}
     counts = Counter(
-        family for i in group for family in {family_word(n) for n in profiles[i].people} - {""}
+        family
+        for i in group
+        for family in {family_word(n) for n in profiles[i].people if n not in figures} - {""}
     )
     need = max(OWN_MIN_REPORTS, OWN_SHARE * len(group))
     return {family for family, n in counts.items() if n >= need}

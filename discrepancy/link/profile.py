@@ -113,6 +113,9 @@ class Profile:
     blocks: frozenset[str] = frozenset()
     # Days the story names by date ("the Nov. 11 shooting"), as ordinals.
     dates: frozenset[int] = frozenset()
+    # People the story names as public figures (a leader, a minister: `PUBLIC_FIGURE_ROLES`)
+    # and never as a victim or a suspect: they comment on events rather than take part.
+    figures: tuple[str, ...] = ()
     # The batch's rare family names among `people`, as words ("okafor"): another report may
     # name the person by the family name alone ("Okafor's brother said").
     surnames: tuple[str, ...] = ()
@@ -235,6 +238,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
                 & set(people)
             )
         ),
+        figures=_figures(claims, people),
         organizations=organizations,
         areas=frozen({area_key(a) for a in areas} - lexicon.GROUPING_STOPWORDS - lexicon.DEMONYMS),
         # One string per distinct word across the batch, not one per article (100k articles
@@ -389,3 +393,33 @@ def _story(extraction: Extraction, from_first_prose: bool = False) -> Sequence[S
     # No sentence of the text tells of a crime: it is a paywall or error page, and only the
     # headline is about the incident.
     return ()
+
+
+def _figures(claims: Sequence[Claim], people: Sequence[str]) -> tuple[str, ...]:
+    """The people named with a public figure's role ("Prime Minister X condemned the strike")
+    and never as a victim, a suspect or the one a strike killed or targeted: a leader killed
+    in the strike ("killed the group's leader X") takes part in it."""
+    roles: dict[str, set[str | None]] = {}
+    struck: set[str] = set()
+    for c in claims:
+        if c.kind == Kind.PERSON:
+            roles.setdefault(c.value, set()).add(c.subject)
+            at = c.sentence.find(c.value)
+            if at >= 0 and _STRUCK_PERSON.search(c.sentence, max(0, at - 60), at):
+                struck.add(c.value)
+    return tuple(
+        n
+        for n in people
+        if n not in struck
+        and roles.get(n, set()) & lexicon.PUBLIC_FIGURE_ROLES
+        and not roles[n] & PRINCIPALS
+    )
+
+
+# A person a strike killed or aimed at, named up to 60 characters after its verb ("killed the
+# group's leader X", "the assassination of X"), in one clause.
+_STRUCK_PERSON = re.compile(
+    r"\b(?:killed|killing|kills|assassinated|assassinating|assassination\s+of|eliminated"
+    r"|eliminating|death\s+of|targeted|targeting|targets|wounded|injured)\b[^.;:]{0,60}$",
+    re.IGNORECASE,
+)

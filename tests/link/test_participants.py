@@ -79,3 +79,49 @@ def test_a_name_with_and_without_its_accents_is_one_person() -> None:
     plain_again = SECOND_FIGHT_AGAIN.replace("Fenner", "Okoro")
     found = profiles(accented, again, plain, plain_again)
     assert not different_participants(found, {0, 1}, {2, 3})
+
+
+# One strike, undated, reported by two pairs of outlets that quote different leaders reacting.
+STRIKE_WITH_LEADER = (
+    "A drone strike destroyed a fuel depot in the port of Velmora, killing four workers. "
+    "Prime Minister Arno Keszler condemned the attack on the depot and vowed a response."
+)
+STRIKE_WITH_LEADER_AGAIN = (
+    "Four workers died when a drone hit the fuel depot at Velmora port. Prime Minister Arno "
+    "Keszler called the strike on the depot a crime."
+)
+STRIKE_WITH_MINISTER = (
+    "A drone strike destroyed a fuel depot in the port of Velmora, killing four workers. "
+    "Foreign Minister Hedda Rautio condemned the attack on the depot and summoned the envoy."
+)
+STRIKE_WITH_MINISTER_AGAIN = (
+    "Four workers died when a drone hit the fuel depot at Velmora port. Foreign Minister "
+    "Hedda Rautio called the strike on the depot a crime."
+)
+
+
+def test_leaders_who_speak_about_an_event_do_not_tell_it_apart() -> None:
+    found = profiles(
+        STRIKE_WITH_LEADER, STRIKE_WITH_LEADER_AGAIN, STRIKE_WITH_MINISTER,
+        STRIKE_WITH_MINISTER_AGAIN,
+    )  # fmt: skip
+    assert found[0].figures == ("Arno Keszler",)
+    assert found[2].figures == ("Hedda Rautio",)
+    assert not different_participants(found, {0, 1}, {2, 3})
+
+
+def test_leaders_killed_in_two_strikes_tell_the_strikes_apart() -> None:
+    # Two strikes of one kind, undated: each killed a leader, whom the other never names.
+    first = (
+        "A drone strike on a convoy near Velmora killed the group's leader Arno Keszler. "
+        "Leader Arno Keszler had survived two earlier attempts."
+    )
+    first_again = (
+        "The group's leader Arno Keszler was among three men killed when a drone struck "
+        "their convoy near Velmora. The assassination of Arno Keszler was confirmed."
+    )
+    second = first.replace("Arno Keszler", "Tomas Bruhn")
+    second_again = first_again.replace("Arno Keszler", "Tomas Bruhn")
+    found = profiles(first, first_again, second, second_again)
+    assert all(p.figures == () for p in found)
+    assert different_participants(found, {0, 1}, {2, 3})
