@@ -36,10 +36,12 @@ _TRAILING = frozenset(
 # "but said", "up from the initially reported", "Earlier, it was reported", "As reported".
 _NOT_A_SOURCE = frozenset(
     """it he she they we i you him her them who whom which where that this there these those
-    as but and or up among earlier initial initially later previously aware according""".split()
+    as but and or up among earlier initial initially later previously aware according not
+    than""".split()
 )
-# A run that ends with one of these is no source either: "Israel has not claimed".
-_NOT_A_SOURCE_END = frozenset({"not", "never", "of", "from", "to", "with", "for"})
+# A run that ends with one of these is no source either: "Israel has not claimed", "28, not
+# 29 as reported earlier".
+_NOT_A_SOURCE_END = frozenset({"not", "never", "of", "from", "to", "with", "for", "as", "than"})
 # "according to the latest figures" names what was counted, not who counted.
 _NOT_A_SOURCE_HEAD = frozenset(
     {"figures", "figure", "data", "reports", "estimates", "count", "counts", "numbers", "toll"}

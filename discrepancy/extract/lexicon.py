@@ -115,7 +115,10 @@ AGENCIES = frozenset(
 )
 
 # Who the article credits: "police said", "according to a US official".
-ATTRIBUTION_VERBS = r"said|says|told|reported|reports|confirmed|stated|announced|claimed|added"
+# "say" for a present plural ("Ukrainian officials say 26 died"), "claim" likewise.
+ATTRIBUTION_VERBS = (
+    r"said|says|say|told|reported|reports|confirmed|stated|announced|claimed|claims|claim|added"
+)
 # Verbs of a person speaking ("the minister hinted", "said the spokesman"): the day the
 # sentence names is when they spoke, not another event's. Not "claimed" (an attack), "posted"
 # (points), "admitted" (to a clinic), "called" (the police), "reported" (missing): they also

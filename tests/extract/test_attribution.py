@@ -23,6 +23,8 @@ from discrepancy.extract.attribution import attribution_at, find_attribution, sa
             "the Nineveh health directorate",
         ),
         ("Six were wounded, according to a hospital official.", "a hospital official"),
+        ("Village elders say nine fishermen drowned.", "Village elders"),
+        ("The rebels claim they shot down two helicopters.", "The rebels"),
     ],
 )
 def test_attribution(sentence: str, expected: str) -> None:
@@ -67,6 +69,8 @@ def test_attribution_without_the_words_around_the_source(sentence: str, expected
         "The coast guard has not confirmed how many sailors died.",
         "Earlier reports said four people were hurt.",
         "As reported, six people were hurt in the blast.",
+        "The port corrected the toll to 14, not 15 as reported on Monday.",
+        "The toll was revised to 30, more than reported at first.",
     ],
 )
 def test_clauses_that_name_no_source(sentence: str) -> None:
@@ -114,6 +118,19 @@ def test_same_source(a: str, b: str, same: bool) -> None:
             "contradicting the port authority, which says 23 died.",
             "23",
             "the port authority",
+        ),
+        # A semicolon turns from one party to the other; "say" credits as "said" does.
+        (
+            "Local officials say 31 people died in the flooding; the national agency claimed "
+            "that no more than 12 were killed.",
+            "31",
+            "Local officials",
+        ),
+        (
+            "Local officials say 31 people died in the flooding; the national agency claimed "
+            "that no more than 12 were killed.",
+            "12",
+            "the national agency",
         ),
         # One party: the sentence's source, whatever turns the sentence takes.
         ("Nine were killed, but rescuers are still searching, police said.", "Nine", "police"),
