@@ -95,6 +95,13 @@ DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A field line at the head of a text, as a writer or a mail export gives one: "Title: ...",
+# "Date: 2025-02-14T08:30:00Z", "Source: ...", "URL: ...".
+FIELD_LINE = re.compile(
+    r"(?P<field>title|headline|date|published|source|outlet|url)[ \t]*:[ \t]*(?P<value>\S.{0,499})",
+    re.IGNORECASE,
+)
+_ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
 def date_line(line: str) -> dt.date | None:
@@ -132,6 +139,7 @@ class _Header:
     source: str | None = None
     dateline: str | None = None
     title: str | None = None
+    url: str | None = None
 
 
 def build_article(
@@ -166,7 +174,7 @@ def build_article(
         title_from_text=title is None and header.title is not None,
         published=published or header.published,
         path=path,
-        url=url,
+        url=url or header.url,
         dateline=header.dateline,
         body_start=header.body_start,
         line=line,
@@ -201,7 +209,10 @@ def _read_header(text: str, given_title: str | None, warnings: list[str]) -> _He
         after = _skip_space(text, end)
         if after >= len(text):
             break  # the last line is content, whatever it looks like
-        if given_title is not None and not headline and _same_text(line, given_title):
+        if (field := FIELD_LINE.fullmatch(line)) is not None:
+            headline = _read_field(field["field"].lower(), field["value"].strip(), header,
+                                   given_title, warnings) or headline  # fmt: skip
+        elif given_title is not None and not headline and _same_text(line, given_title):
             headline = True
         elif (stamp := date_line(line)) is not None:
             # A page may stamp its date above and below the headline; the first one counts.
@@ -227,6 +238,30 @@ def _read_header(text: str, given_title: str | None, warnings: list[str]) -> _He
         pos = _agency_prefix(text, pos, header)
     header.body_start = pos
     return header
+
+
+def _read_field(
+    field: str, value: str, header: _Header, given_title: str | None, warnings: list[str]
+) -> bool:
+    """Put a field line's value in the header; True when it was the headline."""
+    if field in ("title", "headline"):
+        if given_title is None:
+            header.title = value
+        return True
+    if field in ("date", "published"):
+        iso = _ISO_DAY.fullmatch(value)
+        try:
+            day = dt.date.fromisoformat(iso[1]) if iso else date_line(value)
+        except ValueError:
+            day = None
+        if day is None:
+            warnings.append(f"ignored a date line that is no date: {value[:40]!r}")
+        header.published = header.published or day
+    elif field in ("source", "outlet"):
+        header.source = header.source or value
+    else:
+        header.url = header.url or value
+    return False
 
 
 def _same_text(line: str, other: str) -> bool:

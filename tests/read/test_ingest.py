@@ -321,6 +321,29 @@ def test_date_marker_is_the_publication_date_and_not_content(tmp_path: Path) -> 
     assert body(article).startswith("Gunmen opened fire on a minibus")
 
 
+def test_field_lines_at_the_head_of_a_text_are_its_metadata(tmp_path: Path) -> None:
+    text = (
+        "Title: Ferry capsizes off Lamu\n"
+        "Date: 2025-05-02T07:45:00Z\n"
+        "Source: Coast Courier\n"
+        "URL: https://example.org/ferry\n"
+        "\n"
+        "A ferry capsized off Lamu on Friday, drowning 14 passengers, the coast guard said.\n"
+    )
+    article = one(write(tmp_path / "ferry.txt", text))
+    assert (article.title, article.published) == ("Ferry capsizes off Lamu", dt.date(2025, 5, 2))
+    assert (article.source, article.url) == ("Coast Courier", "https://example.org/ferry")
+    assert body(article).startswith("A ferry capsized off Lamu")
+
+
+def test_a_field_line_with_no_date_is_kept_out_with_a_warning(tmp_path: Path) -> None:
+    text = "Date: last spring\n\nA ferry capsized off Lamu, drowning 14 passengers.\n"
+    article = one(write(tmp_path / "ferry.txt", text))
+    assert article.published is None
+    assert any("no date" in w for w in article.warnings)
+    assert body(article).startswith("A ferry capsized")
+
+
 def test_date_marker_in_a_jsonl_text_fills_a_missing_date(tmp_path: Path) -> None:
     rows = jsonl(
         {"id": "m1", "text": "date 2021-06-01 A grenade hurt three people."},
