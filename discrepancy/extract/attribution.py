@@ -48,6 +48,11 @@ _NOT_A_SOURCE_HEAD = frozenset(
 )
 
 
+# " and" or " but" before a word that does not go on naming (a verb, a number): the
+# clause, not the source, goes on ("the ministry and the army" names two sources).
+_CLAUSE_GOES_ON = re.compile(r"\s+(?:and|but|or)\s+(?![A-Z]|(?:the|a|an|its|his|her|their)\s)")
+
+
 def _source(run: str) -> str | None:
     """The source a matched run names, without the words around it, or None."""
     who = re.sub(r"^[\W_]+", "", run.strip(' ,“”"'))
@@ -71,7 +76,8 @@ def find_attribution(sentence: str) -> str | None:
     """The source a sentence credits, as written, or None."""
     match = _ACCORDING_TO.search(sentence)
     if match:
-        who = _source(match.group("who"))
+        # "according to the ministry and wounded 73": the source ends where a clause goes on.
+        who = _source(_CLAUSE_GOES_ON.split(match.group("who"), maxsplit=1)[0])
         if who is not None:
             return who
     if not _VERB.search(sentence):

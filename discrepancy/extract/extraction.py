@@ -349,6 +349,8 @@ def _main_place(
                 # "the United Kingdom's strikes in Yemen": the country that acts, not where.
                 if owner is None:
                     owner = (mention, info.index)
+            elif _actor_adjective(info.sentence.text, mention):
+                continue  # "the Israeli military said": who acted, not where
             elif best is None and not WAR_THEATRE_BEFORE.search(
                 info.sentence.text[max(0, mention.start - 30) : mention.start]
             ):
@@ -361,6 +363,19 @@ def _main_place(
             break
     found = home or best or owner
     return (found[0], found[1]) if found else (None, None)
+
+
+def _actor_adjective(sentence: str, mention: PlaceMention) -> bool:
+    """Is the mention a nationality adjective ("Israeli", "Iranian") that describes who acted
+    or who was hit ("the Israeli military", "Iranian commanders"), not a part of the country
+    ("the Iraqi capital", "on Syrian soil")?"""
+    if mention.text.lower() not in lexicon.DEMONYMS:
+        return False
+    after = _NEXT_WORD.match(sentence, mention.end)
+    return after is None or after.group(1).lower() not in lexicon.COUNTRY_PART_WORDS
+
+
+_NEXT_WORD = re.compile(r"\s+(?:-?\s*)?([A-Za-z]+)")
 
 
 def _unknown_place(info: SentenceFacts) -> bool:

@@ -490,7 +490,7 @@ PLACE_AFTER_NAME = PLACE_TYPE_WORDS | frozenset(
 )
 PLACE_NAME_HEADS = frozenset(
     """deir dayr beit bayt kafr kfar ain ein wadi ras bir nahr jabal jebel marj majdal
-    khirbet tell""".split()
+    khirbet tell khan qasr""".split()
 )
 
 # --- Count words (issue 15.6: counting) --------------------------------------------------

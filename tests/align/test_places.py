@@ -73,6 +73,25 @@ def test_a_lead_with_no_place_still_takes_the_next_sentences_city() -> None:
     assert found.main_place is not None and found.main_place.place.name == "Sidon"
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # The actor's nationality is who struck, not where: the town is unknown, no place.
+        ("The Syrian army said its jets struck a depot in Qarnit on Monday, killing six.", None),
+        ("Iranian drones hit a fuel depot in Orlenka on Monday, killing four people.", None),
+        # A part of the country named by its adjective is the country.
+        ("A car bomb exploded in the Iraqi capital on Monday, killing six.", "IQ"),
+        ("Shells fell on Syrian soil near Qarnit on Monday, killing two shepherds.", "SY"),
+    ],
+)
+def test_a_nationality_adjective_is_a_place_only_for_a_part_of_the_country(
+    text: str, country: str | None
+) -> None:
+    found = extract(Article(id="a", text=text))
+    place = found.main_place.place.country if found.main_place else None
+    assert place == country
+
+
 def location_facts(first: str, second: str) -> list[tuple[Status, str | None, list[str]]]:
     report = run_articles(
         [Article(id="a", text=first, published=DAY), Article(id="b", text=second, published=DAY)]
@@ -100,4 +119,6 @@ def test_a_nationality_is_no_spelling_of_its_country() -> None:
         "Pakistani jets struck a village on Monday, killing four people, officials said.",
         "Four people were killed when jets struck a village in Pakistan on Monday, officials said.",
     )
-    assert [status for status, _, _ in found] == [Status.AGREE]
+    # "Pakistani jets" says whose jets, not where the village is: no second spelling of
+    # the place, so no variant (the one report that names the country is the place's).
+    assert [(status, values) for status, _, values in found] == [(Status.SINGLE, ["Pakistan"])]

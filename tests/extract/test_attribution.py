@@ -24,6 +24,11 @@ from discrepancy.extract.attribution import attribution_at, find_attribution, sa
         ),
         ("Six were wounded, according to a hospital official.", "a hospital official"),
         ("Village elders say nine fishermen drowned.", "Village elders"),
+        (
+            "The blast killed 19 people according to the governor and wounded 40.",
+            "the governor",
+        ),
+        ("Six died, according to the ministry and the army.", "the ministry and the army"),
         ("The rebels claim they shot down two helicopters.", "The rebels"),
     ],
 )
