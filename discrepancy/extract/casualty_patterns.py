@@ -18,7 +18,7 @@ from discrepancy.extract.numbers import COUNT, count_pattern
 # dash ("five civilians -- three women and two children") starts an apposition, no word.
 NP_WORD = (
     r"(?!(?:and|or|but|when|while|as|after|before|then|said|says|told|not|never|left|leaving"
-    r"|along|plus)\b)"
+    r"|along|plus|according)\b)"
     r"(?![\-.])[\w’'\-.]+"
 )
 # "six being injured", "one of 40 people to be killed", "known to have been killed".
@@ -88,7 +88,7 @@ PLUS = (
 OBJECT_END = (
     r"(?=\s*(?:[,.;:!?)\"”–—]|\s-\s|$)|\s+(?:in|on|at|during|near|inside|outside|when|after"
     r"|before|as|while|and|across|along|overnight|yesterday|today|early|late|last|this|from"
-    r"|with|by|including)\b)"
+    r"|with|by|including|according\s+to)\b)"
 )
 
 PASSIVE = Caseless(

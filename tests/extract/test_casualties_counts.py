@@ -250,6 +250,11 @@ TOLLS = [
     ("The number of cars hit in the shooting rose to 40.", [], [(None, 40)]),
     ("The governor put the death toll from the bombing at 26.", [("killed", "26", 26, 26)], []),
     (
+        "The landslide killed 31 people according to the governor and injured 12.",
+        [("killed", "31", 31, 31), ("wounded", "12", 12, 12)],
+        [],
+    ),
+    (
         "Villagers put the number of dead as high as 45 after the flood.",
         [("killed", "as high as 45", 45, None)],
         [],
