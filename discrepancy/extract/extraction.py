@@ -336,6 +336,12 @@ def _main_place(
             continue
         event_seen += 1
         for mention in info.places:
+            if _ACTOR_SPEAKS.match(info.sentence.text, mention.end) and not _LOCATIVE_BEFORE.search(
+                info.sentence.text[max(0, mention.start - 20) : mention.start]
+            ):
+                # "Moscow said", "Tehran vowed": a government speaking, not where ("officials
+                # in Pakistan say" still name where).
+                continue
             if mention.place.kind == "city":
                 if not _RESIDENCE_BEFORE.search(info.sentence.text[: mention.start]):
                     return prefer_country(mention, countries), info.index
@@ -375,6 +381,10 @@ def _actor_adjective(sentence: str, mention: PlaceMention) -> bool:
     return after is None or after.group(1).lower() not in lexicon.COUNTRY_PART_WORDS
 
 
+_ACTOR_SPEAKS = re.compile(
+    rf"(?:[’']s)?\s+(?:(?:has|had|have|also|later|then|again|quickly)\s+)?"
+    rf"(?:{lexicon.SPEECH_VERBS}|{lexicon.ATTRIBUTION_VERBS}|accused|blamed|threatened|denies|denied)\b"
+)
 _NEXT_WORD = re.compile(r"\s+(?:-?\s*)?([A-Za-z]+)")
 
 

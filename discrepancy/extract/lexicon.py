@@ -486,7 +486,8 @@ TRAILING_CITY_POPULATION = 1_000_000
 # "Jabalia camp"): no person's name is followed by one.
 PLACE_AFTER_NAME = PLACE_TYPE_WORDS | frozenset(
     """neighbourhood neighborhood area camp town city province region governorate suburb
-    quarter roundabout square""".split()
+    quarter roundabout square plant factory printing warehouse depot refinery mall hotel
+    supermarket shelter""".split()
 )
 PLACE_NAME_HEADS = frozenset(
     """deir dayr beit bayt kafr kfar ain ein wadi ras bir nahr jabal jebel marj majdal

@@ -82,9 +82,12 @@ def test_a_lead_with_no_place_still_takes_the_next_sentences_city() -> None:
         # A part of the country named by its adjective is the country.
         ("A car bomb exploded in the Iraqi capital on Monday, killing six.", "IQ"),
         ("Shells fell on Syrian soil near Qarnit on Monday, killing two shepherds.", "SY"),
+        # A capital that speaks is its government; a place officials speak in is where.
+        ("Moscow said a drone had killed two guards at a depot in Orlenka.", None),
+        ("Officials in Pakistan say two guards were killed by a drone.", "PK"),
     ],
 )
-def test_a_nationality_adjective_is_a_place_only_for_a_part_of_the_country(
+def test_who_acts_or_speaks_is_no_place_but_a_part_of_a_country_is(
     text: str, country: str | None
 ) -> None:
     found = extract(Article(id="a", text=text))
