@@ -513,7 +513,10 @@ MORE_PERSON_NOUNS = frozenset(
     employee staffer volunteer tourist visitor marine sailor airman combatant guardsman
     teacher pupil villager farmer fisherman shepherd herder mourner spectator fan player
     athlete prisoner detainee hostage inmate citizen settler adolescent minor sibling
-    parent twin engineer translator interpreter technician contractor""".split()
+    parent twin engineer translator interpreter technician contractor guests guest shoppers
+    shopper attendees attendee patients patient miners miner labourers labourer laborers
+    laborer demonstrators demonstrator commuters commuter diners diner revellers reveller
+    worshippers worshipper pilgrims pilgrim""".split()
 )
 
 # Nouns of people a strike or attack kills as a whole group, not as a part of it: "two

@@ -71,7 +71,10 @@ _COMMON_WORDS = frozenset(
 # the other positions without testing a word boundary at each.
 _CAPITALISED = Deferred(r"(?=[A-Z])\b[A-Z][\w’'\-.]*(?:\s+(?:[A-Z][\w’'\-]*|of|al-\w+)){0,2}")
 _LOCAL_AREA = Deferred(
-    r"(?=at\s|in\s|near\s|o(?:n\s|utside\s))\b(?:in|near|at|on|outside)\s+(?:the\s+)?(?P<area>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"
+    r"(?=at\s|in\s|near\s|o(?:n\s|utside\s))\b(?:in|near|at|on|outside)\s+(?:the\s+)?"
+    # "in the village of Tarsheeh": the kind of place before its name.
+    r"(?:(?:village|town|hamlet|city|district|neighbou?rhood|camp|suburb|area|region"
+    r"|province|settlement)\s+of\s+(?:the\s+)?)?(?P<area>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"
     r"(?:\s+(?P<type>neighbou?rhood|district|area|suburb|township|county|village|town))?",
 )
 _STREET_TYPE = (

@@ -125,3 +125,20 @@ def test_a_nationality_is_no_spelling_of_its_country() -> None:
     # "Pakistani jets" says whose jets, not where the village is: no second spelling of
     # the place, so no variant (the one report that names the country is the place's).
     assert [(status, values) for status, _, values in found] == [(Status.SINGLE, ["Pakistan"])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "area"),
+    [
+        (
+            "A drone hit a wedding in the village of Tarvish on Monday, killing six guests.",
+            "Tarvish",
+        ),
+        ("Shells fell near the town of Orlenka overnight.", "Orlenka"),
+        ("Gunmen attacked a bus in Selim Bey district, police said.", "Selim Bey"),
+    ],
+)
+def test_a_local_place_is_read_with_or_without_its_kind_before_it(sentence: str, area: str) -> None:
+    from discrepancy.extract.places import find_local_areas
+
+    assert area in [found for _, _, found in find_local_areas(sentence)]

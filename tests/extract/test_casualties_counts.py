@@ -249,6 +249,12 @@ TOLLS = [
     ),
     ("The number of cars hit in the shooting rose to 40.", [], [(None, 40)]),
     ("The governor put the death toll from the bombing at 26.", [("killed", "26", 26, 26)], []),
+    ("The drone strike on the wedding killed 14 guests.", [("killed", "14", 14, 14)], []),
+    (
+        "Gunmen opened fire on the market, wounding nine shoppers.",
+        [("wounded", "nine", 9, 9)],
+        [],
+    ),
     (
         "The landslide killed 31 people according to the governor and injured 12.",
         [("killed", "31", 31, 31), ("wounded", "12", 12, 12)],
