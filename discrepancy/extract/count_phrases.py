@@ -26,6 +26,13 @@ _NP_END = frozenset(
 )
 
 
+# Nouns in -ing that may follow another word of a noun phrase ("the wedding", "a bus
+# building"): not a participle.
+_ING_NOUNS = frozenset(
+    """building buildings wedding weddings gathering gatherings meeting meetings evening
+    morning bombing bombings shooting shootings sibling siblings offspring housing
+    clothing ceiling wing""".split()
+)
 _YEARS_OLD = re.compile(r"\d+-year-olds?")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -37,6 +44,8 @@ def head_word(np: str) -> str | None:
         word = word.strip(".,’'")
         if word.lower() in _NP_END:
             break
+        if head is not None and word.lower().endswith("ing") and word.lower() not in _ING_NOUNS:
+            break  # "people attending a wedding": a participle after the noun starts a clause
         head = word
     return head
 

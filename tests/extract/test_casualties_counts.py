@@ -251,6 +251,12 @@ TOLLS = [
     ("The governor put the death toll from the bombing at 26.", [("killed", "26", 26, 26)], []),
     ("The drone strike on the wedding killed 14 guests.", [("killed", "14", 14, 14)], []),
     (
+        "Eleven people attending a funeral in Qarnit, near the border, were killed.",
+        [("killed", "Eleven", 11, 11)],
+        [],
+    ),
+    ("Six children playing football were wounded.", [("wounded", "Six", 6, 6)], []),
+    (
         "Gunmen opened fire on the market, wounding nine shoppers.",
         [("wounded", "nine", 9, 9)],
         [],
