@@ -24,6 +24,11 @@ MAX_SHARED = 6
 MASS_TOLL = 3
 
 
+def small_batch(count: int) -> bool:
+    """Is a batch of this many articles small enough to score all its pairs?"""
+    return count * (count - 1) // 2 <= ALL_PAIRS
+
+
 def candidate_pairs(
     profiles: Sequence[Profile],
     vectors: Sequence[Mapping[str, float]],
@@ -36,7 +41,7 @@ def candidate_pairs(
     their most distinctive words propose pairs as the lead's do.
     """
     count = len(profiles)
-    if count * (count - 1) // 2 <= ALL_PAIRS:
+    if small_batch(count):
         return {(first, second) for first in range(count) for second in range(first + 1, count)}
     index: dict[str, list[int]] = defaultdict(list)
     for p, vector in zip(profiles, vectors, strict=True):

@@ -32,6 +32,15 @@ _SHARED_SHARE = 500
 # victim of a case a batch follows; a batch's largest incident grows with the batch, more
 # slowly than it), when its dated reports fall within OFFICIAL_DAYS.
 _NAME_POWER = 0.5
+# In a batch of one story or two (an editor's check of one incident's reports, up to
+# _STORY_BATCH articles), a name stays evidence up to this share of its reports: the story's
+# subject is in most of them; a byline in every report still is not. In a larger batch a
+# name in a fifth of its reports is page furniture more often than one case. ecb-dev cut one
+# topic (two events, 15-39 articles) a batch: 0.708 at the fixed cap, 0.754 / 0.778 / 0.787
+# at a share of 0.5 / 0.75 / 1.0; pages-dev, its undated twin and gva-dev cut in batches of
+# 20 to 100 articles move at none of them.
+_STORY_BATCH = 50
+_STORY_BATCH_NAME_SHARE = 0.75
 # Scores: evidence for and against two articles reporting the same incident.  The link
 # threshold was set on gva-dev (see benchmarks/accuracy.py); vetoes are hard constraints.
 LINK_THRESHOLD = 2.75
@@ -410,6 +419,8 @@ def _without_boilerplate(profiles: Sequence[Profile], df: Counter[str]) -> list[
     names that few articles' wording has (`df`: in how many articles each word is)."""
     limit = max(_MAX_SHARED, len(profiles) // _SHARED_SHARE)
     name_limit = max(_MAX_SHARED, int(len(profiles) ** _NAME_POWER))
+    if len(profiles) <= _STORY_BATCH:
+        name_limit = max(name_limit, int(len(profiles) * _STORY_BATCH_NAME_SHARE))
     people: Counter[str] = Counter(n for p in profiles for n in set(p.people))
     # A name past the fixed cap is kept only when its dated reports fall within a few
     # days: a case many reports follow at once, not a byline or an activist over years. An

@@ -195,6 +195,17 @@ def test_a_name_many_reports_of_a_large_batch_share_is_kept() -> None:
     assert kept[0].people == ("Odalys Fenwick",)
 
 
+def test_a_story_batch_keeps_the_name_most_of_its_reports_give() -> None:
+    # Twelve reports of one story, nine naming its subject: past the fixed cap of six, but
+    # in a batch of one story the subject is in most reports.
+    base = replace(one("A drone struck a depot."), people=(), officials=(), areas=frozenset())
+    batch = [replace(base, index=i, people=("Odalys Fenwick",) if i < 9 else ()) for i in range(12)]
+    assert _without_boilerplate(batch, Counter())[0].people == ("Odalys Fenwick",)
+    # A name in every report of it is a byline, not the subject.
+    every = [replace(base, index=i, people=("Odalys Fenwick",)) for i in range(12)]
+    assert _without_boilerplate(every, Counter())[0].people == ()
+
+
 def named_over_months(undated: int = 0) -> list[Profile]:
     """200 reports, 9 naming one man: the first `undated` of them undated, the others
     published 20 days apart."""
