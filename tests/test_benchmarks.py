@@ -46,3 +46,18 @@ def test_the_stage_benchmark_makes_the_report_a_run_makes(tmp_path: Path) -> Non
 def test_the_profile_benchmark_runs(tmp_path: Path) -> None:
     found = load("throughput").measure_profile(batch(tmp_path), top=3)
     assert found
+
+
+def test_the_small_batch_benchmark_cuts_whole_incidents() -> None:
+    small = load("small_batches")
+    gold = {"incidents": [{"id": f"{i}_x", "articles": [f"a{i}{j}" for j in range(i + 1)]}
+                          for i in range(1, 7)]}  # fmt: skip
+    cut = list(small.batches("gva-dev", 5, 10, gold))
+    # Whole incidents, each batch reaching five articles but the one left over.
+    assert sorted(i["id"] for b in cut for i in b) == sorted(i["id"] for i in gold["incidents"])
+    assert all(sum(len(i["articles"]) for i in b) >= 5 for b in cut[:-1])
+    assert len(cut) >= 3
+    # ecb-dev: one topic (the id's part before "_") a batch.
+    topics = {"incidents": [{"id": "3_ecb", "articles": ["x"]}, {"id": "3_ecbplus", "articles": ["y"]},
+                            {"id": "4_ecb", "articles": ["z"]}]}  # fmt: skip
+    assert [len(b) for b in small.batches("ecb-dev", 0, 0, topics)] == [2, 1]
