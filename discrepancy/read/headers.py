@@ -223,8 +223,8 @@ def _read_header(text: str, given_title: str | None, warnings: list[str]) -> _He
             place := _place_line(line, header.source is not None or headline)
         ):
             header.dateline = place
-        elif _is_byline(line):
-            pass  # a writer's credit is neither content nor a field of Article
+        elif _is_byline(line) or (len(line) <= _CAPTION_CHARS and _CAPTION_LINE.match(line)):
+            pass  # a writer's or a photo's credit, a caption: neither content nor a field
         elif not headline and _is_headline(line, text, end):
             headline = True
             if given_title is None:
@@ -324,6 +324,14 @@ def _title_word(word: str) -> str:
     if len(core) < 2 or not core.isupper() or "." in core:
         return word
     return core.title() + word[len(core) :]
+
+
+# A picture's credit or caption above the story: "Photo credit: Reuters", "Image caption: ...";
+# a short line only: a crawl may run a gallery's captions and the story into one long line.
+_CAPTION_CHARS = 100
+_CAPTION_LINE = re.compile(
+    r"(?:photo|image)\s*(?:credit|caption)?\s*:|(?:credit|caption)\s*:", re.IGNORECASE
+)
 
 
 def _is_byline(line: str) -> bool:

@@ -336,6 +336,18 @@ def test_field_lines_at_the_head_of_a_text_are_its_metadata(tmp_path: Path) -> N
     assert body(article).startswith("A ferry capsized off Lamu")
 
 
+def test_a_photo_credit_and_caption_above_the_story_are_no_headline(tmp_path: Path) -> None:
+    text = (
+        "Photo credit: Coast Courier\n"
+        "Image caption: Rescuers at the pier\n"
+        "Ferry capsizes off Lamu\n"
+        "A ferry capsized off Lamu on Friday, drowning 14 passengers, the coast guard said.\n"
+    )
+    article = one(write(tmp_path / "ferry.txt", text))
+    assert article.title == "Ferry capsizes off Lamu"
+    assert body(article).startswith("A ferry capsized off Lamu")
+
+
 def test_a_field_line_with_no_date_is_kept_out_with_a_warning(tmp_path: Path) -> None:
     text = "Date: last spring\n\nA ferry capsized off Lamu, drowning 14 passengers.\n"
     article = one(write(tmp_path / "ferry.txt", text))
