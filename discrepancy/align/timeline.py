@@ -113,6 +113,9 @@ def settle(
     ]
     pairs = [pair for _, found in checks for pair in found]
     rule = next((reason for reason, found in checks if found), None)
+    if rule == _SAME_ARTICLE and all(_two_sources(claims[i], claims[j]) for i, j in checks[0][1]):
+        # "IS said it killed 60; officials said 23 died": two parties in one article.
+        rule = _NAMED_APART
     sequence: list[_Slot] = []
     if not pairs:
         sequence, pairs, rule = _order(claims, cues, superseded, published, hours_apart=changing)
@@ -164,6 +167,11 @@ def _changing(claims: Sequence[Claim], cues: Sequence[str | None]) -> bool:
     # A sentence of many figures is read once (the answer depends on the sentence alone).
     one_per_sentence = {c.sentence: c for c in claims}
     return any(speaks_of_change(c) for c in one_per_sentence.values())
+
+
+def _two_sources(a: Claim, b: Claim) -> bool:
+    """Are the claims credited to two named sources?"""
+    return bool(a.attribution and b.attribution and not same_source(a.attribution, b.attribution))
 
 
 def _corrected(claims: Sequence[Claim], cues: Sequence[str | None]) -> list[tuple[int, int]]:

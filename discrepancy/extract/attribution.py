@@ -18,6 +18,15 @@ _SAID_BY_AFTER = re.compile(
     r"(?:police|officials?|sources?|spokes(?:man|woman|person)|military|militia|ministry|command"
     r"|agency|statement|witnesses|authorities|officers?|department))\b",
 )
+# Who gives a toll by putting it: "Mosul's governor put the toll at 21", "the ministry raised
+# its death toll to 40".
+_PUT_BY = Caseless(
+    r"(?:^|[,;“\"”]\s*|\bthat\s+)(?P<who>(?:[\w’'\-.]+\s+){0,6}?[\w’'\-.]+)\s+"
+    r"(?:(?:has|have|had|later|also|then|now|initially|first)\s+)?"
+    r"(?:put|puts|raised|raises|revised|revises|lowered|lowers|updated|updates)\s+"
+    r"(?:the|its|their|his|her)\s+(?:[\w’'\-]+\s+){0,5}?(?:toll|tally|count)\b",
+    needs=("toll", "tally", "count"),
+)
 # Both said-by patterns need a reporting verb, which most sentences lack.
 _VERB = re.compile(lexicon.ATTRIBUTION_VERBS)
 _ACCORDING_TO = Caseless(r"\baccording\s+to\s+(?P<who>[^,.;]{2,60})", needs=("according",))
@@ -78,6 +87,11 @@ def find_attribution(sentence: str) -> str | None:
     if match:
         # "according to the ministry and wounded 73": the source ends where a clause goes on.
         who = _source(_CLAUSE_GOES_ON.split(match.group("who"), maxsplit=1)[0])
+        if who is not None:
+            return who
+    put = _PUT_BY.search(sentence)
+    if put:
+        who = _source(put.group("who"))
         if who is not None:
             return who
     if not _VERB.search(sentence):

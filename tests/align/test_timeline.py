@@ -307,6 +307,21 @@ def test_two_named_sources_apart_without_word_of_an_update_is_a_dispute() -> Non
     assert {d.who for d in fact.disputes} == {"police in Dorn", "doctors"}
 
 
+def test_two_parties_in_one_article_are_a_dispute_between_them() -> None:
+    sentence = "The rebels said they killed 40 soldiers; the army said 6 died."
+    claims = [
+        figure("a", sentence, "40", who="The rebels"),
+        figure("a", sentence, "6", who="the army"),
+        figure("b", "Six soldiers died, the army said.", "Six", who="the army"),
+    ]
+    fact = aligned(claims, {"a": MON, "b": MON})
+    assert (fact.status, fact.rule) == (
+        Status.CONFLICT,
+        "named sources give figures that cannot both hold",
+    )
+    assert {d.who for d in fact.disputes} == {"The rebels", "the army"}
+
+
 def test_one_source_rising_over_days_is_a_revision() -> None:
     claims = [
         figure("a", "Six people died, the ministry said.", "Six", who="the ministry"),

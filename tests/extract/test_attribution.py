@@ -29,6 +29,8 @@ from discrepancy.extract.attribution import attribution_at, find_attribution, sa
             "the governor",
         ),
         ("Six died, according to the ministry and the army.", "the ministry and the army"),
+        ("The provincial governor put the toll at 21 on Monday.", "The provincial governor"),
+        ("The ministry later raised its death toll to 40.", "The ministry"),
         ("The rebels claim they shot down two helicopters.", "The rebels"),
     ],
 )
