@@ -247,6 +247,12 @@ _STATED_BEFORE = Caseless(
     # "said Friday, March 1, 2024, that ...": the date beside the statement's weekday.
     r"(?:(?:" + "|".join(lexicon.WEEKDAYS) + r"),?\s+)?$"
 )
+# A statement's verb right after the time: "Pakistan on Tuesday strongly condemned ...".
+_STATEMENT_NEXT = re.compile(
+    rf"\s+(?:\w+ly\s+)?(?:{lexicon.SPEECH_VERBS}|accused|blamed|demanded|summoned|recalled"
+    r"|protested|pledged|promised|threatened)\b",
+    re.IGNORECASE,
+)
 _OPENING = Caseless(r"^\W*(?:(?:late|early|later|earlier)\s+)?(?:on\s+)?$")
 _STATED_AFTER = Caseless(
     r"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'\-]+\s+){0,4}?(?:said|says|told|announced|reported"
@@ -287,9 +293,11 @@ def later_death_time(sentence: str, time: TimeExpression) -> bool:
 
 
 def stated_time(sentence: str, time: TimeExpression) -> bool:
-    """Does the time phrase date a statement ("said on Wednesday") rather than an event?"""
+    """Does the time phrase date a statement ("said on Wednesday", "Pakistan on Tuesday
+    strongly condemned") rather than an event?"""
     return bool(
         _STATED_BEFORE.search(sentence[max(0, time.start - 40) : time.start])
+        or _STATEMENT_NEXT.match(sentence, time.end)
         or (
             # "In November 2014, his family says ...": a month opening dates what is told.
             time.precision != "month"

@@ -366,9 +366,17 @@ def _strip_heading(line: str) -> str:
     return line
 
 
+# A dateline in capitals with its outlet's credit and no dash: "ISLAMABAD, (City Wire - 17th
+# Jan, 2024) Pakistan on Tuesday ...".
+_CAPITALS_CREDIT_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'\u2019.-]+(?:[ ][A-Z][A-Z'\u2019.-]+){0,2})(?P<region>)?,?[ ]+"
+    r"\((?P<paren>[^()\n]{1,80})\)[ ]+(?P<dash>)(?=[A-Z\"\u201c])"
+)
+
+
 def _inline_dateline(text: str, pos: int, header: _Header) -> int:
     """Read an inline dateline ("BAGHDAD — ", "Kabul, Jan 5 (Reuters) - ") at pos."""
-    match = INLINE_DATELINE.match(text, pos)
+    match = INLINE_DATELINE.match(text, pos) or _CAPITALS_CREDIT_DATELINE.match(text, pos)
     if match is None:
         return _agency_prefix(text, pos, header)
     # "CLEVELAND-- Two men ...": the first hyphen of the dash is not part of the name.

@@ -45,3 +45,18 @@ def test_a_speaker_stays_with_the_story(other: str, name: str) -> None:
 def test_a_person_killed_in_another_event_stays_background() -> None:
     scopes = person_scopes("Last month, a similar strike killed the commander Danylo Hrab.")
     assert scopes["Danylo Hrab"] != MAIN
+
+
+def test_counts_beside_a_statements_day_are_the_incidents() -> None:
+    # The only day in the sentence dates the condemnation, not the strike it reports.
+    text = (
+        "Oberland on Tuesday strongly condemned the strike by its neighbour which resulted in "
+        "the death of two children while injuring three women."
+    )
+    extraction = extract(Article(id="a", text=text, published=PUBLISHED))
+    scoped = [
+        (c.kind, c.value, c.scope)
+        for c in scope_claims(extraction)
+        if c.kind in (Kind.KILLED, Kind.WOUNDED)
+    ]
+    assert scoped == [(Kind.WOUNDED, "three", MAIN), (Kind.KILLED, "two", MAIN)]

@@ -447,6 +447,8 @@ def test_agency_line_is_matched_case_insensitively(tmp_path: Path) -> None:
         ("SAULT STE. MARIE, Mich. \u2013 ", "Sault Ste. Marie, Mich.", None),
         # A dash of two hyphens right after the place.
         ("DUNMORE-- ", "Dunmore", None),
+        # Capitals, the outlet's credit and its date in brackets, and no dash.
+        ("QUETTA, (Valley Wire - 3rd Mar, 2025) ", "Quetta", None),
     ],
 )
 def test_inline_datelines(tmp_path: Path, opening: str, dateline: str, source: str | None) -> None:
