@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -20,6 +19,7 @@ from discrepancy.extract.names import (
     organization_rule,
     person_rule,
     same_spelling,
+    same_word_article_aside,
     split_name,
 )
 from discrepancy.link.disjoint import DisjointSets
@@ -208,17 +208,13 @@ def _parts_apart(a: str, b: str) -> set[str]:
     apart = set()
     for part, read in _NAME_PARTS.items():
         x, y = read(a), read(b)
-        if x and len(x) == len(y) and any(not _same_word(u, v) for u, v in zip(x, y, strict=True)):
+        if (
+            x
+            and len(x) == len(y)
+            and any(not same_word_article_aside(u, v) for u, v in zip(x, y, strict=True))
+        ):
             apart.add(part)
     return apart
-
-
-def _same_word(a: str, b: str) -> bool:
-    """One name word, the al- article written or not ("Al-Abiad", "Abiad")."""
-    return same_spelling(_ARTICLE.sub("", a), _ARTICLE.sub("", b))
-
-
-_ARTICLE = re.compile(r"^(?:al|el)[-\s‐-―]", re.IGNORECASE)
 
 
 def _rules(spellings: Sequence[str], rule_of: Callable[[str, str], str | None]) -> set[str | None]:

@@ -103,8 +103,9 @@ def settle(
     cues = [figure_cue(c) for c in claims]
     changing = moving or _changing(claims, cues)
     superseded = _superseded(claims, cues)
+    one_article = _same_moment(claims, superseded)
     checks = [
-        (_SAME_ARTICLE, _same_moment(claims, superseded)),
+        (_SAME_ARTICLE, one_article),
         (_CAPPED, _capped(claims)),
         (_CORRECTED, _corrected(claims, cues)),
         # Without a word that the toll moved, two named sources whose figures cannot both hold
@@ -113,7 +114,7 @@ def settle(
     ]
     pairs = [pair for _, found in checks for pair in found]
     rule = next((reason for reason, found in checks if found), None)
-    if rule == _SAME_ARTICLE and all(_two_sources(claims[i], claims[j]) for i, j in checks[0][1]):
+    if rule == _SAME_ARTICLE and all(_two_sources(claims[i], claims[j]) for i, j in one_article):
         # "IS said it killed 60; officials said 23 died": two parties in one article.
         rule = _NAMED_APART
     sequence: list[_Slot] = []

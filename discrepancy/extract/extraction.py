@@ -336,8 +336,8 @@ def _main_place(
             continue
         event_seen += 1
         for mention in info.places:
-            if _ACTOR_SPEAKS.match(info.sentence.text, mention.end) and not _LOCATIVE_BEFORE.search(
-                info.sentence.text[max(0, mention.start - 20) : mention.start]
+            if _ACTOR_SPEAKS.match(info.sentence.text, mention.end) and not _after_locative(
+                info.sentence.text, mention
             ):
                 # "Moscow said", "Tehran vowed": a government speaking, not where ("officials
                 # in Pakistan say" still name where).
@@ -347,10 +347,8 @@ def _main_place(
                     return prefer_country(mention, countries), info.index
                 if home is None:
                     home = (prefer_country(mention, countries), info.index)
-            elif _POSSESSIVE_AFTER.match(
-                info.sentence.text, mention.end
-            ) and not _LOCATIVE_BEFORE.search(
-                info.sentence.text[max(0, mention.start - 20) : mention.start]
+            elif _POSSESSIVE_AFTER.match(info.sentence.text, mention.end) and not _after_locative(
+                info.sentence.text, mention
             ):
                 # "the United Kingdom's strikes in Yemen": the country that acts, not where.
                 if owner is None:
@@ -369,6 +367,11 @@ def _main_place(
             break
     found = home or best or owner
     return (found[0], found[1]) if found else (None, None)
+
+
+def _after_locative(sentence: str, mention: PlaceMention) -> bool:
+    """Does a locative stand right before the place ("in Iran's", "officials in Pakistan")?"""
+    return bool(_LOCATIVE_BEFORE.search(sentence[max(0, mention.start - 20) : mention.start]))
 
 
 def _actor_adjective(sentence: str, mention: PlaceMention) -> bool:
@@ -394,12 +397,13 @@ def _unknown_place(info: SentenceFacts) -> bool:
         return False
     places = gazetteer()
     return any(
-        area.split()[0].lower() not in lexicon.WEEKDAYS
-        and area.split()[0].lower() not in lexicon.MONTHS
-        and area.split()[0].lower() not in lexicon.NOT_NAME_WORDS
-        and area.lower() not in places
+        area.split()[0].lower() not in _NOT_A_TOWN_START and area.lower() not in places
         for area in info.areas
     )
+
+
+# An area opening with one of these is a day, a month or a sentence word, not a town.
+_NOT_A_TOWN_START = frozenset(lexicon.WEEKDAYS) | frozenset(lexicon.MONTHS) | lexicon.NOT_NAME_WORDS
 
 
 def _dateline_place(article: Article) -> PlaceMention | None:

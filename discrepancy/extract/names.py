@@ -78,6 +78,14 @@ def same_spelling(a: str, b: str) -> bool:
     return _plain(a) == _plain(b)
 
 
+def same_word_article_aside(a: str, b: str) -> bool:
+    """One name word, its al- article written or not ("Al-Abiad", "Abiad")."""
+    return same_spelling(_LEADING_ARTICLE.sub("", a), _LEADING_ARTICLE.sub("", b))
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:al|el)[-\s\u2010-\u2015]", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class NameParts:
     """A person's name split the way matching needs it."""

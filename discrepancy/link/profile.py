@@ -186,7 +186,8 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
     counts.update(dict.fromkeys(_word_counts(title), TITLE_WEIGHT))
     # A sentence telling of a strike on another target ("Monday's strike on a car near Tyre
     # killed three" in a report of a strike on a house) names that strike's place too.
-    other_strike = _other_strike_sentences(extraction, claims)
+    elsewhere = _elsewhere(claims)
+    other_strike = _other_strike_sentences(extraction, elsewhere)
     own_lower = (
         " ".join(
             info.sentence.text
@@ -229,7 +230,7 @@ def profile(index: int, extraction: Extraction, claims: Sequence[Claim]) -> Prof
         # Tyre killed three") names that incident's target, not this one's. (Its places are
         # left out only when it tells of a strike on another target: leaving out every such
         # sentence's places cost gva-dev 0.0004.)
-        targets=frozen(targets(extraction, skip=_elsewhere(claims))),
+        targets=frozen(targets(extraction, skip=elsewhere)),
         people=people,
         officials=tuple(sorted(officials - background)),
         principals=tuple(
@@ -352,9 +353,9 @@ def _elsewhere(claims: Sequence[Claim]) -> frozenset[str]:
     return frozenset(other - own)
 
 
-def _other_strike_sentences(extraction: Extraction, claims: Sequence[Claim]) -> frozenset[str]:
-    """The sentences about another incident that tell of a strike on another target."""
-    elsewhere = _elsewhere(claims)
+def _other_strike_sentences(extraction: Extraction, elsewhere: frozenset[str]) -> frozenset[str]:
+    """Of the sentences about another incident (`_elsewhere`), those that tell of a strike on
+    another target."""
     if not elsewhere:
         return frozenset()
     lead = lead_targets(extraction)

@@ -127,11 +127,9 @@ def lead_targets(extraction: Extraction) -> frozenset[str]:
 def _kinds(text: str) -> Iterator[str]:
     """The kinds of target a text says a strike hit."""
     for match in _TARGET_AFTER.finditer(text):
-        for word in match.group(1).split():
-            kind = _kind(word)
-            if kind is not None:
-                yield kind
-                break
+        kind = _first_kind(match.group(1))
+        if kind is not None:
+            yield kind
     for match in _TARGET_BEFORE.finditer(text):
         kind = _kind(match.group(1))
         if kind is not None:
@@ -154,10 +152,15 @@ def other_target(text: str, lead: frozenset[str]) -> bool:
     if not lead:
         return False
     for match in _DAY_STRIKE.finditer(text):
-        kind = next((k for w in match.group(1).split() if (k := _kind(w)) is not None), None)
+        kind = _first_kind(match.group(1))
         if kind is not None and kind not in lead:
             return True
     return False
+
+
+def _first_kind(words: str) -> str | None:
+    """The kind of target the first word of a kind among these names."""
+    return next((kind for word in words.split() if (kind := _kind(word)) is not None), None)
 
 
 def _kind(word: str) -> str | None:

@@ -367,7 +367,8 @@ def _strip_heading(line: str) -> str:
 
 
 # A dateline in capitals with its outlet's credit and no dash: "ISLAMABAD, (City Wire - 17th
-# Jan, 2024) Pakistan on Tuesday ...".
+# Jan, 2024) Pakistan on Tuesday ...". Its region and dash groups are empty: it is read as an
+# INLINE_DATELINE match is.
 _CAPITALS_CREDIT_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z'\u2019.-]+(?:[ ][A-Z][A-Z'\u2019.-]+){0,2})(?P<region>)?,?[ ]+"
     r"\((?P<paren>[^()\n]{1,80})\)[ ]+(?P<dash>)(?=[A-Z\"\u201c])"
